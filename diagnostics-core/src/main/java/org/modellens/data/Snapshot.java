@@ -1,0 +1,56 @@
+package org.modellens.data;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A table of data as one side of the comparison (training or production): typed columns of equal
+ * length, in file order.
+ */
+public final class Snapshot {
+
+    private final SourceInfo source;
+    private final int rows;
+    private final Map<String, Column> columns;
+
+    public Snapshot(SourceInfo source, int rows, List<Column> columns) {
+        this.source = source;
+        this.rows = rows;
+        Map<String, Column> byName = new LinkedHashMap<>();
+        for (Column column : columns) {
+            if (column.size() != rows) {
+                throw new IllegalArgumentException("column " + column.name() + " has " + column.size()
+                        + " values, the snapshot " + rows + " rows");
+            }
+            byName.put(column.name(), column);
+        }
+        this.columns = Collections.unmodifiableMap(byName);
+    }
+
+    public SourceInfo source() {
+        return source;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public List<Column> columns() {
+        return List.copyOf(columns.values());
+    }
+
+    public List<String> columnNames() {
+        return List.copyOf(columns.keySet());
+    }
+
+    public Optional<Column> column(String name) {
+        return Optional.ofNullable(columns.get(name));
+    }
+
+    public boolean hasColumn(String name) {
+        return columns.containsKey(name);
+    }
+}
