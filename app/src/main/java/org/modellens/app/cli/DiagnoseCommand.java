@@ -1,0 +1,165 @@
+package org.modellens.app.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.modellens.Diagnosis;
+import org.modellens.DiagnosisRequest;
+import org.modellens.checks.Settings;
+import org.modellens.checks.Severity;
+import org.modellens.data.UnreadableInputException;
+import org.modellens.report.DiagnosticReport;
+import org.modellens.report.JsonReportWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code diagnose}: compares a training and a production snapshot and writes the JSON report.
+ * Exit 0 when no finding reaches {@code --fail-on}, 1 when one does, 2 on bad usage or unreadable
+ * input (one line on stderr, no stack trace).
+ */
+@Command(name = "diagnose", mixinStandardHelpOptions = true, version = "ModelLens " + Diagnosis.VERSION,
+        description = "Compare a training and a production snapshot and report why a model may fail.")
+public final class DiagnoseCommand implements Callable<Integer> {
+
+    /** User-facing text, from the ui-resources bundle. */
+    private static final java.util.ResourceBundle TEXT = java.util.ResourceBundle.getBundle("org.modellens.ui.messages", Locale.ROOT);
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FINDINGS = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @Option(names = "--train", required = true, paramLabel = "TRAIN", description = "Training snapshot (CSV, Parquet, XLSX).")
+    Path train;
+
+    @Option(names = "--prod", required = true, paramLabel = "PROD", description = "Production snapshot (CSV, Parquet, XLSX).")
+    Path prod;
+
+    @Option(names = "--target", paramLabel = "COLUMN", description = "Target (label) column.")
+    String target;
+
+    @Option(names = "--task", defaultValue = "auto", paramLabel = "TASK",
+            description = "auto, binary, multiclass or regression (default: ${DEFAULT-VALUE}).")
+    String task;
+
+    @Option(names = "--categorical", split = ",", paramLabel = "COLUMNS", description = "Columns to treat as categorical.")
+    List<String> categorical = List.of();
+
+    @Option(names = "--numeric", split = ",", paramLabel = "COLUMNS", description = "Columns to treat as numeric.")
+    List<String> numeric = List.of();
+
+    @Option(names = "--json", paramLabel = "OUT.json", description = "Write the JSON report here ('-' for standard output).")
+    String json;
+
+    @Option(names = "--settings", paramLabel = "FILE", description = "Threshold overrides (properties file).")
+    Path settingsFile;
+
+    @Option(names = "--fail-on", defaultValue = "fail", paramLabel = "LEVEL",
+            description = "warn, fail or never: exit 1 when a finding at this level exists (default: ${DEFAULT-VALUE}).")
+    String failOn;
+
+    private PrintStream out = System.out;
+    private PrintStream err = System.err;
+
+    /** Runs the command line and returns the exit code; never throws. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || !"diagnose".equals(args[0])) {
+            err.println(TEXT.getString("cli.usage"));
+            err.println(TEXT.getString("cli.usage.help"));
+            return args.length == 0 ? EXIT_OK : EXIT_BAD_INPUT;
+        }
+        DiagnoseCommand command = new DiagnoseCommand();
+        command.out = out;
+        command.err = err;
+        CommandLine commandLine = new CommandLine(command)
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .setParameterExceptionHandler((e, a) -> {
+                    err.println("modellens: " + e.getMessage());
+                    return EXIT_BAD_INPUT;
+                })
+                .setExecutionExceptionHandler((e, cl, parsed) -> {
+                    err.println("modellens: unexpected error: " + e);
+                    return EXIT_BAD_INPUT;
+                });
+        return commandLine.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    @Override
+    public Integer call() {
+        Severity threshold;
+        switch (failOn.toLowerCase(Locale.ROOT)) {
+            case "warn" -> threshold = Severity.WARN;
+            case "fail" -> threshold = Severity.FAIL;
+            case "never" -> threshold = null;
+            default -> {
+                err.println("modellens: --fail-on must be warn, fail or never, not '" + failOn + "'");
+                return EXIT_BAD_INPUT;
+            }
+        }
+        if (!Set.of("auto", "binary", "multiclass", "regression").contains(task)) {
+            err.println("modellens: --task must be auto, binary, multiclass or regression, not '" + task + "'");
+            return EXIT_BAD_INPUT;
+        }
+        try {
+            Settings settings = settingsFile == null ? Settings.defaults() : Settings.withOverrides(settingsFile);
+            DiagnosisRequest request = new DiagnosisRequest(train, prod, target, task,
+                    new LinkedHashSet<>(categorical), new LinkedHashSet<>(numeric), settings);
+            DiagnosticReport report = Diagnosis.run(request,
+                    (stage, fraction) -> err.printf(Locale.ROOT, "[%3d%%] %s%n", Math.round(fraction * 100), stage));
+            writeJson(report);
+            printSummary(report);
+            Severity worst = report.worstSeverity();
+            return threshold != null && worst != null && worst.atLeast(threshold) ? EXIT_FINDINGS : EXIT_OK;
+        } catch (UnreadableInputException | IllegalArgumentException e) {
+            err.println("modellens: " + e.getMessage());
+            return EXIT_BAD_INPUT;
+        } catch (NoSuchFileException e) {
+            err.println("modellens: " + e.getFile() + ": no such file");
+            return EXIT_BAD_INPUT;
+        } catch (IOException e) {
+            err.println("modellens: " + e.getMessage());
+            return EXIT_BAD_INPUT;
+        }
+    }
+
+    private void writeJson(DiagnosticReport report) throws IOException {
+        if (json == null) {
+            return;
+        }
+        JsonReportWriter writer = new JsonReportWriter();
+        if ("-".equals(json)) {
+            writer.write(report, out);
+            out.println();
+            out.flush();
+            return;
+        }
+        // Write beside the target, then rename: a reader never sees half a report.
+        Path target = Path.of(json).toAbsolutePath();
+        Path temp = Files.createTempFile(target.getParent(), ".modellens-", ".json.tmp");
+        try (OutputStream stream = Files.newOutputStream(temp)) {
+            writer.write(report, stream);
+        }
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private void printSummary(DiagnosticReport report) {
+        err.println(java.text.MessageFormat.format(TEXT.getString("cli.verdict"), report.verdict(),
+                report.counts().get(Severity.FAIL), report.counts().get(Severity.WARN), report.counts().get(Severity.INFO)));
+        report.findings().stream().filter(f -> f.severity() != Severity.INFO)
+                .forEach(f -> err.println("  " + f.severity().jsonName().toUpperCase(Locale.ROOT) + "  " + f.title()));
+    }
+}

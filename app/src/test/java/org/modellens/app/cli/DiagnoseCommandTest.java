@@ -1,0 +1,194 @@
+package org.modellens.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end on real files: the sample case, and each kind of bad input. */
+class DiagnoseCommandTest {
+
+    private static final Path TRAIN = Path.of("../sample-data/case/train.csv");
+    private static final Path PROD = Path.of("../sample-data/case/prod.csv");
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of("diagnose"));
+        all.addAll(List.of(args));
+        int code = DiagnoseCommand.execute(all.toArray(String[]::new),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path csv(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void sampleCaseFindsThePlantedProblemsAndFails() throws IOException {
+        Path json = dir.resolve("report.json");
+
+        Run run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--target", "defaulted", "--json", json.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(DiagnoseCommand.EXIT_FINDINGS);
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(report.at("/summary/verdict").asText()).isEqualTo("fail");
+        assertThat(report.at("/inputs/train/sha256").asText()).hasSize(64);
+        assertThat(report.at("/inputs/task").asText()).isEqualTo("binary");
+        List<String> alarms = new ArrayList<>();
+        report.get("findings").forEach(f -> {
+            if (!f.get("severity").asText().equals("info")) {
+                alarms.add(f.get("check").asText() + ":" + f.get("feature").asText());
+            }
+        });
+        assertThat(alarms).contains("feature-drift:income", "unseen-category:loan_purpose", "missing-values:months_employed",
+                "out-of-range:loan_amount", "constant-feature:promo_code", "duplicate-rows:null", "label-drift:defaulted",
+                "feature-drift:interest_rate");
+        // Unchanged columns must stay quiet.
+        assertThat(alarms).noneMatch(a -> a.endsWith(":age") || a.endsWith(":credit_score") || a.endsWith(":region")
+                || a.endsWith(":home_ownership") || a.endsWith(":employment_type") || a.endsWith(":num_open_accounts"));
+        JsonNode income = findFeature(report, "income");
+        assertThat(income.at("/drift/ks/statistic").asDouble()).isBetween(0.0, 1.0);
+        assertThat(income.at("/train/quantiles/p50").isNumber()).isTrue();
+    }
+
+    private static JsonNode findFeature(JsonNode report, String name) {
+        for (JsonNode feature : report.get("features")) {
+            if (feature.get("name").asText().equals(name)) {
+                return feature;
+            }
+        }
+        throw new AssertionError("no feature " + name);
+    }
+
+    @Test
+    void jsonGoesToStandardOutputWithDash() {
+        Run run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--json", "-", "--fail-on", "never");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("\"schemaVersion\" : 1");
+    }
+
+    @Test
+    void failOnWarnTurnsWarningsIntoExitOne() throws IOException {
+        Path train = csv("t.csv", "a,b\n" + "1,x\n".repeat(50) + "2,y\n".repeat(50));
+        Path prod = csv("p.csv", "a,b\n" + "1,x\n".repeat(50) + "2,y\n".repeat(50));
+
+        assertThat(run("--train", train.toString(), "--prod", prod.toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void missingFileIsExitTwoNamingTheFile() {
+        Run run = run("--train", dir.resolve("nope.csv").toString(), "--prod", PROD.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("nope.csv").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void emptyFileIsExitTwo() throws IOException {
+        Run run = run("--train", csv("empty.csv", "").toString(), "--prod", PROD.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("empty.csv").doesNotContain("\tat ");
+    }
+
+    @Test
+    void headerOnlyFileIsExitTwo() throws IOException {
+        Run run = run("--train", TRAIN.toString(), "--prod", csv("header.csv", "a,b,c\n").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("header.csv");
+    }
+
+    @Test
+    void raggedRowIsExitTwoNamingTheLine() throws IOException {
+        Run run = run("--train", csv("ragged.csv", "a,b,c\n1,2,3\n4,5\n").toString(), "--prod", PROD.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("ragged.csv").contains("3");
+    }
+
+    @Test
+    void binaryFileIsExitTwo() throws IOException {
+        Path binary = dir.resolve("model.csv");
+        byte[] bytes = new byte[4096];
+        new java.util.Random(1).nextBytes(bytes);
+        Files.write(binary, bytes);
+
+        Run run = run("--train", binary.toString(), "--prod", PROD.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("model.csv");
+    }
+
+    @Test
+    void unknownTargetIsExitTwoNamingTheColumn() {
+        Run run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--target", "churned");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("churned").contains("train.csv");
+    }
+
+    @Test
+    void columnEntirelyMissingFromProductionIsAFailFinding() throws IOException {
+        Path train = csv("t.csv", "a,b\n" + "1,x\n2,y\n".repeat(30));
+        Path prod = csv("p.csv", "a\n" + "1\n2\n".repeat(30));
+
+        Run run = run("--train", train.toString(), "--prod", prod.toString(), "--json", "-");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("schema-mismatch").contains("Column b is missing from production");
+    }
+
+    @Test
+    void oneRowProductionFileStillGivesAReportWithoutFalseAlarms() throws IOException {
+        // One ordinary row, taken from training: nothing about it is alarming.
+        List<String> lines = Files.readAllLines(TRAIN);
+        Run run = run("--train", TRAIN.toString(), "--prod", csv("one.csv", lines.get(0) + "\n" + lines.get(1) + "\n").toString(),
+                "--json", "-", "--fail-on", "warn");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"rows\" : 1");
+    }
+
+    @Test
+    void unknownSettingIsExitTwo() throws IOException {
+        Path settings = csv("s.properties", "drift.numeric.ks.wran=0.2\n");
+
+        Run run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--settings", settings.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("drift.numeric.ks.wran");
+    }
+
+    @Test
+    void unknownOverrideColumnIsReportedNotFatal() {
+        Run run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--categorical", "no_such_column",
+                "--json", "-", "--fail-on", "never");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("no_such_column");
+    }
+}

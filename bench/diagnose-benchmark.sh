@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Times the whole `diagnose` run (JVM start included) on a 200,000 x 12 training and a 30,000 x 12
+# production CSV, with a 1 GB heap cap. Wall time and peak resident memory come from GNU time
+# (`/usr/bin/time -v`, Debian package `time`); the best of 5 runs is reported after one warm-up run
+# that fills the OS file cache.
+# Usage: bench/diagnose-benchmark.sh   (after `mvn -B -q package -DskipTests`)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+java bench/GenerateBenchmarkData.java "$work" 200000 30000
+ls -l "$work"
+run() {
+  /usr/bin/time -v java -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar app/target/modellens-app.jar diagnose \
+      --train "$work/train.csv" --prod "$work/prod.csv" --json "$work/report.json" --fail-on never 2>"$work/time.txt" >/dev/null
+  wall=$(grep 'Elapsed (wall clock)' "$work/time.txt" | awk '{print $NF}')
+  rss=$(grep 'Maximum resident set size' "$work/time.txt" | awk '{print $NF}')
+  echo "wall ${wall} s:m, peak RSS $((rss / 1024)) MB"
+}
+run >/dev/null
+for i in 1 2 3 4 5; do run; done

@@ -1,0 +1,159 @@
+package org.modellens;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.modellens.checks.Check;
+import org.modellens.checks.CheckContext;
+import org.modellens.checks.Checks;
+import org.modellens.checks.Finding;
+import org.modellens.checks.SchemaMismatchCheck;
+import org.modellens.checks.Settings;
+import org.modellens.checks.Severity;
+import org.modellens.data.Column;
+import org.modellens.data.ColumnType;
+import org.modellens.data.RawTable;
+import org.modellens.data.Snapshot;
+import org.modellens.data.SnapshotBuilder;
+import org.modellens.data.SnapshotReaders;
+import org.modellens.data.UnreadableInputException;
+import org.modellens.profile.FeatureComparison;
+import org.modellens.profile.FeatureRole;
+import org.modellens.report.DiagnosticReport;
+import org.modellens.report.Inputs;
+
+/**
+ * The one entry point of the core: reads both snapshots, profiles and compares every column, runs
+ * every check and returns the report. The workbench and the command line both call it.
+ */
+public final class Diagnosis {
+
+    /** Version written in reports. */
+    public static final String VERSION = "0.1.0";
+
+    private Diagnosis() {
+    }
+
+    public static DiagnosticReport run(DiagnosisRequest request, ProgressListener progress) throws UnreadableInputException {
+        progress.stage("Reading snapshots", 0.0);
+        // The two files are independent: read them on both cores.
+        CompletableFuture<RawTable> prodRead = CompletableFuture.supplyAsync(() -> read(request.prod()));
+        RawTable trainRaw = readOrThrow(request.train());
+        RawTable prodRaw;
+        try {
+            prodRaw = prodRead.join();
+        } catch (CompletionException e) {
+            throw unwrap(e);
+        }
+        String target = request.target();
+        if (target != null && !trainRaw.names().contains(target)) {
+            throw new UnreadableInputException(trainRaw.source().fileName() + ": the target column '" + target
+                    + "' does not exist; its columns are " + String.join(", ", trainRaw.names()));
+        }
+
+        progress.stage("Inferring column types", 0.3);
+        List<Finding> notices = new ArrayList<>();
+        noticeUnknownOverrides("--categorical", request.categorical(), trainRaw, prodRaw, notices);
+        noticeUnknownOverrides("--numeric", request.numeric(), trainRaw, prodRaw, notices);
+        Map<String, ColumnType> types = SnapshotBuilder.inferTypes(trainRaw, request.categorical(), request.numeric());
+        Set<String> identifiers = SnapshotBuilder.inferIdentifiers(trainRaw, types);
+        if (target != null) {
+            identifiers = new java.util.HashSet<>(identifiers);
+            identifiers.remove(target);
+        }
+        Snapshot train = SnapshotBuilder.build(trainRaw, types, identifiers);
+        Snapshot prod = SnapshotBuilder.build(prodRaw, types, identifiers);
+
+        return analyse(train, prod, target, request.task(), request.settings(), notices, progress);
+    }
+
+    /**
+     * Analyses two snapshots already in memory: profiles and compares every column, runs every check.
+     *
+     * @param notices findings about the request itself, put in front of the checks' findings
+     */
+    public static DiagnosticReport analyse(Snapshot train, Snapshot prod, String target, String requestedTask,
+                                           Settings settings, List<Finding> notices, ProgressListener progress) {
+        progress.stage("Comparing distributions", 0.45);
+        List<FeatureComparison> comparisons = compare(train, prod, target, settings);
+
+        progress.stage("Running checks", 0.8);
+        CheckContext context = new CheckContext(train, prod, target, settings, comparisons);
+        List<Finding> findings = new ArrayList<>(notices);
+        for (Check check : Checks.all()) {
+            findings.addAll(check.run(context));
+        }
+        findings.sort(Comparator.comparing(Finding::severity).reversed());
+
+        String task = target == null ? null
+                : task(requestedTask == null ? "auto" : requestedTask, train.column(target).orElseThrow(), comparisons, target);
+        progress.stage("Done", 1.0);
+        return new DiagnosticReport(VERSION, new Inputs(train, prod, target, task), findings, comparisons, settings.asMap());
+    }
+
+    private static List<FeatureComparison> compare(Snapshot train, Snapshot prod, String target, Settings settings) {
+        int top = settings.getInt("drift.categorical.topCategories");
+        double minShare = settings.get("drift.categorical.minShare");
+        // Columns are independent; a parallel stream uses both cores for the sorting-heavy statistics.
+        return train.columns().parallelStream()
+                .map(column -> FeatureComparison.compare(column, prod.column(column.name()).orElse(null),
+                        role(column, target), top, minShare))
+                .toList();
+    }
+
+    private static FeatureRole role(Column column, String target) {
+        if (column.name().equals(target)) {
+            return FeatureRole.TARGET;
+        }
+        return column.identifier() ? FeatureRole.ID : FeatureRole.FEATURE;
+    }
+
+    private static String task(String requested, Column target, List<FeatureComparison> comparisons, String name) {
+        if (!"auto".equals(requested)) {
+            return requested;
+        }
+        if (target.type() == ColumnType.NUMERIC) {
+            return "regression";
+        }
+        long classes = comparisons.stream().filter(c -> c.name().equals(name)).findFirst()
+                .map(c -> c.trainProfile().distinct()).orElse(2L);
+        return classes <= 2 ? "binary" : "multiclass";
+    }
+
+    private static void noticeUnknownOverrides(String option, Set<String> names, RawTable train, RawTable prod, List<Finding> notices) {
+        for (String name : names) {
+            for (RawTable table : List.of(train, prod)) {
+                if (!table.names().contains(name)) {
+                    notices.add(new Finding(SchemaMismatchCheck.ID, name, Severity.INFO,
+                            option + " names " + name + ", which " + table.source().fileName() + " does not have",
+                            "The type override for " + name + " was ignored for " + table.source().fileName() + ".",
+                            Map.of("option", option, "file", table.source().fileName()), null));
+                }
+            }
+        }
+    }
+
+    private static RawTable read(java.nio.file.Path path) {
+        try {
+            return SnapshotReaders.read(path);
+        } catch (UnreadableInputException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private static RawTable readOrThrow(java.nio.file.Path path) throws UnreadableInputException {
+        return SnapshotReaders.read(path);
+    }
+
+    private static UnreadableInputException unwrap(CompletionException e) {
+        if (e.getCause() instanceof UnreadableInputException unreadable) {
+            return unreadable;
+        }
+        throw e;
+    }
+}

@@ -1,0 +1,69 @@
+package org.modellens.checks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.modellens.data.Snapshot;
+import org.modellens.profile.FeatureComparison;
+import org.modellens.profile.FeatureRole;
+
+/**
+ * What every check sees: both snapshots, the target (if any), the thresholds and the per-column
+ * comparisons computed once beforehand.
+ */
+public final class CheckContext {
+
+    private final Snapshot train;
+    private final Snapshot prod;
+    private final String target;
+    private final Settings settings;
+    private final List<FeatureComparison> comparisons;
+    private final Map<String, FeatureComparison> byName;
+
+    public CheckContext(Snapshot train, Snapshot prod, String target, Settings settings, List<FeatureComparison> comparisons) {
+        this.train = train;
+        this.prod = prod;
+        this.target = target;
+        this.settings = settings;
+        this.comparisons = List.copyOf(comparisons);
+        this.byName = comparisons.stream().collect(Collectors.toMap(FeatureComparison::name, Function.identity()));
+    }
+
+    public Snapshot train() {
+        return train;
+    }
+
+    public Snapshot prod() {
+        return prod;
+    }
+
+    public Optional<String> target() {
+        return Optional.ofNullable(target);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public List<FeatureComparison> comparisons() {
+        return comparisons;
+    }
+
+    /** Comparisons of input features present in both snapshots (no target, no identifiers). */
+    public List<FeatureComparison> sharedFeatures() {
+        return comparisons.stream()
+                .filter(c -> c.role() == FeatureRole.FEATURE && c.prod() != null)
+                .collect(Collectors.toList());
+    }
+
+    public Optional<FeatureComparison> comparison(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public double alpha() {
+        return settings.get("significance.alpha");
+    }
+}

@@ -1,0 +1,88 @@
+package org.modellens.checks;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.modellens.data.Column;
+import org.modellens.data.Snapshot;
+
+/**
+ * duplicate-rows: rows that repeat an earlier row exactly, in either snapshot (a batch loaded twice).
+ * When the columns allow few distinct rows (product of distinct counts under 10 x rows) repeats
+ * happen by chance and the finding stays {@code info}.
+ */
+public final class DuplicateRowsCheck implements Check {
+
+    public static final String ID = "duplicate-rows";
+
+    private static final char SEPARATOR = '\u001f';
+    private static final char MISSING = '\u0000';
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Finding> run(CheckContext context) {
+        List<Finding> findings = new ArrayList<>();
+        check(context.train(), "training", context.settings(), findings);
+        check(context.prod(), "production", context.settings(), findings);
+        return findings;
+    }
+
+    private void check(Snapshot snapshot, String side, Settings s, List<Finding> findings) {
+        List<Column> columns = snapshot.columns();
+        Set<String> seen = new HashSet<>(snapshot.rows() * 2);
+        boolean[] duplicate = new boolean[snapshot.rows()];
+        long duplicates = 0;
+        StringBuilder key = new StringBuilder();
+        for (int row = 0; row < snapshot.rows(); row++) {
+            key.setLength(0);
+            for (Column column : columns) {
+                String cell = column.text()[row];
+                key.append(cell == null ? String.valueOf(MISSING) : cell).append(SEPARATOR);
+            }
+            if (!seen.add(key.toString())) {
+                duplicate[row] = true;
+                duplicates++;
+            }
+        }
+        if (duplicates == 0) {
+            return;
+        }
+        double share = (double) duplicates / snapshot.rows();
+        boolean chanceRepeats = possibleDistinctRows(columns) < 10.0 * snapshot.rows();
+        Severity level = chanceRepeats ? Severity.INFO
+                : share >= s.get("duplicates.share.fail") ? Severity.FAIL
+                : share >= s.get("duplicates.share.warn") ? Severity.WARN : Severity.INFO;
+        findings.add(new Finding(ID, null, level,
+                Judgement.percent(share) + " of " + side + " rows are exact duplicates",
+                duplicates + " of " + snapshot.rows() + " " + side + " rows repeat an earlier row in every column"
+                        + (chanceRepeats ? "; with so few distinct possible rows, repeats are expected by chance."
+                                         : ". A batch was probably loaded twice: duplicates over-weight those cases"
+                                           + (side.equals("training") ? " and leak between train and test splits." : " in every metric.")),
+                new Evidence().put("snapshot", side).put("duplicateRows", duplicates).put("share", share).map(),
+                side.equals("production") ? Rows.matching(row -> duplicate[row], snapshot.rows()) : null));
+    }
+
+    private static double possibleDistinctRows(List<Column> columns) {
+        double product = 1;
+        for (Column column : columns) {
+            Set<String> distinct = new HashSet<>();
+            for (String cell : column.text()) {
+                distinct.add(cell == null ? "" : cell);
+                if (distinct.size() > 1_000_000) {
+                    break;
+                }
+            }
+            product *= Math.max(1, distinct.size());
+            if (product > 1e15) {
+                return product;
+            }
+        }
+        return product;
+    }
+}

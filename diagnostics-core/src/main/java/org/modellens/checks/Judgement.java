@@ -1,0 +1,41 @@
+package org.modellens.checks;
+
+import java.util.Optional;
+
+/**
+ * The shared rule of every check: significance gates, effect size grades. A change that is not
+ * significant yields nothing; a significant one is {@code info} below the warn level.
+ */
+final class Judgement {
+
+    private Judgement() {
+    }
+
+    /**
+     * @param significant whether the significance gate passed
+     * @param effect      the effect size
+     * @param warn        effect at which a person should look
+     * @param fail        effect at which the pipeline or model is considered broken
+     * @return the severity, or empty when the change is not significant
+     */
+    static Optional<Severity> grade(boolean significant, double effect, double warn, double fail) {
+        if (!significant || !(effect > 0)) {
+            return Optional.empty();
+        }
+        if (effect >= fail) {
+            return Optional.of(Severity.FAIL);
+        }
+        if (effect >= warn) {
+            return Optional.of(Severity.WARN);
+        }
+        return Optional.of(Severity.INFO);
+    }
+
+    static String percent(double share) {
+        return String.format(java.util.Locale.ROOT, "%.1f%%", share * 100);
+    }
+
+    static String number(double value) {
+        return String.format(java.util.Locale.ROOT, "%.3g", value);
+    }
+}

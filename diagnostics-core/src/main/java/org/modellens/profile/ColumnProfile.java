@@ -1,0 +1,79 @@
+package org.modellens.profile;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.modellens.data.Column;
+import org.modellens.stats.Descriptive;
+
+/**
+ * What one snapshot's column looks like. Numeric fields are {@code NaN} for non-numeric columns
+ * (and for numeric columns without values); {@code topCategories} is empty for numeric columns.
+ *
+ * @param rows          rows in the snapshot
+ * @param count         non-missing cells
+ * @param missing       missing (empty) cells
+ * @param unparsable    non-missing cells that did not parse as the column's type
+ * @param distinct      distinct non-missing values
+ * @param quantiles     numpy-linear quantiles keyed "p01", "p05", "p25", "p50", "p75", "p95", "p99"
+ * @param topCategories the most frequent categories with their counts and shares
+ */
+public record ColumnProfile(long rows, long count, long missing, long unparsable, long distinct,
+                            double mean, double std, double min, double max,
+                            Map<String, Double> quantiles, List<CategoryCount> topCategories) {
+
+    /** How many categories a profile lists. */
+    public static final int TOP_CATEGORIES = 10;
+
+    private static final double[] QUANTILE_LEVELS = {0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99};
+
+    public double missingRate() {
+        return rows == 0 ? 0 : (double) missing / rows;
+    }
+
+    /**
+     * Profiles a column. {@code sortedNumbers} are the column's present numbers in ascending order
+     * (for numeric columns; {@code null} otherwise), {@code categories} its label counts.
+     */
+    static ColumnProfile of(Column column, double[] sortedNumbers, CategoryCounts categories) {
+        long rows = column.size();
+        long missing = column.missingCount();
+        long count = rows - missing;
+        if (sortedNumbers == null) {
+            List<CategoryCount> top = categories.ranked();
+            return new ColumnProfile(rows, count, missing, column.unparsableCount(), categories.distinct(),
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Map.of(),
+                    List.copyOf(top.subList(0, Math.min(TOP_CATEGORIES, top.size()))));
+        }
+        Map<String, Double> quantiles = new LinkedHashMap<>();
+        boolean empty = sortedNumbers.length == 0;
+        for (double level : QUANTILE_LEVELS) {
+            quantiles.put(String.format("p%02d", Math.round(level * 100)),
+                    empty ? Double.NaN : Descriptive.quantile(sortedNumbers, level));
+        }
+        return new ColumnProfile(rows, count, missing, column.unparsableCount(), distinctSorted(sortedNumbers),
+                empty ? Double.NaN : Descriptive.mean(sortedNumbers),
+                sortedNumbers.length < 2 ? Double.NaN : Descriptive.std(sortedNumbers),
+                empty ? Double.NaN : sortedNumbers[0],
+                empty ? Double.NaN : sortedNumbers[sortedNumbers.length - 1],
+                quantiles, List.of());
+    }
+
+    private static long distinctSorted(double[] sorted) {
+        long distinct = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                distinct++;
+            }
+        }
+        return distinct;
+    }
+
+    static double[] sortedPresent(Column column) {
+        double[] values = column.presentNumbers();
+        Arrays.sort(values);
+        return values;
+    }
+}

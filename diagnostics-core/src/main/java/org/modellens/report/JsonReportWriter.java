@@ -1,0 +1,228 @@
+package org.modellens.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import org.modellens.checks.AffectedRows;
+import org.modellens.checks.Finding;
+import org.modellens.checks.Severity;
+import org.modellens.data.Snapshot;
+import org.modellens.profile.CategoryCount;
+import org.modellens.profile.ColumnProfile;
+import org.modellens.profile.DriftStatistics;
+import org.modellens.profile.FeatureComparison;
+
+/**
+ * Writes a {@link DiagnosticReport} as the JSON report, schemaVersion 1 (DESIGN.md section 3).
+ * Numbers that are not finite are written as {@code null}: JSON has no NaN.
+ */
+public final class JsonReportWriter {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public void write(DiagnosticReport report, OutputStream out) throws IOException {
+        try (JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeNumberField("schemaVersion", SCHEMA_VERSION);
+            json.writeObjectFieldStart("tool");
+            json.writeStringField("name", "ModelLens");
+            json.writeStringField("version", report.toolVersion());
+            json.writeEndObject();
+            writeInputs(json, report.inputs());
+            writeSummary(json, report);
+            json.writeArrayFieldStart("findings");
+            for (Finding finding : report.findings()) {
+                writeFinding(json, finding);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("features");
+            for (FeatureComparison feature : report.features()) {
+                writeFeature(json, feature);
+            }
+            json.writeEndArray();
+            json.writeObjectFieldStart("settings");
+            for (Map.Entry<String, Double> setting : new java.util.TreeMap<>(report.settings()).entrySet()) {
+                number(json, setting.getKey(), setting.getValue());
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        }
+    }
+
+    private static void writeInputs(JsonGenerator json, Inputs inputs) throws IOException {
+        json.writeObjectFieldStart("inputs");
+        writeSnapshot(json, "train", inputs.train());
+        writeSnapshot(json, "prod", inputs.prod());
+        json.writeNullField("model");
+        nullableString(json, "target", inputs.target());
+        nullableString(json, "task", inputs.task());
+        json.writeEndObject();
+    }
+
+    private static void writeSnapshot(JsonGenerator json, String name, Snapshot snapshot) throws IOException {
+        json.writeObjectFieldStart(name);
+        json.writeStringField("path", snapshot.source().path().toString());
+        json.writeStringField("format", snapshot.source().format());
+        json.writeNumberField("rows", snapshot.rows());
+        json.writeNumberField("columns", snapshot.columns().size());
+        json.writeStringField("sha256", snapshot.source().sha256());
+        json.writeEndObject();
+    }
+
+    private static void writeSummary(JsonGenerator json, DiagnosticReport report) throws IOException {
+        json.writeObjectFieldStart("summary");
+        json.writeStringField("verdict", report.verdict());
+        json.writeObjectFieldStart("counts");
+        for (Map.Entry<Severity, Long> count : report.counts().entrySet()) {
+            json.writeNumberField(count.getKey().jsonName(), count.getValue());
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    private static void writeFinding(JsonGenerator json, Finding finding) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("check", finding.check());
+        nullableString(json, "feature", finding.feature());
+        json.writeStringField("severity", finding.severity().jsonName());
+        json.writeStringField("title", finding.title());
+        json.writeStringField("detail", finding.detail());
+        json.writeObjectFieldStart("evidence");
+        for (Map.Entry<String, Object> entry : finding.evidence().entrySet()) {
+            json.writeFieldName(entry.getKey());
+            value(json, entry.getValue());
+        }
+        json.writeEndObject();
+        AffectedRows rows = finding.rows();
+        if (rows != null) {
+            json.writeObjectFieldStart("rows");
+            json.writeNumberField("count", rows.count());
+            json.writeArrayFieldStart("examples");
+            for (int row : rows.examples()) {
+                json.writeNumber(row);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+    }
+
+    private static void value(JsonGenerator json, Object value) throws IOException {
+        if (value instanceof Double d) {
+            if (Double.isFinite(d)) {
+                json.writeNumber(d);
+            } else {
+                json.writeNull();
+            }
+        } else if (value instanceof Long l) {
+            json.writeNumber(l);
+        } else if (value instanceof Integer i) {
+            json.writeNumber(i);
+        } else if (value instanceof List<?> list) {
+            json.writeStartArray();
+            for (Object item : list) {
+                value(json, item);
+            }
+            json.writeEndArray();
+        } else {
+            json.writeString(String.valueOf(value));
+        }
+    }
+
+    private static void writeFeature(JsonGenerator json, FeatureComparison feature) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("name", feature.name());
+        json.writeStringField("role", feature.role().jsonName());
+        json.writeStringField("type", feature.type().jsonName());
+        writeProfile(json, "train", feature.trainProfile());
+        if (feature.prodProfile() != null) {
+            writeProfile(json, "prod", feature.prodProfile());
+        } else {
+            json.writeNullField("prod");
+        }
+        DriftStatistics drift = feature.drift();
+        if (drift == null) {
+            json.writeNullField("drift");
+        } else {
+            json.writeObjectFieldStart("drift");
+            if (drift.isNumeric()) {
+                json.writeObjectFieldStart("ks");
+                number(json, "statistic", drift.ks().statistic());
+                number(json, "pValue", drift.ks().pValue());
+                json.writeEndObject();
+                number(json, "wasserstein", drift.wasserstein());
+                number(json, "wassersteinRelative", drift.wassersteinRelative());
+                number(json, "psi", drift.psi());
+                number(json, "standardizedMeanDifference", drift.standardizedMeanDifference());
+            } else {
+                json.writeObjectFieldStart("chiSquare");
+                number(json, "statistic", drift.chiSquare().statistic());
+                number(json, "pValue", drift.chiSquare().pValue());
+                json.writeNumberField("dof", drift.chiSquare().dof());
+                json.writeEndObject();
+                number(json, "jensenShannon", drift.jensenShannon());
+                number(json, "cramersV", drift.cramersV());
+                number(json, "totalVariation", drift.totalVariation());
+                number(json, "totalVariationPooled", drift.totalVariationPooled());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+    }
+
+    private static void writeProfile(JsonGenerator json, String name, ColumnProfile profile) throws IOException {
+        json.writeObjectFieldStart(name);
+        json.writeNumberField("rows", profile.rows());
+        json.writeNumberField("count", profile.count());
+        json.writeNumberField("missing", profile.missing());
+        number(json, "missingRate", profile.missingRate());
+        json.writeNumberField("unparsable", profile.unparsable());
+        json.writeNumberField("distinct", profile.distinct());
+        if (!profile.quantiles().isEmpty()) {
+            number(json, "mean", profile.mean());
+            number(json, "std", profile.std());
+            number(json, "min", profile.min());
+            number(json, "max", profile.max());
+            json.writeObjectFieldStart("quantiles");
+            for (Map.Entry<String, Double> q : profile.quantiles().entrySet()) {
+                number(json, q.getKey(), q.getValue());
+            }
+            json.writeEndObject();
+        } else {
+            json.writeArrayFieldStart("topCategories");
+            for (CategoryCount category : profile.topCategories()) {
+                json.writeStartObject();
+                json.writeStringField("value", category.label());
+                json.writeNumberField("count", category.count());
+                number(json, "share", category.share());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+    }
+
+    private static void number(JsonGenerator json, String name, double value) throws IOException {
+        if (Double.isFinite(value)) {
+            json.writeNumberField(name, value);
+        } else {
+            json.writeNullField(name);
+        }
+    }
+
+    private static void nullableString(JsonGenerator json, String name, String value) throws IOException {
+        if (value == null) {
+            json.writeNullField(name);
+        } else {
+            json.writeStringField(name, value);
+        }
+    }
+}
