@@ -1,0 +1,173 @@
+package org.modellens.data;
+
+import blue.strategic.parquet.Hydrator;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.Type;
+
+/**
+ * Reads a flat Parquet file into a {@link RawTable}, cells as text: numbers through
+ * {@link String#valueOf} so they parse back, booleans as {@code true}/{@code false}, dates as
+ * {@code yyyy-MM-dd}, timestamps as {@code yyyy-MM-ddTHH:mm:ss[.fff]} (UTC), decimals in plain
+ * notation, nulls as missing. Nested, repeated and raw binary columns are refused, naming the column.
+ */
+public final class ParquetReader {
+
+    private interface Converter {
+        String text(Object value);
+    }
+
+    /** Reads the file; see the class documentation. */
+    public RawTable read(Path path) throws UnreadableInputException {
+        String file = CsvReader.fileName(path);
+        byte[] bytes = CsvReader.readBytes(path, file);
+        if (bytes.length == 0) {
+            throw new UnreadableInputException(file + " is empty");
+        }
+        SourceInfo source = new SourceInfo(path, "parquet", CsvReader.sha256(bytes));
+        File f = path.toFile();
+        MessageType schema;
+        try {
+            ParquetMetadata meta = blue.strategic.parquet.ParquetReader.readMetadata(f);
+            schema = meta.getFileMetaData().getSchema();
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableInputException(file + " is not a readable Parquet file: " + e.getMessage(), e);
+        }
+        List<Type> fields = schema.getFields();
+        int width = fields.size();
+        if (width == 0) {
+            throw new UnreadableInputException(file + " has no columns");
+        }
+        List<String> names = new ArrayList<>(width);
+        Converter[] converters = new Converter[width];
+        Map<String, Integer> index = new HashMap<>();
+        for (int c = 0; c < width; c++) {
+            Type field = fields.get(c);
+            String name = field.getName();
+            if (index.putIfAbsent(name, c) != null) {
+                throw new UnreadableInputException(file + ": column \"" + name + "\" appears twice");
+            }
+            names.add(name);
+            converters[c] = converter(field, file);
+        }
+        Function<String[], Integer> heading = p -> index.get(p[0]);
+        Hydrator<String[], String[], Integer> hydrator = new Hydrator<>() {
+            @Override
+            public String[] start() {
+                return new String[width];
+            }
+
+            @Override
+            public String[] add(String[] row, Integer column, Object value) {
+                if (column != null && value != null) {
+                    row[column] = converters[column].text(value);
+                }
+                return row;
+            }
+
+            @Override
+            public String[] finish(String[] row) {
+                return row;
+            }
+        };
+        List<String[]> rows = new ArrayList<>();
+        try (Stream<String[]> stream = blue.strategic.parquet.ParquetReader.streamContent(f, hydrator, heading)) {
+            stream.forEach(rows::add);
+        } catch (IOException | UncheckedIOException e) {
+            throw new UnreadableInputException(file + " cannot be read as Parquet: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new UnreadableInputException(file + " cannot be read as Parquet: " + e, e);
+        }
+        if (rows.isEmpty()) {
+            throw new UnreadableInputException(file + " has columns but no data rows");
+        }
+        int n = rows.size();
+        List<String[]> columns = new ArrayList<>(width);
+        for (int c = 0; c < width; c++) {
+            String[] col = new String[n];
+            for (int r = 0; r < n; r++) {
+                col[r] = rows.get(r)[c];
+            }
+            columns.add(col);
+        }
+        return new RawTable(source, names, columns, n);
+    }
+
+    private static Converter converter(Type field, String file) throws UnreadableInputException {
+        String name = field.getName();
+        if (!field.isPrimitive()) {
+            throw new UnreadableInputException(file + ": column \"" + name
+                    + "\" is a nested (group/list/map) column, which is not supported");
+        }
+        if (field.isRepetition(Type.Repetition.REPEATED)) {
+            throw new UnreadableInputException(file + ": column \"" + name + "\" is a repeated column, which is not supported");
+        }
+        PrimitiveType primitive = field.asPrimitiveType();
+        LogicalTypeAnnotation logical = primitive.getLogicalTypeAnnotation();
+        PrimitiveType.PrimitiveTypeName typeName = primitive.getPrimitiveTypeName();
+        if (logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation decimal) {
+            int scale = decimal.getScale();
+            if (typeName == PrimitiveType.PrimitiveTypeName.INT32 || typeName == PrimitiveType.PrimitiveTypeName.INT64) {
+                return v -> BigDecimal.valueOf(((Number) v).longValue(), scale).toPlainString();
+            }
+            return v -> v instanceof String s ? s : new BigDecimal(new BigInteger(v.toString()), scale).toPlainString();
+        }
+        if (logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation) {
+            return v -> LocalDate.ofEpochDay(((Number) v).longValue()).toString();
+        }
+        if (logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts) {
+            LogicalTypeAnnotation.TimeUnit unit = ts.getUnit();
+            return v -> {
+                long raw = ((Number) v).longValue();
+                Instant instant = switch (unit) {
+                    case MILLIS -> Instant.ofEpochMilli(raw);
+                    case MICROS -> Instant.ofEpochSecond(Math.floorDiv(raw, 1_000_000L), Math.floorMod(raw, 1_000_000L) * 1000L);
+                    case NANOS -> Instant.ofEpochSecond(Math.floorDiv(raw, 1_000_000_000L), Math.floorMod(raw, 1_000_000_000L));
+                };
+                LocalDateTime dt = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+                String s = dt.toString();
+                return dt.getSecond() == 0 && dt.getNano() == 0 ? s + ":00" : s;
+            };
+        }
+        return switch (typeName) {
+            case INT32, INT64, DOUBLE, FLOAT, BOOLEAN -> String::valueOf;
+            case BINARY, FIXED_LEN_BYTE_ARRAY -> {
+                if (logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
+                        || logical instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation
+                        || logical instanceof LogicalTypeAnnotation.JsonLogicalTypeAnnotation
+                        || logical instanceof LogicalTypeAnnotation.UUIDLogicalTypeAnnotation) {
+                    yield Object::toString;
+                }
+                throw new UnreadableInputException(file + ": column \"" + name
+                        + "\" holds raw binary values (" + typeName + "), which are not supported");
+            }
+            case INT96 -> throw new UnreadableInputException(file + ": column \"" + name
+                    + "\" uses the legacy INT96 timestamp type, which is not supported; write timestamps as INT64");
+        };
+    }
+
+    /** Refuses schemas with columns this reader cannot turn into text, naming the first such column. */
+    static void checkSupported(MessageType schema, String file) throws UnreadableInputException {
+        for (Type field : schema.getFields()) {
+            converter(field, file);
+        }
+    }
+}
