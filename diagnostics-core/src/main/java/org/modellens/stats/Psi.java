@@ -1,0 +1,73 @@
+package org.modellens.stats;
+
+import java.util.Arrays;
+
+/**
+ * Population stability index on training deciles.
+ *
+ * <p>Bin edges are the distinct values among {@code numpy.quantile(train, [0.1, 0.2, ..., 0.9])} (default
+ * linear interpolation). With k distinct edges {@code e1 < ... < ek} the k+1 bins are right-closed:
+ * {@code (-inf, e1], (e1, e2], ..., (ek, +inf)}. For each side the proportion of values in each bin is computed
+ * ({@code p} for train, {@code q} for prod). Empty-bin rule: a proportion of exactly 0 is replaced by
+ * {@code 1e-4} (epsilon 1e-4, as in common practice), without renormalising. Then
+ * {@code PSI = sum_i (p_i - q_i) * ln(p_i / q_i)}, which is always &gt;= 0.
+ *
+ * <p>There is no single scipy function for PSI; the reference is the numpy computation above
+ * ({@code numpy.quantile}, {@code numpy.searchsorted(edges, x, side='left')} for bin indices).
+ */
+public final class Psi {
+    /** Replacement for empty-bin proportions. */
+    public static final double EPSILON = 1e-4;
+
+    private Psi() {
+    }
+
+    /**
+     * PSI of {@code prod} relative to the deciles of {@code train}.
+     *
+     * @throws IllegalArgumentException if either sample is empty
+     */
+    public static double compute(double[] train, double[] prod) {
+        if (train == null || prod == null || train.length == 0 || prod.length == 0) {
+            throw new IllegalArgumentException("empty input");
+        }
+        double[] st = train.clone();
+        Arrays.sort(st);
+        double[] edges = new double[9];
+        int k = 0;
+        for (int d = 1; d <= 9; d++) {
+            double e = Descriptive.quantile(st, d / 10.0);
+            if (k == 0 || e != edges[k - 1]) {
+                edges[k++] = e;
+            }
+        }
+        edges = Arrays.copyOf(edges, k);
+        double[] p = proportions(st, edges);
+        double[] sp = prod.clone();
+        Arrays.sort(sp);
+        double[] q = proportions(sp, edges);
+        double psi = 0.0;
+        for (int i = 0; i < p.length; i++) {
+            double pi = p[i] == 0.0 ? EPSILON : p[i];
+            double qi = q[i] == 0.0 ? EPSILON : q[i];
+            psi += (pi - qi) * Math.log(pi / qi);
+        }
+        return psi;
+    }
+
+    private static double[] proportions(double[] sorted, double[] edges) {
+        long[] counts = new long[edges.length + 1];
+        int bin = 0;
+        for (double x : sorted) {
+            while (bin < edges.length && x > edges[bin]) {
+                bin++;
+            }
+            counts[bin]++;
+        }
+        double[] out = new double[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            out[i] = (double) counts[i] / sorted.length;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,130 @@
+package org.modellens.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class StatsPropertiesTest {
+
+    private static double[] unbox(java.util.List<Double> l) {
+        return l.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    @Property(tries = 200)
+    void ksStatisticInRangeAndSymmetric(
+        @ForAll @Size(min = 1, max = 60) java.util.List<@DoubleRange(min = -5, max = 5) Double> la,
+        @ForAll @Size(min = 1, max = 60) java.util.List<@IntRange(min = -5, max = 5) Integer> lb) {
+        double[] a = unbox(la);
+        double[] b = lb.stream().mapToDouble(Integer::doubleValue).toArray();
+        KsResult ab = KolmogorovSmirnov.twoSample(a, b);
+        KsResult ba = KolmogorovSmirnov.twoSample(b, a);
+        assertThat(ab.statistic()).isBetween(0.0, 1.0);
+        assertThat(ab.pValue()).isBetween(0.0, 1.0);
+        assertThat(ab.statistic()).isEqualTo(ba.statistic());
+        assertThat(ab.pValue()).isCloseTo(ba.pValue(), within(1e-12));
+    }
+
+    @Property(tries = 200)
+    void ksOfSampleWithItselfIsZero(
+        @ForAll @Size(min = 1, max = 80) java.util.List<@IntRange(min = 0, max = 10) Integer> la) {
+        double[] a = la.stream().mapToDouble(Integer::doubleValue).toArray();
+        KsResult r = KolmogorovSmirnov.twoSample(a, a.clone());
+        assertThat(r.statistic()).isZero();
+        assertThat(r.pValue()).isEqualTo(1.0);
+    }
+
+    @Property(tries = 200)
+    void wassersteinSymmetricNonNegativeShiftEquivariant(
+        @ForAll @Size(min = 1, max = 60) java.util.List<@DoubleRange(min = -100, max = 100) Double> la,
+        @ForAll @Size(min = 1, max = 60) java.util.List<@DoubleRange(min = -100, max = 100) Double> lb,
+        @ForAll @DoubleRange(min = -50, max = 50) double c) {
+        double[] a = unbox(la);
+        double[] b = unbox(lb);
+        double w = Wasserstein.distance(a, b);
+        assertThat(w).isGreaterThanOrEqualTo(0.0);
+        assertThat(Wasserstein.distance(b, a)).isCloseTo(w, within(1e-9 * Math.max(1, w)));
+        double[] shifted = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            shifted[i] = a[i] + c;
+        }
+        assertThat(Wasserstein.distance(shifted, a)).isCloseTo(Math.abs(c), within(1e-9));
+    }
+
+    @Property(tries = 200)
+    void psiNonNegative(
+        @ForAll @Size(min = 1, max = 80) java.util.List<@DoubleRange(min = -10, max = 10) Double> la,
+        @ForAll @Size(min = 1, max = 80) java.util.List<@IntRange(min = -10, max = 10) Integer> lb) {
+        double[] a = unbox(la);
+        double[] b = lb.stream().mapToDouble(Integer::doubleValue).toArray();
+        assertThat(Psi.compute(a, b)).isGreaterThanOrEqualTo(0.0);
+    }
+
+    @Property(tries = 200)
+    void jensenShannonInUnitInterval(
+        @ForAll @Size(min = 1, max = 10) java.util.List<@IntRange(min = 0, max = 100) Integer> lp,
+        @ForAll("seed") long seed) {
+        double[] p = lp.stream().mapToDouble(Integer::doubleValue).toArray();
+        p[0] += 1;
+        Random rnd = new Random(seed);
+        double[] q = new double[p.length];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = rnd.nextInt(50);
+        }
+        q[q.length - 1] += 1;
+        double js = CategoricalDistance.jensenShannon(p, q);
+        assertThat(js).isBetween(0.0, 1.0);
+        assertThat(CategoricalDistance.jensenShannon(p, p)).isCloseTo(0.0, within(1e-7));
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<Long> seed() {
+        return net.jqwik.api.Arbitraries.longs();
+    }
+
+    @Test
+    void emptyInputsRejected() {
+        assertThatThrownBy(() -> KolmogorovSmirnov.twoSample(new double[0], new double[] {1}))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> KolmogorovSmirnov.twoSample(new double[] {1}, new double[0]))
+            .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void chiSquareDegenerate() {
+        ChiSquareResult r = ChiSquare.twoByK(new long[] {5, 0}, new long[] {3, 0});
+        assertThat(r).isEqualTo(new ChiSquareResult(0.0, 1.0, 0));
+    }
+
+    @Test
+    void ksPerformance() {
+        Random rnd = new Random(42);
+        double[] a = new double[200_000];
+        double[] b = new double[30_000];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = rnd.nextGaussian();
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = rnd.nextGaussian() + 0.01;
+        }
+        for (int i = 0; i < 5; i++) {
+            KolmogorovSmirnov.twoSample(a, b); // warm-up
+        }
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            long t0 = System.nanoTime();
+            KsResult r = KolmogorovSmirnov.twoSample(a, b);
+            best = Math.min(best, System.nanoTime() - t0);
+            assertThat(r.pValue()).isBetween(0.0, 1.0);
+        }
+        System.out.println("KS 200000 vs 30000 best of 5: " + best / 1e6 + " ms");
+        assertThat(best / 1e6).isLessThan(50.0);
+    }
+}
