@@ -11,7 +11,7 @@ trap 'rm -rf "$work"' EXIT
 java bench/GenerateBenchmarkData.java "$work" 200000 30000
 ls -l "$work"
 run() {
-  /usr/bin/time -v java -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar app/target/modellens-app.jar diagnose \
+  /usr/bin/time -v java -Xmx1g -XX:+UseParallelGC -jar app/target/modellens-app.jar diagnose \
       --train "$work/train.csv" --prod "$work/prod.csv" --json "$work/report.json" --fail-on never 2>"$work/time.txt" >/dev/null
   wall=$(grep 'Elapsed (wall clock)' "$work/time.txt" | awk '{print $NF}')
   rss=$(grep 'Maximum resident set size' "$work/time.txt" | awk '{print $NF}')

@@ -1,8 +1,11 @@
 package org.modellens.checks;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.modellens.data.Column;
@@ -16,9 +19,6 @@ import org.modellens.data.Snapshot;
 public final class DuplicateRowsCheck implements Check {
 
     public static final String ID = "duplicate-rows";
-
-    private static final char SEPARATOR = '\u001f';
-    private static final char MISSING = '\u0000';
 
     @Override
     public String id() {
@@ -35,19 +35,23 @@ public final class DuplicateRowsCheck implements Check {
 
     private void check(Snapshot snapshot, String side, Settings s, List<Finding> findings) {
         List<Column> columns = snapshot.columns();
-        Set<String> seen = new HashSet<>(snapshot.rows() * 2);
+        // A 64-bit row hash finds candidate repeats cheaply; candidates are confirmed cell by cell.
+        Map<Long, List<Integer>> rowsByHash = new HashMap<>(snapshot.rows() * 2);
         boolean[] duplicate = new boolean[snapshot.rows()];
         long duplicates = 0;
-        StringBuilder key = new StringBuilder();
         for (int row = 0; row < snapshot.rows(); row++) {
-            key.setLength(0);
+            long hash = 1125899906842597L;
             for (Column column : columns) {
                 String cell = column.text()[row];
-                key.append(cell == null ? String.valueOf(MISSING) : cell).append(SEPARATOR);
+                hash = 31 * hash + (cell == null ? 0x9E3779B97F4A7C15L : cell.hashCode() * 0xC2B2AE3D27D4EB4FL + cell.length());
             }
-            if (!seen.add(key.toString())) {
+            List<Integer> earlier = rowsByHash.computeIfAbsent(hash, h -> new ArrayList<>(1));
+            final int current = row;
+            if (earlier.stream().anyMatch(other -> sameCells(columns, other, current))) {
                 duplicate[row] = true;
                 duplicates++;
+            } else {
+                earlier.add(row);
             }
         }
         if (duplicates == 0) {
@@ -66,6 +70,15 @@ public final class DuplicateRowsCheck implements Check {
                                            + (side.equals("training") ? " and leak between train and test splits." : " in every metric.")),
                 new Evidence().put("snapshot", side).put("duplicateRows", duplicates).put("share", share).map(),
                 side.equals("production") ? Rows.matching(row -> duplicate[row], snapshot.rows()) : null));
+    }
+
+    private static boolean sameCells(List<Column> columns, int a, int b) {
+        for (Column column : columns) {
+            if (!Objects.equals(column.text()[a], column.text()[b])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double possibleDistinctRows(List<Column> columns) {

@@ -31,10 +31,8 @@ public final class KolmogorovSmirnov {
         if (a == null || b == null || a.length == 0 || b.length == 0) {
             throw new IllegalArgumentException("Data passed to ks_2samp must not be empty");
         }
-        double[] d1 = a.clone();
-        double[] d2 = b.clone();
-        sortCopy(d1);
-        sortCopy(d2);
+        double[] d1 = Sorted.ascending(a);
+        double[] d2 = Sorted.ascending(b);
         int n1 = d1.length;
         int n2 = d2.length;
         double maxS = Double.NEGATIVE_INFINITY;
@@ -100,14 +98,6 @@ public final class KolmogorovSmirnov {
         }
         prob = Math.min(Math.max(prob, 0.0), 1.0);
         return new KsResult(d, prob);
-    }
-
-    private static void sortCopy(double[] x) {
-        if (x.length > 50_000) {
-            Arrays.parallelSort(x);
-        } else {
-            Arrays.sort(x);
-        }
     }
 
     private static long gcd(long a, long b) {

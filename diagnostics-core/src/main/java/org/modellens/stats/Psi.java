@@ -31,8 +31,7 @@ public final class Psi {
         if (train == null || prod == null || train.length == 0 || prod.length == 0) {
             throw new IllegalArgumentException("empty input");
         }
-        double[] st = train.clone();
-        Arrays.sort(st);
+        double[] st = Sorted.ascending(train);
         double[] edges = new double[9];
         int k = 0;
         for (int d = 1; d <= 9; d++) {
@@ -43,8 +42,7 @@ public final class Psi {
         }
         edges = Arrays.copyOf(edges, k);
         double[] p = proportions(st, edges);
-        double[] sp = prod.clone();
-        Arrays.sort(sp);
+        double[] sp = Sorted.ascending(prod);
         double[] q = proportions(sp, edges);
         double psi = 0.0;
         for (int i = 0; i < p.length; i++) {

@@ -1,7 +1,5 @@
 package org.modellens.stats;
 
-import java.util.Arrays;
-
 /**
  * First Wasserstein (earth mover's) distance between two 1-D empirical distributions, equal to
  * {@code scipy.stats.wasserstein_distance(u, v)} (unweighted):
@@ -21,10 +19,8 @@ public final class Wasserstein {
         if (u == null || v == null || u.length == 0 || v.length == 0) {
             throw new IllegalArgumentException("Distribution can't be empty");
         }
-        double[] a = u.clone();
-        double[] b = v.clone();
-        Arrays.sort(a);
-        Arrays.sort(b);
+        double[] a = Sorted.ascending(u);
+        double[] b = Sorted.ascending(v);
         int na = a.length;
         int nb = b.length;
         int i = 0;

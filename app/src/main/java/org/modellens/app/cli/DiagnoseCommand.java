@@ -118,8 +118,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
             Settings settings = settingsFile == null ? Settings.defaults() : Settings.withOverrides(settingsFile);
             DiagnosisRequest request = new DiagnosisRequest(train, prod, target, task,
                     new LinkedHashSet<>(categorical), new LinkedHashSet<>(numeric), settings);
-            DiagnosticReport report = Diagnosis.run(request,
-                    (stage, fraction) -> err.printf(Locale.ROOT, "[%3d%%] %s%n", Math.round(fraction * 100), stage));
+            long start = System.nanoTime();
+            DiagnosticReport report = Diagnosis.run(request, (stage, fraction) -> err.printf(Locale.ROOT,
+                    "[%3d%%] %-26s %6.2f s%n", Math.round(fraction * 100), stage, (System.nanoTime() - start) / 1e9));
             writeJson(report);
             printSummary(report);
             Severity worst = report.worstSeverity();
