@@ -1,11 +1,11 @@
 package org.modellens.data;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /** Turns raw tables into typed {@link Snapshot}s. */
 public final class SnapshotBuilder {
@@ -19,18 +19,19 @@ public final class SnapshotBuilder {
      */
     public static Map<String, ColumnType> inferTypes(RawTable train, Set<String> forcedCategorical,
                                                      Set<String> forcedNumeric) {
-        Map<String, ColumnType> types = new LinkedHashMap<>();
-        for (int c = 0; c < train.names().size(); c++) {
+        // Columns are independent: infer them on all cores, then keep file order.
+        List<ColumnType> inferred = IntStream.range(0, train.names().size()).parallel().mapToObj(c -> {
             String name = train.names().get(c);
-            ColumnType type;
             if (forcedCategorical != null && forcedCategorical.contains(name)) {
-                type = ColumnType.CATEGORICAL;
+                return ColumnType.CATEGORICAL;
             } else if (forcedNumeric != null && forcedNumeric.contains(name)) {
-                type = ColumnType.NUMERIC;
-            } else {
-                type = TypeInference.infer(train.columns().get(c));
+                return ColumnType.NUMERIC;
             }
-            types.put(name, type);
+            return TypeInference.infer(train.columns().get(c));
+        }).toList();
+        Map<String, ColumnType> types = new LinkedHashMap<>();
+        for (int c = 0; c < inferred.size(); c++) {
+            types.put(train.names().get(c), inferred.get(c));
         }
         return types;
     }
@@ -58,60 +59,63 @@ public final class SnapshotBuilder {
      * {@link Column#unparsableCount()} (for boolean columns: cells other than 0/1/true/false/yes/no).
      */
     public static Snapshot build(RawTable table, Map<String, ColumnType> types, Set<String> identifiers) {
-        List<Column> columns = new ArrayList<>(table.names().size());
-        for (int c = 0; c < table.names().size(); c++) {
-            String name = table.names().get(c);
-            String[] cells = table.columns().get(c);
-            ColumnType type = types == null ? null : types.get(name);
-            if (type == null) {
-                type = TypeInference.infer(cells);
-            }
-            boolean identifier = identifiers != null && identifiers.contains(name);
-            double[] numbers = null;
-            int unparsable = 0;
-            switch (type) {
-                case NUMERIC -> {
-                    numbers = new double[cells.length];
-                    for (int r = 0; r < cells.length; r++) {
-                        String cell = cells[r];
-                        if (cell == null) {
-                            numbers[r] = Double.NaN;
-                        } else {
-                            double v = TypeInference.parseNumber(cell);
-                            if (Double.isNaN(v)) {
-                                unparsable++;
-                            }
-                            numbers[r] = v;
-                        }
-                    }
-                }
-                case DATETIME -> {
-                    numbers = new double[cells.length];
-                    for (int r = 0; r < cells.length; r++) {
-                        String cell = cells[r];
-                        if (cell == null) {
-                            numbers[r] = Double.NaN;
-                        } else {
-                            double v = TypeInference.parseDateTime(cell);
-                            if (Double.isNaN(v)) {
-                                unparsable++;
-                            }
-                            numbers[r] = v;
-                        }
-                    }
-                }
-                case BOOLEAN -> {
-                    for (String cell : cells) {
-                        if (cell != null && !TypeInference.isBooleanValue(cell)) {
+        // Columns are independent: parse them on all cores, then keep file order.
+        List<Column> columns = IntStream.range(0, table.names().size()).parallel()
+                .mapToObj(c -> buildColumn(table, c, types, identifiers)).toList();
+        return new Snapshot(table.source(), table.rows(), columns);
+    }
+
+    private static Column buildColumn(RawTable table, int c, Map<String, ColumnType> types, Set<String> identifiers) {
+        String name = table.names().get(c);
+        String[] cells = table.columns().get(c);
+        ColumnType type = types == null ? null : types.get(name);
+        if (type == null) {
+            type = TypeInference.infer(cells);
+        }
+        boolean identifier = identifiers != null && identifiers.contains(name);
+        double[] numbers = null;
+        int unparsable = 0;
+        switch (type) {
+            case NUMERIC -> {
+                numbers = new double[cells.length];
+                for (int r = 0; r < cells.length; r++) {
+                    String cell = cells[r];
+                    if (cell == null) {
+                        numbers[r] = Double.NaN;
+                    } else {
+                        double v = TypeInference.parseNumber(cell);
+                        if (Double.isNaN(v)) {
                             unparsable++;
                         }
+                        numbers[r] = v;
                     }
                 }
-                default -> {
+            }
+            case DATETIME -> {
+                numbers = new double[cells.length];
+                for (int r = 0; r < cells.length; r++) {
+                    String cell = cells[r];
+                    if (cell == null) {
+                        numbers[r] = Double.NaN;
+                    } else {
+                        double v = TypeInference.parseDateTime(cell);
+                        if (Double.isNaN(v)) {
+                            unparsable++;
+                        }
+                        numbers[r] = v;
+                    }
                 }
             }
-            columns.add(new Column(name, type, identifier, cells, numbers, unparsable));
+            case BOOLEAN -> {
+                for (String cell : cells) {
+                    if (cell != null && !TypeInference.isBooleanValue(cell)) {
+                        unparsable++;
+                    }
+                }
+            }
+            default -> {
+            }
         }
-        return new Snapshot(table.source(), table.rows(), columns);
+        return new Column(name, type, identifier, cells, numbers, unparsable);
     }
 }
