@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times the whole `diagnose` run (JVM start included) on a 200,000 x 12 training and a 30,000 x 12
 # production CSV, with a 1 GB heap cap. Wall time and peak resident memory come from GNU time
-# (`/usr/bin/time -v`, Debian package `time`); the best of 5 runs is reported after one warm-up run
+# (`/usr/bin/time -v`, Debian package `time`); 5 runs are printed after one warm-up run
 # that fills the OS file cache.
 # Usage: bench/diagnose-benchmark.sh   (after `mvn -B -q package -DskipTests`)
 set -euo pipefail
