@@ -42,7 +42,7 @@ public final class Diagnosis {
         progress.stage("Reading snapshots", 0.0);
         // The two files are independent: read them on both cores.
         CompletableFuture<RawTable> prodRead = CompletableFuture.supplyAsync(() -> read(request.prod()));
-        RawTable trainRaw = readOrThrow(request.train());
+        RawTable trainRaw = SnapshotReaders.read(request.train());
         RawTable prodRaw;
         try {
             prodRaw = prodRead.join();
@@ -142,10 +142,6 @@ public final class Diagnosis {
         } catch (UnreadableInputException e) {
             throw new CompletionException(e);
         }
-    }
-
-    private static RawTable readOrThrow(java.nio.file.Path path) throws UnreadableInputException {
-        return SnapshotReaders.read(path);
     }
 
     private static UnreadableInputException unwrap(CompletionException e) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 /** Turns raw tables into typed {@link Snapshot}s. */
@@ -77,34 +78,12 @@ public final class SnapshotBuilder {
         int unparsable = 0;
         switch (type) {
             case NUMERIC -> {
-                numbers = new double[cells.length];
-                for (int r = 0; r < cells.length; r++) {
-                    String cell = cells[r];
-                    if (cell == null) {
-                        numbers[r] = Double.NaN;
-                    } else {
-                        double v = TypeInference.parseNumber(cell);
-                        if (Double.isNaN(v)) {
-                            unparsable++;
-                        }
-                        numbers[r] = v;
-                    }
-                }
+                numbers = parseAll(cells, TypeInference::parseNumber);
+                unparsable = countUnparsable(cells, numbers);
             }
             case DATETIME -> {
-                numbers = new double[cells.length];
-                for (int r = 0; r < cells.length; r++) {
-                    String cell = cells[r];
-                    if (cell == null) {
-                        numbers[r] = Double.NaN;
-                    } else {
-                        double v = TypeInference.parseDateTime(cell);
-                        if (Double.isNaN(v)) {
-                            unparsable++;
-                        }
-                        numbers[r] = v;
-                    }
-                }
+                numbers = parseAll(cells, TypeInference::parseDateTime);
+                unparsable = countUnparsable(cells, numbers);
             }
             case BOOLEAN -> {
                 for (String cell : cells) {
@@ -117,5 +96,25 @@ public final class SnapshotBuilder {
             }
         }
         return new Column(name, type, identifier, cells, numbers, unparsable);
+    }
+
+    /** Parses each present cell; NaN where the cell is missing or does not parse. */
+    private static double[] parseAll(String[] cells, ToDoubleFunction<String> parser) {
+        double[] numbers = new double[cells.length];
+        for (int r = 0; r < cells.length; r++) {
+            numbers[r] = cells[r] == null ? Double.NaN : parser.applyAsDouble(cells[r]);
+        }
+        return numbers;
+    }
+
+    /** Present cells whose parsed value is NaN, i.e. text that is not of the column's type. */
+    private static int countUnparsable(String[] cells, double[] numbers) {
+        int unparsable = 0;
+        for (int r = 0; r < cells.length; r++) {
+            if (cells[r] != null && Double.isNaN(numbers[r])) {
+                unparsable++;
+            }
+        }
+        return unparsable;
     }
 }

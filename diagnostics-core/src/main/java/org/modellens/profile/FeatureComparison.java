@@ -64,7 +64,7 @@ public record FeatureComparison(String name, FeatureRole role, ColumnType type, 
         DriftStatistics drift = null;
         if (role != FeatureRole.ID && prod != null) {
             if (numeric && trainSorted.length > 0 && prodSorted.length > 0) {
-                drift = numericDrift(trainSorted, prodSorted);
+                drift = numericDrift(trainSorted, prodSorted, trainProfile.std());
             } else if (categorical && trainCategories.total() > 0 && prodCategories.total() > 0) {
                 drift = categoricalDrift(trainCategories, prodCategories, topCategories, minShare);
             }
@@ -73,9 +73,8 @@ public record FeatureComparison(String name, FeatureRole role, ColumnType type, 
                 trainSorted, prodSorted, trainCategories, prodCategories);
     }
 
-    private static DriftStatistics numericDrift(double[] train, double[] prod) {
+    private static DriftStatistics numericDrift(double[] train, double[] prod, double trainStd) {
         double wasserstein = Wasserstein.distance(train, prod);
-        double trainStd = train.length < 2 ? Double.NaN : Descriptive.std(train);
         double relative = trainStd > 0 ? wasserstein / trainStd : Double.NaN;
         return DriftStatistics.numeric(KolmogorovSmirnov.twoSample(train, prod), wasserstein, relative,
                 Psi.compute(train, prod), Descriptive.standardizedMeanDifference(train, prod));
