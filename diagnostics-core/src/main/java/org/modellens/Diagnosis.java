@@ -91,7 +91,8 @@ public final class Diagnosis {
         String task = target == null ? null
                 : task(requestedTask == null ? "auto" : requestedTask, train.column(target).orElseThrow(), comparisons, target);
         progress.stage("Done", 1.0);
-        return new DiagnosticReport(VERSION, new Inputs(train, prod, target, task), findings, comparisons, settings.asMap());
+        return new DiagnosticReport(VERSION, new Inputs(train, prod, target, task), findings, comparisons, settings.asMap(),
+                null, null);
     }
 
     private static List<FeatureComparison> compare(Snapshot train, Snapshot prod, String target, Settings settings) {

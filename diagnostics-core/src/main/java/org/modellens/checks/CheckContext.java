@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.modellens.data.Snapshot;
+import org.modellens.model.ModelRun;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.profile.FeatureRole;
 
@@ -22,8 +23,16 @@ public final class CheckContext {
     private final Settings settings;
     private final List<FeatureComparison> comparisons;
     private final Map<String, FeatureComparison> byName;
+    private final ModelRun model;
 
     public CheckContext(Snapshot train, Snapshot prod, String target, Settings settings, List<FeatureComparison> comparisons) {
+        this(train, prod, target, settings, comparisons, null);
+    }
+
+    /** @param model the model applied to both snapshots, or {@code null} when none was given */
+    public CheckContext(Snapshot train, Snapshot prod, String target, Settings settings, List<FeatureComparison> comparisons,
+                        ModelRun model) {
+        this.model = model;
         this.train = train;
         this.prod = prod;
         this.target = target;
@@ -61,6 +70,11 @@ public final class CheckContext {
 
     public Optional<FeatureComparison> comparison(String name) {
         return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The model applied to both snapshots, when one was given. */
+    public Optional<ModelRun> model() {
+        return Optional.ofNullable(model);
     }
 
     public double alpha() {

@@ -17,9 +17,12 @@ import org.modellens.profile.FeatureComparison;
  * @param findings    findings, gravest first
  * @param features    one comparison per training column, in file order
  * @param settings    thresholds in force
+ * @param model       the model section, or {@code null} when no model was given
+ * @param explanations feature attributions, or {@code null} when no model was given
  */
 public record DiagnosticReport(String toolVersion, Inputs inputs, List<Finding> findings,
-                               List<FeatureComparison> features, Map<String, Double> settings) {
+                               List<FeatureComparison> features, Map<String, Double> settings,
+                               ModelSection model, Explanations explanations) {
 
     public DiagnosticReport {
         findings = List.copyOf(findings);

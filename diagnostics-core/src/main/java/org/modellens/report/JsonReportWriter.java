@@ -36,7 +36,7 @@ public final class JsonReportWriter {
             json.writeStringField("name", "ModelLens");
             json.writeStringField("version", report.toolVersion());
             json.writeEndObject();
-            writeInputs(json, report.inputs());
+            writeInputs(json, report.inputs(), report.model());
             writeSummary(json, report);
             json.writeArrayFieldStart("findings");
             for (Finding finding : report.findings()) {
@@ -48,6 +48,8 @@ public final class JsonReportWriter {
                 writeFeature(json, feature);
             }
             json.writeEndArray();
+            writeModel(json, report.model());
+            writeExplanations(json, report.explanations());
             json.writeObjectFieldStart("settings");
             for (Map.Entry<String, Double> setting : new java.util.TreeMap<>(report.settings()).entrySet()) {
                 number(json, setting.getKey(), setting.getValue());
@@ -57,11 +59,19 @@ public final class JsonReportWriter {
         }
     }
 
-    private static void writeInputs(JsonGenerator json, Inputs inputs) throws IOException {
+    private static void writeInputs(JsonGenerator json, Inputs inputs, ModelSection model) throws IOException {
         json.writeObjectFieldStart("inputs");
         writeSnapshot(json, "train", inputs.train());
         writeSnapshot(json, "prod", inputs.prod());
-        json.writeNullField("model");
+        if (model == null) {
+            json.writeNullField("model");
+        } else {
+            json.writeObjectFieldStart("model");
+            nullableString(json, "path", model.path());
+            json.writeStringField("type", model.type());
+            stringArray(json, "features", model.features());
+            json.writeEndObject();
+        }
         nullableString(json, "target", inputs.target());
         nullableString(json, "task", inputs.task());
         json.writeEndObject();
@@ -208,6 +218,101 @@ public final class JsonReportWriter {
             json.writeEndArray();
         }
         json.writeEndObject();
+    }
+
+    private static void writeModel(JsonGenerator json, ModelSection model) throws IOException {
+        if (model == null) {
+            json.writeNullField("model");
+            return;
+        }
+        json.writeObjectFieldStart("model");
+        json.writeStringField("type", model.type());
+        stringArray(json, "features", model.features());
+        json.writeStringField("task", model.task());
+        number(json, "threshold", model.threshold());
+        json.writeObjectFieldStart("metrics");
+        numberMap(json, "train", model.trainMetrics());
+        numberMap(json, "prod", model.prodMetrics());
+        json.writeBooleanField("prodEstimated", model.prodEstimated());
+        json.writeEndObject();
+        json.writeArrayFieldStart("curves");
+        for (ModelSection.Curve curve : model.curves()) {
+            json.writeStartObject();
+            json.writeStringField("kind", curve.kind());
+            json.writeStringField("side", curve.side());
+            numberArray(json, "x", curve.x());
+            numberArray(json, "y", curve.y());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        ModelSection.CostSummary cost = model.cost();
+        if (cost == null) {
+            json.writeNullField("cost");
+        } else {
+            json.writeObjectFieldStart("cost");
+            number(json, "falsePositiveCost", cost.falsePositiveCost());
+            number(json, "falseNegativeCost", cost.falseNegativeCost());
+            number(json, "threshold", cost.threshold());
+            number(json, "trainCostPerRow", cost.trainCostPerRow());
+            number(json, "prodCostPerRow", cost.prodCostPerRow());
+            json.writeBooleanField("prodEstimated", cost.prodEstimated());
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+    }
+
+    private static void writeExplanations(JsonGenerator json, Explanations explanations) throws IOException {
+        if (explanations == null) {
+            json.writeNullField("explanations");
+            return;
+        }
+        json.writeObjectFieldStart("explanations");
+        json.writeStringField("space", explanations.space());
+        json.writeStringField("method", explanations.method());
+        json.writeObjectFieldStart("globalImportance");
+        numberMap(json, "train", explanations.globalTrain());
+        numberMap(json, "prod", explanations.globalProd());
+        json.writeEndObject();
+        json.writeArrayFieldStart("rows");
+        for (Explanations.RowExplanation row : explanations.rows()) {
+            json.writeStartObject();
+            json.writeNumberField("rowIndex", row.rowIndex());
+            number(json, "prediction", row.prediction());
+            number(json, "margin", row.margin());
+            number(json, "baseValue", row.baseValue());
+            numberMap(json, "contributions", row.contributions());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void numberMap(JsonGenerator json, String name, Map<String, Double> values) throws IOException {
+        json.writeObjectFieldStart(name);
+        for (Map.Entry<String, Double> entry : values.entrySet()) {
+            number(json, entry.getKey(), entry.getValue());
+        }
+        json.writeEndObject();
+    }
+
+    private static void numberArray(JsonGenerator json, String name, double[] values) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (double value : values) {
+            if (Double.isFinite(value)) {
+                json.writeNumber(value);
+            } else {
+                json.writeNull();
+            }
+        }
+        json.writeEndArray();
+    }
+
+    private static void stringArray(JsonGenerator json, String name, List<String> values) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
     }
 
     private static void number(JsonGenerator json, String name, double value) throws IOException {

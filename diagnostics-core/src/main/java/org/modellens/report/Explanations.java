@@ -1,0 +1,45 @@
+package org.modellens.report;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Feature attributions (DESIGN.md section 3, "explanations").
+ *
+ * @param space            "margin" (raw model output: log-odds for binary:logistic) or "probability"
+ * @param method           how they were computed: "tree-shap" (exact, path-dependent), "kernel-shap", "permutation-shap", "lime"
+ * @param globalTrain      feature to mean |contribution| over the explained training rows, largest first
+ * @param globalProd       feature to mean |contribution| over the explained production rows
+ * @param rows             per production row explanations
+ */
+public record Explanations(String space, String method, Map<String, Double> globalTrain, Map<String, Double> globalProd,
+                           List<RowExplanation> rows) {
+
+    public Explanations {
+        Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(method, "method");
+        globalTrain = Collections.unmodifiableMap(new LinkedHashMap<>(globalTrain));
+        globalProd = Collections.unmodifiableMap(new LinkedHashMap<>(globalProd));
+        rows = List.copyOf(rows);
+    }
+
+    /**
+     * One production row explained: {@code baseValue + sum(contributions) = margin}.
+     *
+     * @param rowIndex      0-based data row of the production file
+     * @param prediction    the model's output (probability for classifiers)
+     * @param margin        the model's output in {@link #space()}
+     * @param baseValue     the expected output over the background (training) data
+     * @param contributions feature to contribution, in model feature order
+     */
+    public record RowExplanation(int rowIndex, double prediction, double margin, double baseValue,
+                                 Map<String, Double> contributions) {
+
+        public RowExplanation {
+            contributions = Collections.unmodifiableMap(new LinkedHashMap<>(contributions));
+        }
+    }
+}

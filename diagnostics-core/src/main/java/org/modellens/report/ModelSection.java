@@ -1,0 +1,58 @@
+package org.modellens.report;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the report says about the model: where it came from and how well it did on each side.
+ *
+ * @param path          the model file
+ * @param type          xgboost, lightgbm, onnx or tribuo
+ * @param features      the model's input columns, in model order
+ * @param task          binary, multiclass or regression
+ * @param trainMetrics  metric name to value on the training snapshot (auc, accuracy, logLoss, brier, f1; rmse, mae, r2)
+ * @param prodMetrics   the same on production; empty when production has no labels and no estimate applies
+ * @param prodEstimated {@code true} when {@code prodMetrics} are estimated from confidence (no production labels)
+ * @param threshold     decision threshold for binary classifiers, {@code NaN} otherwise
+ * @param curves        ROC and calibration curves per side; empty when they do not apply
+ * @param cost          expected cost under the cost matrix, or {@code null} when it does not apply
+ */
+public record ModelSection(String path, String type, List<String> features, String task,
+                           Map<String, Double> trainMetrics, Map<String, Double> prodMetrics, boolean prodEstimated,
+                           double threshold, List<Curve> curves, CostSummary cost) {
+
+    public ModelSection {
+        Objects.requireNonNull(type, "type");
+        features = List.copyOf(features);
+        trainMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(trainMetrics));
+        prodMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(prodMetrics));
+        curves = List.copyOf(curves);
+    }
+
+    /**
+     * A curve to draw: ROC (x = false positive rate, y = true positive rate) or calibration
+     * (x = mean predicted probability in a bin, y = observed positive rate).
+     *
+     * @param kind "roc" or "calibration"
+     * @param side "train" or "prod"
+     */
+    public record Curve(String kind, String side, double[] x, double[] y) {
+    }
+
+    /**
+     * Expected cost of the model's decisions under a cost matrix.
+     *
+     * @param falsePositiveCost cost of one false positive
+     * @param falseNegativeCost cost of one false negative
+     * @param threshold         score at or above which the decision is positive
+     * @param trainCostPerRow   average cost per row on training
+     * @param prodCostPerRow    average cost per row on production ({@code NaN} without production labels)
+     * @param prodEstimated     {@code true} when the production cost is estimated from confidence
+     */
+    public record CostSummary(double falsePositiveCost, double falseNegativeCost, double threshold,
+                              double trainCostPerRow, double prodCostPerRow, boolean prodEstimated) {
+    }
+}
