@@ -75,22 +75,25 @@ public final class ConflictingLabelsCheck implements Check {
             }
         }
         long conflictingRows = 0;
-        long conflictingGroups = 0;
-        List<Integer> examples = new ArrayList<>();
+        List<int[]> conflicting = new ArrayList<>();
         for (List<int[]> bucket : groups.values()) {
             for (int[] group : bucket) {
                 if (group[2] >= 0) {
-                    conflictingGroups++;
+                    conflicting.add(group);
                     conflictingRows += group[1];
-                    if (examples.size() < AffectedRows.MAX_EXAMPLES) {
-                        examples.add(group[0]);
-                        examples.add(group[2]);
-                    }
                 }
             }
         }
+        long conflictingGroups = conflicting.size();
         if (conflictingGroups == 0) {
             return;
+        }
+        // The earliest groups, each by its first row and its first row with another label.
+        conflicting.sort(java.util.Comparator.comparingInt(g -> g[0]));
+        List<Integer> examples = new ArrayList<>();
+        for (int[] group : conflicting.subList(0, Math.min(conflicting.size(), AffectedRows.MAX_EXAMPLES / 2))) {
+            examples.add(group[0]);
+            examples.add(group[2]);
         }
         examples.sort(null);
         double share = (double) conflictingRows / snapshot.rows();

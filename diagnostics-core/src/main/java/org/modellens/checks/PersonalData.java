@@ -93,7 +93,7 @@ public final class PersonalData {
         if (text.indexOf('@') >= 0 && EMAIL.matcher(text).find()) {
             return Kind.EMAIL;
         }
-        if (digits(text) < 7) {
+        if (digits(text) < 4) {
             return null;
         }
         for (Kind kind : new Kind[] {Kind.CARD, Kind.IBAN, Kind.NATIONAL_ID, Kind.PHONE, Kind.IP_ADDRESS}) {
