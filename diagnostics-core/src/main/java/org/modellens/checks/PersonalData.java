@@ -81,9 +81,16 @@ public final class PersonalData {
         if (text == null || text.length() < 7) {
             return null;
         }
+        int digits = digits(text);
+        if (digits < 4 && text.indexOf('@') < 0) {
+            return null;
+        }
         boolean plainNumber = !Double.isNaN(TypeInference.parseNumber(text));
         if (plainNumber) {
             // Plain numbers are card numbers or (in a phone column) phone numbers, nothing else.
+            if (digits < 9 || digits < 13 && !phoneColumn) {
+                return null;
+            }
             String t = text.trim();
             if (find(CARD, t) != null) {
                 return Kind.CARD;
@@ -93,7 +100,7 @@ public final class PersonalData {
         if (text.indexOf('@') >= 0 && EMAIL.matcher(text).find()) {
             return Kind.EMAIL;
         }
-        if (digits(text) < 4) {
+        if (digits < 4) {
             return null;
         }
         for (Kind kind : new Kind[] {Kind.CARD, Kind.IBAN, Kind.NATIONAL_ID, Kind.PHONE, Kind.IP_ADDRESS}) {

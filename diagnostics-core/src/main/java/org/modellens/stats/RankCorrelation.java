@@ -23,26 +23,32 @@ public final class RankCorrelation {
 
     /** Average ranks, 1-based, as {@code scipy.stats.rankdata(values, method='average')}. */
     public static double[] ranks(double[] values) {
-        int n = values.length;
-        Integer[] boxed = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            boxed[i] = i;
-        }
-        Arrays.sort(boxed, (a, b) -> Double.compare(values[a], values[b]));
-        double[] ranks = new double[n];
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            while (j + 1 < n && values[boxed[j + 1]] == values[boxed[i]]) {
-                j++;
-            }
-            double average = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                ranks[boxed[k]] = average;
-            }
-            i = j + 1;
+        // A value's tie group spans [first index >= v, last index <= v] of the sorted copy; its average
+        // rank is the middle of that span. Primitive sorting and binary search, no boxing.
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double[] ranks = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            int first = bound(sorted, values[i], false);
+            int last = bound(sorted, values[i], true) - 1;
+            ranks[i] = (first + last) / 2.0 + 1;
         }
         return ranks;
+    }
+
+    /** First index whose value is above {@code key} ({@code upper}) or not below it; infinities work. */
+    private static int bound(double[] sorted, double key, boolean upper) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (upper ? sorted[mid] <= key : sorted[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     public static double pearson(double[] x, double[] y) {

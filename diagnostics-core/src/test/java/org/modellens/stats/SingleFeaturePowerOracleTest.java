@@ -80,6 +80,15 @@ class SingleFeaturePowerOracleTest {
     }
 
     @Test
+    void infiniteScoresRankAsTiesAtTheEnds() {
+        double inf = Double.POSITIVE_INFINITY;
+        assertThat(RankCorrelation.ranks(new double[] {inf, 1, -inf, inf, -inf, 0.0, -0.0}))
+                .containsExactly(6.5, 5, 1.5, 6.5, 1.5, 3.5, 3.5);
+        // missing values placed above every score: the two positives with missing scores rank highest
+        assertThat(SingleFeaturePower.auc(new double[] {1, 2, inf, inf}, new boolean[] {false, false, true, true})).isEqualTo(1.0);
+    }
+
+    @Test
     void degenerateInputsGiveNaNNotNumbers() {
         assertThat(SingleFeaturePower.auc(new double[] {1, 2}, new boolean[] {true, true})).isNaN();
         assertThat(RankCorrelation.pearson(new double[] {1, 1, 1}, new double[] {1, 2, 3})).isNaN();
