@@ -82,7 +82,6 @@ public final class LeakageCheck implements Check {
             return List.of();
         }
         List<Finding> findings = new ArrayList<>();
-        Map<String, Double> numericPower = new HashMap<>();
         for (FeatureComparison feature : context.comparisons()) {
             if (feature.role() != FeatureRole.FEATURE) {
                 continue;
@@ -91,7 +90,6 @@ public final class LeakageCheck implements Check {
             if (power == null) {
                 continue;
             }
-            numericPower.put(feature.name(), power.grade(sample.task()));
             judge(feature, power, sample, context).ifPresent(findings::add);
         }
         if (sample.task() == Task.REGRESSION) {

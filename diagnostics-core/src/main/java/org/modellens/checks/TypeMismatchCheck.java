@@ -39,7 +39,8 @@ public final class TypeMismatchCheck implements Check {
         Settings s = context.settings();
         for (FeatureComparison feature : context.comparisons()) {
             Column prod = feature.prod();
-            if (prod == null || !feature.train().isNumeric() || feature.role() == FeatureRole.ID || prod.unparsableCount() == 0) {
+            if (prod == null || !feature.train().isNumeric() || feature.role() == FeatureRole.ID || prod.unparsableCount() == 0
+                    || feature.train().size() == 0) {
                 continue;
             }
             Column train = feature.train();
