@@ -25,6 +25,7 @@ import org.modellens.profile.FeatureComparison;
 import org.modellens.profile.FeatureRole;
 import org.modellens.report.DiagnosticReport;
 import org.modellens.report.Inputs;
+import org.modellens.report.PersonalDataMasking;
 
 /**
  * The one entry point of the core: reads both snapshots, profiles and compares every column, runs
@@ -89,6 +90,10 @@ public final class Diagnosis {
         // Checks are independent and read-only over the context: run them on all cores, keep their order.
         Checks.all().parallelStream().map(check -> check.run(context)).toList().forEach(findings::addAll);
         findings.sort(Comparator.comparing(Finding::severity).reversed());
+        // Personal data is masked here, once, so every writer and view gets masked values.
+        Set<String> personal = PersonalDataMasking.personalColumns(findings);
+        findings = PersonalDataMasking.maskFindings(findings, personal);
+        comparisons = PersonalDataMasking.maskComparisons(comparisons, personal);
 
         String task = target == null ? null
                 : task(requestedTask == null ? "auto" : requestedTask, train.column(target).orElseThrow(), comparisons, target);

@@ -12,6 +12,7 @@ import org.modellens.data.Snapshot;
 
 /**
  * duplicate-rows: rows that repeat an earlier row exactly, in either snapshot (a batch loaded twice).
+ * The evidence names the first repeating rows (0-based data rows of that snapshot's file).
  * When the columns allow few distinct rows (product of distinct counts under 10 x rows) repeats
  * happen by chance and the finding stays {@code info}.
  */
@@ -55,7 +56,8 @@ public final class DuplicateRowsCheck implements Check {
                         + (chanceRepeats ? "; with so few distinct possible rows, repeats are expected by chance."
                                          : ". A batch was probably loaded twice: duplicates over-weight those cases"
                                            + (side.equals("training") ? " and leak between train and test splits." : " in every metric.")),
-                new Evidence().put("snapshot", side).put("duplicateRows", duplicates).put("share", share).map(),
+                new Evidence().put("snapshot", side).put("duplicateRows", duplicates).put("share", share)
+                        .put("exampleRows", Rows.matching(row -> duplicate[row], snapshot.rows()).examples()).map(),
                 side.equals("production") ? Rows.matching(row -> duplicate[row], snapshot.rows()) : null));
     }
 

@@ -16,8 +16,11 @@ import java.util.Objects;
  * @param identifier true when the column identifies rows (all distinct keys) and is no feature
  * @param text       raw cell text, one per row, {@code null} where missing
  * @param numbers    parsed values for {@link ColumnType#NUMERIC} and {@link ColumnType#DATETIME}
- *                   (epoch seconds), NaN where missing or unparsable; {@code null} for other types
- * @param unparsableCount non-missing cells whose text did not parse as {@code type}
+ *                   (epoch seconds), NaN where missing or unparsable; {@code null} for other types.
+ *                   Numeric cells in display format ("1,200", "$95") hold the number
+ *                   {@link FormattedNumber} recovers from them.
+ * @param unparsableCount non-missing cells whose text is not a plain value of {@code type} (recovered
+ *                   or not)
  */
 public record Column(String name, ColumnType type, boolean identifier, String[] text, double[] numbers,
                      int unparsableCount) {

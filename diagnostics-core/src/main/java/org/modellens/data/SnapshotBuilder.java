@@ -88,7 +88,8 @@ public final class SnapshotBuilder {
      * Builds the snapshot: each column gets the type in {@code types} (columns missing there get their
      * own inferred type). Numeric columns hold the parsed numbers, datetime columns epoch seconds (UTC),
      * NaN where missing or unparsable; non-missing cells that do not parse as the type are counted in
-     * {@link Column#unparsableCount()} (for boolean columns: cells other than 0/1/true/false/yes/no).
+     * {@link Column#unparsableCount()}; in numeric columns those that {@link FormattedNumber} recovers
+     * ("1,200", "$95") still get their value (for boolean columns: cells other than 0/1/true/false/yes/no).
      */
     public static Snapshot build(RawTable table, Map<String, ColumnType> types, Set<String> identifiers) {
         // Columns are independent: parse them on all cores, then keep file order.
@@ -111,6 +112,9 @@ public final class SnapshotBuilder {
             case NUMERIC -> {
                 numbers = parseAll(cells, TypeInference::parseNumber);
                 unparsable = countUnparsable(cells, numbers);
+                if (unparsable > 0) {
+                    recoverFormatted(cells, numbers);
+                }
             }
             case DATETIME -> {
                 numbers = parseAll(cells, TypeInference::parseDateTime);
@@ -136,6 +140,21 @@ public final class SnapshotBuilder {
             numbers[r] = cells[r] == null ? Double.NaN : parser.applyAsDouble(cells[r]);
         }
         return numbers;
+    }
+
+    /**
+     * Gives display-formatted cells ("1,200", "$95", "12 kg") their number, so drift is still measured
+     * on them; they stay counted as unparsable, which is what type-mismatch reports.
+     */
+    private static void recoverFormatted(String[] cells, double[] numbers) {
+        for (int r = 0; r < cells.length; r++) {
+            if (cells[r] != null && Double.isNaN(numbers[r])) {
+                FormattedNumber.Recovered recovered = FormattedNumber.recover(cells[r]);
+                if (recovered != null) {
+                    numbers[r] = recovered.value();
+                }
+            }
+        }
     }
 
     /** Present cells whose parsed value is NaN, i.e. text that is not of the column's type. */

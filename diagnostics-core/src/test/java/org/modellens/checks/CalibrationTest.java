@@ -39,6 +39,41 @@ class CalibrationTest {
         assertThat(alarms(diagnose(train, prod))).isEmpty();
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void productionFromTheTrainingDistributionWithATargetRaisesNoAlarm(long seed) {
+        // With a target, leakage and conflicting-labels run too: independent columns leak nothing.
+        Snapshot train = SyntheticSnapshots.draw("train", ROWS, seed * 1000 + 1, null, null);
+        Snapshot prod = SyntheticSnapshots.draw("prod", ROWS, seed * 1000 + 2, null, null);
+
+        DiagnosticReport report = Diagnosis.analyse(train, prod, "skewed_binary", null, Settings.defaults(), List.of(),
+                ProgressListener.NONE);
+
+        assertThat(alarms(report)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"normal", "lognormal", "uniform", "income", "exponential", "percent_0_100"})
+    void wholeColumnInAUnitAThousandTimesLargerAlarmsAsUnitMismatch(String column) {
+        assertAlarm(column, UnitMismatchCheck.ID, (name, numbers, labels, random) -> {
+            for (int i = 0; i < numbers.length; i++) {
+                numbers[i] *= 1000;
+            }
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"normal", "uniform", "income", "age_years"})
+    void threePercentOfRowsInAUnitAThousandTimesLargerAlarmAsUnitMismatch(String column) {
+        assertAlarm(column, UnitMismatchCheck.ID, (name, numbers, labels, random) -> {
+            for (int i = 0; i < numbers.length; i++) {
+                if (random.nextDouble() < 0.03) {
+                    numbers[i] *= 1000;
+                }
+            }
+        });
+    }
+
     private static void assertAlarm(String column, String check, SyntheticSnapshots.Plant plant) {
         Snapshot train = SyntheticSnapshots.draw("train", ROWS, 77, null, null);
         Snapshot prod = SyntheticSnapshots.draw("prod", ROWS, 78, column, plant);

@@ -53,6 +53,26 @@ public final class SampleCaseGenerator {
             "months_employed", "num_open_accounts", "annual_fee", "region", "employment_type",
             "loan_purpose", "home_ownership", "promo_code", "defaulted");
 
+    /**
+     * Columns appended after {@link #COLUMNS} in training: planted (j) to (l). They come from their own
+     * random stream, so the columns above are the same as without them.
+     */
+    public static final List<String> TRAIN_EXTRA_COLUMNS = List.of("dependents", "customer_email", "collections_flag");
+    /** Columns appended after {@link #COLUMNS} in production: {@code dependents} arrives renamed (j). */
+    public static final List<String> PROD_EXTRA_COLUMNS = List.of("number_of_dependents", "customer_email", "collections_flag");
+    /** Seed of the appended columns' stream (added to the snapshot's seed). */
+    public static final long EXTRA_SEED_OFFSET = 7L;
+    /** Planted (l): share of defaulted training loans sent to collections, and of repaid ones (mistakes). */
+    private static final double COLLECTIONS_IF_DEFAULTED = 0.97;
+    private static final double COLLECTIONS_IF_REPAID = 0.002;
+
+    private static final String[] FIRST_NAMES = {"anna", "ben", "carla", "david", "elif", "farid", "grace", "hugo", "ines",
+        "jonas", "kim", "lena", "marco", "nora", "omar", "petra", "quinn", "rosa", "sami", "tara"};
+    private static final String[] LAST_NAMES = {"meier", "smith", "garcia", "kowalski", "nguyen", "rossi", "schmidt", "brown",
+        "dubois", "jensen", "silva", "novak", "ivanova", "kaya", "murphy", "weber"};
+    /** Domains reserved for documentation (RFC 2606): no real person's address is written. */
+    private static final String[] MAIL_DOMAINS = {"example.com", "example.org", "example.net"};
+
     private static final int COL_LOAN_AMOUNT = COLUMNS.indexOf("loan_amount");
     private static final int COL_MONTHS_EMPLOYED = COLUMNS.indexOf("months_employed");
     private static final int COL_ANNUAL_FEE = COLUMNS.indexOf("annual_fee");
@@ -156,6 +176,7 @@ public final class SampleCaseGenerator {
         List<Application> apps = applications(rng, Snapshot.TRAIN, TRAIN_ROWS);
         List<String[]> rows = render(apps, 1_000_001, false);
         blankOut(rng, rows, COL_MONTHS_EMPLOYED, TRAIN_MONTHS_MISSING);
+        appendCustomerColumns(new Random(TRAIN_SEED + EXTRA_SEED_OFFSET), rows, Snapshot.TRAIN);
         return toCsv(rows);
     }
 
@@ -167,6 +188,7 @@ public final class SampleCaseGenerator {
         blankOut(rng, rows, COL_MONTHS_EMPLOYED, PROD_MONTHS_MISSING);
         addExtraZerosToLoanAmounts(rng, rows, PROD_LOAN_AMOUNT_BUG_SHARE);
         formatFeesAsText(rng, rows, PROD_FEE_TEXT_SHARE);
+        appendCustomerColumns(new Random(PROD_SEED + EXTRA_SEED_OFFSET), rows, Snapshot.PROD);
         return toCsv(loadBatchTwice(rows, 1_500, PROD_DUPLICATE_ROWS));
     }
 
@@ -327,6 +349,34 @@ public final class SampleCaseGenerator {
                         ? String.format(Locale.ROOT, "%,d", fee) + (fee < 1000 ? " USD" : "")
                         : "$" + fee;
             }
+        }
+    }
+
+    /**
+     * Planted (j), (k), (l): appends the number of dependents (renamed {@code number_of_dependents} by the
+     * production feed), the customer's e-mail address (personal data in both files) and
+     * {@code collections_flag}, set when a loan went to collections: after the outcome, so in training
+     * it nearly copies {@code defaulted}, and in production, where outcomes are not known yet, it is
+     * always 0.
+     */
+    static void appendCustomerColumns(Random rng, List<String[]> rows, Snapshot snapshot) {
+        boolean prod = snapshot == Snapshot.PROD;
+        List<String> header = new ArrayList<>(COLUMNS);
+        header.addAll(prod ? PROD_EXTRA_COLUMNS : TRAIN_EXTRA_COLUMNS);
+        rows.set(0, header.toArray(String[]::new));
+        int defaulted = COLUMNS.indexOf("defaulted");
+        for (int i = 1; i < rows.size(); i++) {
+            String[] row = rows.get(i);
+            int dependents = Math.min(6, poisson(rng, 1.1));
+            String email = FIRST_NAMES[rng.nextInt(FIRST_NAMES.length)] + "." + LAST_NAMES[rng.nextInt(LAST_NAMES.length)]
+                    + (1000 + i + (prod ? 50_000 : 0)) + "@" + MAIL_DOMAINS[rng.nextInt(MAIL_DOMAINS.length)];
+            double u = rng.nextDouble();
+            boolean collections = !prod && u < ("1".equals(row[defaulted]) ? COLLECTIONS_IF_DEFAULTED : COLLECTIONS_IF_REPAID);
+            String[] extended = java.util.Arrays.copyOf(row, row.length + 3);
+            extended[row.length] = Integer.toString(dependents);
+            extended[row.length + 1] = email;
+            extended[row.length + 2] = collections ? "1" : "0";
+            rows.set(i, extended);
         }
     }
 

@@ -45,10 +45,35 @@ class SampleCaseGeneratorTest {
 
     @Test
     void hasTheDocumentedShape() {
-        assertThat(train.get(0)).containsExactlyElementsOf(SampleCaseGenerator.COLUMNS);
-        assertThat(prod.get(0)).containsExactlyElementsOf(SampleCaseGenerator.COLUMNS);
-        assertThat(rows(train)).hasSize(8000).allSatisfy(r -> assertThat(r).hasSize(18));
-        assertThat(rows(prod)).hasSize(3000).allSatisfy(r -> assertThat(r).hasSize(18));
+        assertThat(train.get(0).subList(0, 18)).containsExactlyElementsOf(SampleCaseGenerator.COLUMNS);
+        assertThat(prod.get(0).subList(0, 18)).containsExactlyElementsOf(SampleCaseGenerator.COLUMNS);
+        assertThat(train.get(0).subList(18, 21)).containsExactlyElementsOf(SampleCaseGenerator.TRAIN_EXTRA_COLUMNS);
+        assertThat(prod.get(0).subList(18, 21)).containsExactlyElementsOf(SampleCaseGenerator.PROD_EXTRA_COLUMNS);
+        assertThat(rows(train)).hasSize(8000).allSatisfy(r -> assertThat(r).hasSize(21));
+        assertThat(rows(prod)).hasSize(3000).allSatisfy(r -> assertThat(r).hasSize(21));
+    }
+
+    @Test
+    void dependentsArriveRenamedWithTheSameDistribution() {
+        assertThat(prod.get(0)).doesNotContain("dependents");
+        double trainMean = mean(numbers(train, "dependents"));
+        double prodMean = mean(numbers(prod, "number_of_dependents"));
+        assertThat(Math.abs(trainMean - prodMean)).isLessThan(0.1);
+    }
+
+    @Test
+    void everyRowHasADocumentationDomainEmailAddress() {
+        assertThat(values(train, "customer_email")).allMatch(v -> v.matches("[a-z]+\\.[a-z]+\\d+@example\\.(com|org|net)"));
+        assertThat(values(prod, "customer_email")).allMatch(v -> v.matches("[a-z]+\\.[a-z]+\\d+@example\\.(com|org|net)"));
+    }
+
+    @Test
+    void collectionsFlagNearlyCopiesTheLabelInTrainingAndIsAlwaysZeroInProduction() {
+        List<String> flag = values(train, "collections_flag");
+        List<String> label = values(train, "defaulted");
+        long agree = java.util.stream.IntStream.range(0, flag.size()).filter(i -> flag.get(i).equals(label.get(i))).count();
+        assertThat(agree / (double) flag.size()).isGreaterThan(0.99);
+        assertThat(distinct(prod, "collections_flag")).containsExactly("0");
     }
 
     @Test

@@ -1,0 +1,141 @@
+package org.modellens.checks;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.modellens.data.Column;
+import org.modellens.data.Snapshot;
+
+/**
+ * conflicting-labels: rows whose inputs are identical (every feature column equal, identifiers and
+ * the target left out) but whose labels differ, in each labelled snapshot. No model can get all of
+ * them right: the labels are noisy, or a feature that tells them apart is missing. Graded by the share
+ * of rows in such conflicting groups; {@code info} when the inputs allow few distinct combinations
+ * (product of distinct counts under 10 x rows), where equal inputs are expected by chance.
+ */
+public final class ConflictingLabelsCheck implements Check {
+
+    public static final String ID = "conflicting-labels";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Finding> run(CheckContext context) {
+        String target = context.target().orElse(null);
+        if (target == null) {
+            return List.of();
+        }
+        List<Finding> findings = new ArrayList<>();
+        check(context.train(), "training", target, context.settings(), findings);
+        if (context.prod().hasColumn(target)) {
+            check(context.prod(), "production", target, context.settings(), findings);
+        }
+        return findings;
+    }
+
+    private void check(Snapshot snapshot, String side, String target, Settings s, List<Finding> findings) {
+        Column label = snapshot.column(target).orElseThrow();
+        List<Column> inputs = snapshot.columns().stream().filter(c -> !c.name().equals(target) && !c.identifier()).toList();
+        if (inputs.isEmpty()) {
+            return;
+        }
+        // Rows grouped by a 64-bit hash of their inputs; members confirmed cell by cell against the group's first row.
+        Map<Long, List<int[]>> groups = new HashMap<>();
+        for (int row = 0; row < snapshot.rows(); row++) {
+            if (label.isMissing(row)) {
+                continue;
+            }
+            long hash = 1125899906842597L;
+            for (Column column : inputs) {
+                String cell = column.text()[row];
+                hash = 31 * hash + (cell == null ? 0x9E3779B97F4A7C15L : cell.hashCode() * 0xC2B2AE3D27D4EB4FL + cell.length());
+            }
+            List<int[]> candidates = groups.computeIfAbsent(hash, h -> new ArrayList<>(1));
+            int[] group = null;
+            for (int[] candidate : candidates) {
+                if (sameInputs(inputs, candidate[0], row)) {
+                    group = candidate;
+                    break;
+                }
+            }
+            if (group == null) {
+                // {first row, size, first row with another label or -1}
+                candidates.add(new int[] {row, 1, -1});
+            } else {
+                group[1]++;
+                if (group[2] < 0 && !Objects.equals(label.text()[group[0]], label.text()[row])) {
+                    group[2] = row;
+                }
+            }
+        }
+        long conflictingRows = 0;
+        List<int[]> conflicting = new ArrayList<>();
+        for (List<int[]> bucket : groups.values()) {
+            for (int[] group : bucket) {
+                if (group[2] >= 0) {
+                    conflicting.add(group);
+                    conflictingRows += group[1];
+                }
+            }
+        }
+        long conflictingGroups = conflicting.size();
+        if (conflictingGroups == 0) {
+            return;
+        }
+        // The earliest groups, each by its first row and its first row with another label.
+        conflicting.sort(java.util.Comparator.comparingInt(g -> g[0]));
+        List<Integer> examples = new ArrayList<>();
+        for (int[] group : conflicting.subList(0, Math.min(conflicting.size(), AffectedRows.MAX_EXAMPLES / 2))) {
+            examples.add(group[0]);
+            examples.add(group[2]);
+        }
+        examples.sort(null);
+        double share = (double) conflictingRows / snapshot.rows();
+        boolean chance = possibleDistinctInputs(inputs, snapshot.rows()) < 10.0 * snapshot.rows();
+        Severity level = chance ? Severity.INFO
+                : share >= s.get("conflictingLabels.share.fail") ? Severity.FAIL
+                : share >= s.get("conflictingLabels.share.warn") ? Severity.WARN : Severity.INFO;
+        findings.add(new Finding(ID, null, level,
+                Judgement.percent(share) + " of " + side + " rows have identical inputs but different " + target,
+                conflictingGroups + " groups of " + side + " rows (" + conflictingRows + " rows) agree on every input column but "
+                        + "disagree on " + target + (chance ? "; with so few distinct possible inputs, such ties are expected."
+                                : ". No model can fit both: the labels are noisy, or a feature that tells these cases apart is missing."),
+                new Evidence().put("snapshot", side).put("conflictingGroups", conflictingGroups).put("conflictingRows", conflictingRows)
+                        .put("share", share).put("exampleRows", examples.subList(0, Math.min(examples.size(), AffectedRows.MAX_EXAMPLES)))
+                        .map(),
+                side.equals("production") ? new AffectedRows(conflictingRows, examples) : null));
+    }
+
+    private static boolean sameInputs(List<Column> inputs, int a, int b) {
+        for (Column column : inputs) {
+            if (!Objects.equals(column.text()[a], column.text()[b])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double possibleDistinctInputs(List<Column> inputs, int rows) {
+        double product = 1;
+        for (Column column : inputs) {
+            java.util.Set<String> distinct = new java.util.HashSet<>();
+            for (String cell : column.text()) {
+                distinct.add(cell == null ? "" : cell);
+                if (distinct.size() >= rows) {
+                    break;
+                }
+            }
+            product *= Math.max(1, distinct.size());
+            if (product > 1e15) {
+                return product;
+            }
+        }
+        return product;
+    }
+}

@@ -1,0 +1,432 @@
+package org.modellens.checks;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+import org.modellens.data.Column;
+import org.modellens.data.ColumnType;
+import org.modellens.profile.FeatureComparison;
+import org.modellens.profile.FeatureRole;
+import org.modellens.stats.RankCorrelation;
+import org.modellens.stats.SingleFeaturePower;
+
+/**
+ * leakage: in the training snapshot, a feature that predicts the label too well to be real, or that is
+ * predictive in training but constant or absent in production (not available at serving time).
+ *
+ * <p>Each feature is scored on its own against the target on a seeded sample of at most
+ * {@code leakage.sampleRows} labelled training rows (exactness is not needed to tell 0.8 from 0.99):
+ * <ul>
+ *   <li>binary target: ROC AUC of the feature (direction-free: max(AUC, 1 - AUC)); numeric features
+ *       with the missing values placed below and above all values, the better placement kept;
+ *       categorical features by their out-of-fold target rate (two folds, smoothed), so a
+ *       many-valued column cannot look predictive by memorising the labels;</li>
+ *   <li>regression target: the larger of |Pearson| and |Spearman| (categorical features out-of-fold
+ *       encoded), plus whether the feature plus another numeric feature adds up to the target (a
+ *       component of it);</li>
+ *   <li>every target: the mutual information of the feature (deciles or top categories) with the
+ *       target (classes or deciles), as a share of the target's entropy (the uncertainty coefficient,
+ *       the grading statistic for multiclass targets).</li>
+ * </ul>
+ * A feature whose values equal the target (or map one-to-one onto its classes) is named a copy.
+ * Legitimately strong predictors (single-feature AUC 0.75-0.85) lie well below the warn levels.
+ */
+public final class LeakageCheck implements Check {
+
+    public static final String ID = "leakage";
+
+    private static final long SEED = 20261123L;
+    private static final int MAX_CATEGORIES = 50;
+    private static final double SMOOTHING = 10;
+    private static final int COMPONENT_ROWS = 2000;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    private enum Task { BINARY, MULTICLASS, REGRESSION }
+
+    /** The labelled training rows scored, and the target on them. */
+    private record Sample(int[] rows, Task task, boolean[] positive, double[] numeric, int[] codes, int[] fold) {
+    }
+
+    /** One feature's power for the label. */
+    private record Power(double auc, double correlation, double pearson, double spearman, double uncertainty,
+                         double mutualInformation, boolean copy) {
+
+        double grade(Task task) {
+            return switch (task) {
+                case BINARY -> auc;
+                case REGRESSION -> correlation;
+                case MULTICLASS -> uncertainty;
+            };
+        }
+    }
+
+    @Override
+    public List<Finding> run(CheckContext context) {
+        Optional<String> targetName = context.target();
+        if (targetName.isEmpty()) {
+            return List.of();
+        }
+        Column target = context.train().column(targetName.get()).orElseThrow();
+        Sample sample = sample(target, context.settings().getInt("leakage.sampleRows"));
+        if (sample == null) {
+            return List.of();
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (FeatureComparison feature : context.comparisons()) {
+            if (feature.role() != FeatureRole.FEATURE) {
+                continue;
+            }
+            Power power = power(feature.train(), target, sample);
+            if (power == null) {
+                continue;
+            }
+            judge(feature, power, sample, context).ifPresent(findings::add);
+        }
+        if (sample.task() == Task.REGRESSION) {
+            findings.addAll(components(context, target, sample, findings));
+        }
+        return findings;
+    }
+
+    private Optional<Finding> judge(FeatureComparison feature, Power power, Sample sample, CheckContext context) {
+        Settings s = context.settings();
+        String key = switch (sample.task()) {
+            case BINARY -> "leakage.auc";
+            case REGRESSION -> "leakage.correlation";
+            case MULTICLASS -> "leakage.uncertainty";
+        };
+        double value = power.grade(sample.task());
+        String statistic = switch (sample.task()) {
+            case BINARY -> "single-feature AUC " + Judgement.number(value);
+            case REGRESSION -> "correlation with the target " + Judgement.number(value);
+            case MULTICLASS -> "share of the target's entropy explained " + Judgement.number(value);
+        };
+        String name = feature.name();
+        String target = context.target().orElseThrow();
+        Evidence evidence = new Evidence().put("auc", power.auc()).put("pearson", power.pearson()).put("spearman", power.spearman())
+                .put("mutualInformationNats", power.mutualInformation()).put("uncertaintyCoefficient", power.uncertainty())
+                .put("sampledRows", (long) sample.rows().length);
+        if (power.copy()) {
+            evidence.put("copyOfTarget", "true");
+            return Optional.of(new Finding(ID, name, Severity.FAIL, name + " is a copy of the target " + target,
+                    "The values of " + name + " equal " + target + " (or map one-to-one onto its classes) on every sampled "
+                            + "training row: the model learns to read the answer. Remove " + name + " from the features.",
+                    evidence.map(), null));
+        }
+        Optional<Severity> tooGood = Judgement.grade(true, value, s.get(key + ".warn"), s.get(key + ".fail"))
+                .filter(level -> level != Severity.INFO);
+        String unavailable = unavailableInProduction(feature);
+        if (unavailable != null) {
+            evidence.put("production", unavailable);
+        }
+        if (tooGood.isPresent()) {
+            return Optional.of(new Finding(ID, name, tooGood.get(), name + " predicts " + target + " too well to be real ("
+                    + statistic + ")",
+                    "On its own, " + name + " separates the outcomes almost perfectly in training (" + statistic
+                            + "); real single predictors rarely exceed " + Judgement.number(s.get(key + ".warn"))
+                            + ". It is probably recorded after the outcome or derived from it. Check when and how " + name
+                            + " is filled; if it is not known at prediction time, drop it and retrain."
+                            + (unavailable == null ? "" : " It is also " + unavailable + " in production, as a column filled "
+                                    + "only after the outcome would be."),
+                    evidence.map(), null));
+        }
+        double serving = s.get(key + ".servingTime");
+        if (value >= serving && unavailable != null) {
+            return Optional.of(new Finding(ID, name, Severity.WARN,
+                    name + " is strongly predictive in training but " + unavailable + " in production",
+                    name + " carries much of the signal in training (" + statistic + ") but is " + unavailable
+                            + " in production, so it is not available when the model is used: either it is filled only after "
+                            + "the outcome (leakage) or the production pipeline fails to deliver it. Train without it, or make "
+                            + "it available at serving time.",
+                    evidence.map(), null));
+        }
+        return Optional.empty();
+    }
+
+    private static String unavailableInProduction(FeatureComparison feature) {
+        if (feature.prod() == null) {
+            return "absent";
+        }
+        if (feature.prodProfile().count() == 0) {
+            return "always empty";
+        }
+        if (feature.prodProfile().distinct() == 1 && feature.trainProfile().distinct() > 1) {
+            return "constant";
+        }
+        return null;
+    }
+
+    private static Sample sample(Column target, int maxRows) {
+        int[] labelled = java.util.stream.IntStream.range(0, target.size()).filter(r -> !target.isMissing(r)
+                && (!target.isNumeric() || !Double.isNaN(target.numbers()[r]))).toArray();
+        if (labelled.length < 20) {
+            return null;
+        }
+        SplittableRandom random = new SplittableRandom(SEED);
+        if (labelled.length > maxRows) {
+            for (int i = 0; i < maxRows; i++) {
+                int j = i + random.nextInt(labelled.length - i);
+                int swap = labelled[i];
+                labelled[i] = labelled[j];
+                labelled[j] = swap;
+            }
+            labelled = Arrays.copyOf(labelled, maxRows);
+            Arrays.sort(labelled);
+        }
+        int n = labelled.length;
+        int[] fold = new int[n];
+        for (int i = 0; i < n; i++) {
+            fold[i] = random.nextInt(2);
+        }
+        if (target.type() == ColumnType.NUMERIC && distinct(target, labelled) > 2) {
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = target.numbers()[labelled[i]];
+            }
+            return new Sample(labelled, Task.REGRESSION, null, y, deciles(y), fold);
+        }
+        Map<String, Integer> classes = new HashMap<>();
+        List<String> sorted = new ArrayList<>();
+        for (int row : labelled) {
+            if (!classes.containsKey(target.text()[row])) {
+                classes.put(target.text()[row], 0);
+                sorted.add(target.text()[row]);
+            }
+        }
+        if (sorted.size() < 2) {
+            return null;
+        }
+        sorted.sort(null);
+        for (int i = 0; i < sorted.size(); i++) {
+            classes.put(sorted.get(i), i);
+        }
+        int[] codes = new int[n];
+        boolean[] positive = new boolean[n];
+        double[] numeric = new double[n];
+        for (int i = 0; i < n; i++) {
+            codes[i] = classes.get(target.text()[labelled[i]]);
+            positive[i] = codes[i] == sorted.size() - 1;
+            numeric[i] = positive[i] ? 1 : 0;
+        }
+        return new Sample(labelled, sorted.size() == 2 ? Task.BINARY : Task.MULTICLASS, positive, numeric, codes, fold);
+    }
+
+    private static long distinct(Column target, int[] rows) {
+        return Arrays.stream(rows).mapToObj(r -> target.text()[r]).distinct().limit(3).count();
+    }
+
+    private static Power power(Column feature, Column target, Sample sample) {
+        int n = sample.rows().length;
+        boolean numeric = feature.numbers() != null;
+        double[] values = new double[n];
+        int present = 0;
+        if (numeric) {
+            for (int i = 0; i < n; i++) {
+                values[i] = feature.numbers()[sample.rows()[i]];
+                if (!Double.isNaN(values[i])) {
+                    present++;
+                }
+            }
+            if (present < 2) {
+                return null;
+            }
+        } else {
+            values = outOfFoldEncoding(feature, sample);
+            present = n;
+        }
+        boolean copy = isCopy(feature, target, sample);
+        int[] featureCodes = numeric ? decilesWithMissing(values) : categoryCodes(feature, sample);
+        double mi = SingleFeaturePower.mutualInformation(featureCodes, sample.codes());
+        double entropy = SingleFeaturePower.entropy(sample.codes());
+        double uncertainty = entropy > 0 ? mi / entropy : Double.NaN;
+        double auc = Double.NaN;
+        double pearson = Double.NaN;
+        double spearman = Double.NaN;
+        if (sample.task() == Task.BINARY) {
+            auc = numeric && present < n ? Math.max(directionFree(withMissingAt(values, Double.NEGATIVE_INFINITY), sample),
+                    directionFree(withMissingAt(values, Double.POSITIVE_INFINITY), sample)) : directionFree(values, sample);
+        } else if (sample.task() == Task.REGRESSION) {
+            double[][] pairs = presentPairs(values, sample.numeric());
+            pearson = RankCorrelation.pearson(pairs[0], pairs[1]);
+            spearman = RankCorrelation.spearman(pairs[0], pairs[1]);
+        }
+        double correlation = Math.max(Double.isNaN(pearson) ? 0 : Math.abs(pearson), Double.isNaN(spearman) ? 0 : Math.abs(spearman));
+        return new Power(auc, correlation, pearson, spearman, uncertainty, mi, copy);
+    }
+
+    private static double directionFree(double[] score, Sample sample) {
+        double auc = SingleFeaturePower.auc(score, sample.positive());
+        return Double.isNaN(auc) ? 0.5 : Math.max(auc, 1 - auc);
+    }
+
+    private static double[] withMissingAt(double[] values, double fill) {
+        double[] out = values.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (Double.isNaN(out[i])) {
+                out[i] = fill;
+            }
+        }
+        return out;
+    }
+
+    private static double[][] presentPairs(double[] x, double[] y) {
+        int count = 0;
+        for (double v : x) {
+            if (!Double.isNaN(v)) {
+                count++;
+            }
+        }
+        double[][] pairs = new double[2][count];
+        int j = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isNaN(x[i])) {
+                pairs[0][j] = x[i];
+                pairs[1][j++] = y[i];
+            }
+        }
+        return pairs;
+    }
+
+    /** Whether the feature equals the target, or maps one-to-one onto its values, on every sampled row. */
+    private static boolean isCopy(Column feature, Column target, Sample sample) {
+        Map<String, String> forward = new HashMap<>();
+        Map<String, String> backward = new HashMap<>();
+        for (int row : sample.rows()) {
+            String f = feature.text()[row];
+            String t = target.text()[row];
+            if (f == null) {
+                return false;
+            }
+            if (sample.task() == Task.REGRESSION) {
+                if (feature.numbers() == null || feature.numbers()[row] != target.numbers()[row]) {
+                    return false;
+                }
+                continue;
+            }
+            if (!Objects.equals(forward.computeIfAbsent(f, k -> t), t) || !Objects.equals(backward.computeIfAbsent(t, k -> f), f)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Target rate (or mean) of the feature's category, learnt on the other fold and smoothed towards the overall mean. */
+    private static double[] outOfFoldEncoding(Column feature, Sample sample) {
+        int n = sample.rows().length;
+        List<Map<String, double[]>> stats = List.of(new HashMap<>(), new HashMap<>());
+        double[] foldSum = new double[2];
+        int[] foldCount = new int[2];
+        for (int i = 0; i < n; i++) {
+            String label = category(feature, sample.rows()[i]);
+            double[] cell = stats.get(sample.fold()[i]).computeIfAbsent(label, k -> new double[2]);
+            cell[0] += sample.numeric()[i];
+            cell[1]++;
+            foldSum[sample.fold()[i]] += sample.numeric()[i];
+            foldCount[sample.fold()[i]]++;
+        }
+        double[] encoded = new double[n];
+        for (int i = 0; i < n; i++) {
+            int other = 1 - sample.fold()[i];
+            double prior = foldCount[other] == 0 ? 0 : foldSum[other] / foldCount[other];
+            double[] cell = stats.get(other).get(category(feature, sample.rows()[i]));
+            encoded[i] = cell == null ? prior : (cell[0] + SMOOTHING * prior) / (cell[1] + SMOOTHING);
+        }
+        return encoded;
+    }
+
+    private static String category(Column feature, int row) {
+        String cell = feature.text()[row];
+        return cell == null ? "\u0000missing" : cell;
+    }
+
+    /** The most frequent categories as codes 1..MAX_CATEGORIES, the rest pooled as 0. */
+    private static int[] categoryCodes(Column feature, Sample sample) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (int row : sample.rows()) {
+            counts.merge(category(feature, row), 1, Integer::sum);
+        }
+        List<Map.Entry<String, Integer>> ranked = new ArrayList<>(counts.entrySet());
+        ranked.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        Map<String, Integer> codes = new HashMap<>();
+        for (int i = 0; i < Math.min(MAX_CATEGORIES, ranked.size()); i++) {
+            codes.put(ranked.get(i).getKey(), i + 1);
+        }
+        int[] out = new int[sample.rows().length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = codes.getOrDefault(category(feature, sample.rows()[i]), 0);
+        }
+        return out;
+    }
+
+    /** Decile codes 0..9 by rank (ties share a code). */
+    private static int[] deciles(double[] values) {
+        double[] ranks = RankCorrelation.ranks(values);
+        int[] codes = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            codes[i] = (int) Math.min(9, Math.floor((ranks[i] - 1) * 10 / values.length));
+        }
+        return codes;
+    }
+
+    /** Decile codes 1..10 of the present values, 0 for missing. */
+    private static int[] decilesWithMissing(double[] values) {
+        double[][] pairs = presentPairs(values, values);
+        int[] present = deciles(pairs[0]);
+        int[] codes = new int[values.length];
+        int j = 0;
+        for (int i = 0; i < values.length; i++) {
+            codes[i] = Double.isNaN(values[i]) ? 0 : present[j++] + 1;
+        }
+        return codes;
+    }
+
+    /** Numeric features that add up to the target with another numeric feature: components of the target. */
+    private List<Finding> components(CheckContext context, Column target, Sample sample, List<Finding> already) {
+        List<Column> numeric = context.comparisons().stream()
+                .filter(c -> c.role() == FeatureRole.FEATURE && c.train().isNumeric())
+                .filter(c -> already.stream().noneMatch(f -> c.name().equals(f.feature())))
+                .map(FeatureComparison::train).toList();
+        int rows = Math.min(COMPONENT_ROWS, sample.rows().length);
+        List<Finding> findings = new ArrayList<>();
+        for (int a = 0; a < numeric.size(); a++) {
+            for (int b = a + 1; b < numeric.size(); b++) {
+                Column x = numeric.get(a);
+                Column y = numeric.get(b);
+                int matched = 0;
+                for (int i = 0; i < rows; i++) {
+                    int row = sample.rows()[i];
+                    double sum = x.numbers()[row] + y.numbers()[row];
+                    double t = target.numbers()[row];
+                    if (Math.abs(sum - t) <= 1e-9 * Math.max(1, Math.abs(t))) {
+                        matched++;
+                    }
+                }
+                double share = (double) matched / rows;
+                if (share >= context.settings().get("leakage.component.share")) {
+                    String name = context.target().orElseThrow();
+                    for (Column part : List.of(x, y)) {
+                        Column other = part == x ? y : x;
+                        findings.add(new Finding(ID, part.name(), Severity.FAIL,
+                                part.name() + " is a component of the target " + name,
+                                part.name() + " + " + other.name() + " equals " + name + " on " + Judgement.percent(share)
+                                        + " of the sampled training rows: the target is computed from these columns, so they "
+                                        + "cannot be known before it. Remove them from the features.",
+                                new Evidence().put("componentOf", name).put("otherComponent", other.name()).put("share", share)
+                                        .put("sampledRows", (long) rows).map(), null));
+                    }
+                }
+            }
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,136 @@
+package org.modellens.data;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recovers the number inside display text that is not a plain number: {@code "1,200"}, {@code "$95"},
+ * {@code "250 USD"}, {@code "0,15"}, {@code "12kg"}, {@code "1.234,5"}, and recognises
+ * {@code "N/A"}-style tokens that stand for a missing value.
+ *
+ * <h2>Rules, applied to the trimmed text</h2>
+ * <ol>
+ *   <li>A missing-value token (case-insensitive: n/a, #n/a, na, nan, null, none, nil, missing, unknown,
+ *       -, --, ?) is {@link Kind#MISSING_TOKEN} with value NaN.</li>
+ *   <li>A currency symbol ($ € £ ¥ ₹) or ISO code (USD EUR GBP CHF JPY CAD AUD) before or after the
+ *       number is removed: {@link Kind#CURRENCY}.</li>
+ *   <li>Otherwise a unit of letters, {@code %}, {@code °} or {@code /} glued to or after the number is
+ *       removed: {@link Kind#UNIT} (the number is kept as written: {@code "15%"} is 15).</li>
+ *   <li>The rest must be a number with separators: groups of three digits separated by {@code ,}
+ *       (decimal point {@code .}), by {@code .} (decimal comma) or by a space or apostrophe:
+ *       {@link Kind#THOUSANDS_SEPARATOR}; digits with one comma not followed by exactly three digits:
+ *       {@link Kind#DECIMAL_COMMA} ({@code "1,200"} is twelve hundred, {@code "1,25"} is 1.25).</li>
+ * </ol>
+ * The kind reported is the first that applied in the order above. Text that still is no finite number
+ * is not recovered ({@link #recover(String)} returns {@code null}).
+ */
+public final class FormattedNumber {
+
+    /** Why a cell was not a plain number. */
+    public enum Kind {
+        THOUSANDS_SEPARATOR("thousands separator"),
+        DECIMAL_COMMA("decimal comma"),
+        CURRENCY("currency symbol"),
+        UNIT("unit glued to the number"),
+        MISSING_TOKEN("missing-value token"),
+        OTHER("other text");
+
+        private final String description;
+
+        Kind(String description) {
+            this.description = description;
+        }
+
+        /** A few words for reports. */
+        public String description() {
+            return description;
+        }
+
+        /** Name used as evidence key. */
+        public String key() {
+            String[] parts = name().toLowerCase(Locale.ROOT).split("_");
+            StringBuilder key = new StringBuilder(parts[0]);
+            for (int i = 1; i < parts.length; i++) {
+                key.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+            }
+            return key.toString();
+        }
+    }
+
+    /**
+     * A recovered cell.
+     *
+     * @param value the number, NaN for a missing-value token
+     * @param kind  what made the text not a plain number
+     */
+    public record Recovered(double value, Kind kind) {
+    }
+
+    private static final Set<String> MISSING_TOKENS = Set.of("n/a", "#n/a", "na", "nan", "null", "none", "nil",
+            "missing", "unknown", "-", "--", "?");
+    private static final Pattern CURRENCY = Pattern.compile(
+            "^(?:[$€£¥₹]|(?:USD|EUR|GBP|CHF|JPY|CAD|AUD)\\s)\\s*(.+)$|^(.+?)\\s*(?:[$€£¥₹]|\\s(?:USD|EUR|GBP|CHF|JPY|CAD|AUD))$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern UNIT = Pattern.compile("^([-+]?[0-9][0-9.,' ]*)\\s*([\\p{L}%°µ/][\\p{L}0-9%°/.²³]*)$");
+    private static final Pattern COMMA_GROUPS = Pattern.compile("^[-+]?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?$");
+    private static final Pattern DOT_GROUPS = Pattern.compile("^[-+]?\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?$");
+    private static final Pattern SPACE_GROUPS = Pattern.compile("^[-+]?\\d{1,3}(?:['  ]\\d{3})+(?:[.,]\\d+)?$");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("^[-+]?\\d*,\\d+$");
+
+    private FormattedNumber() {
+    }
+
+    /** The number in {@code text}, or {@code null} when the text is no formatted number (see the class rules). */
+    public static Recovered recover(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.trim();
+        if (!Double.isNaN(TypeInference.parseNumber(t))) {
+            return null;
+        }
+        if (MISSING_TOKENS.contains(t.toLowerCase(Locale.ROOT))) {
+            return new Recovered(Double.NaN, Kind.MISSING_TOKEN);
+        }
+        Kind kind = null;
+        Matcher currency = CURRENCY.matcher(t);
+        if (currency.matches()) {
+            t = (currency.group(1) != null ? currency.group(1) : currency.group(2)).trim();
+            kind = Kind.CURRENCY;
+        } else {
+            Matcher unit = UNIT.matcher(t);
+            if (unit.matches() && !unit.group(2).equalsIgnoreCase("e")) {
+                t = unit.group(1).trim();
+                kind = Kind.UNIT;
+            }
+        }
+        double plain = TypeInference.parseNumber(t);
+        if (!Double.isNaN(plain)) {
+            return kind == null ? null : new Recovered(plain, kind);
+        }
+        String normalised;
+        Kind separator;
+        if (COMMA_GROUPS.matcher(t).matches()) {
+            normalised = t.replace(",", "");
+            separator = Kind.THOUSANDS_SEPARATOR;
+        } else if (DOT_GROUPS.matcher(t).matches()) {
+            normalised = t.replace(".", "").replace(',', '.');
+            separator = Kind.THOUSANDS_SEPARATOR;
+        } else if (SPACE_GROUPS.matcher(t).matches()) {
+            normalised = t.replaceAll("['  ]", "").replace(',', '.');
+            separator = Kind.THOUSANDS_SEPARATOR;
+        } else if (DECIMAL_COMMA.matcher(t).matches()) {
+            normalised = t.replace(',', '.');
+            separator = Kind.DECIMAL_COMMA;
+        } else {
+            return null;
+        }
+        double value = TypeInference.parseNumber(normalised);
+        if (Double.isNaN(value)) {
+            return null;
+        }
+        return new Recovered(value, kind == null ? separator : kind);
+    }
+}

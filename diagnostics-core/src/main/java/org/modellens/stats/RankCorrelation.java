@@ -1,0 +1,93 @@
+package org.modellens.stats;
+
+import java.util.Arrays;
+
+/**
+ * Correlation of two paired samples, and the ranks it is built on.
+ *
+ * <ul>
+ *   <li>{@link #ranks(double[])} equals {@code scipy.stats.rankdata(a)} (method {@code 'average'}: tied
+ *       values share the mean of the ranks they span, ranks start at 1).</li>
+ *   <li>{@link #pearson(double[], double[])} equals the statistic of {@code scipy.stats.pearsonr}:
+ *       sum((x-mx)(y-my)) / sqrt(sum((x-mx)^2) sum((y-my)^2)), computed in two passes.</li>
+ *   <li>{@link #spearman(double[], double[])} equals the statistic of {@code scipy.stats.spearmanr}:
+ *       the Pearson correlation of the average ranks.</li>
+ * </ul>
+ * Both correlations are {@link Double#NaN} when either sample is constant or has fewer than two
+ * values. Inputs must be finite and of equal length; they are not modified. Stateless, thread-safe.
+ */
+public final class RankCorrelation {
+
+    private RankCorrelation() {
+    }
+
+    /** Average ranks, 1-based, as {@code scipy.stats.rankdata(values, method='average')}. */
+    public static double[] ranks(double[] values) {
+        // A value's tie group spans [first index >= v, last index <= v] of the sorted copy; its average
+        // rank is the middle of that span. Primitive sorting and binary search, no boxing.
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double[] ranks = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            int first = bound(sorted, values[i], false);
+            int last = bound(sorted, values[i], true) - 1;
+            ranks[i] = (first + last) / 2.0 + 1;
+        }
+        return ranks;
+    }
+
+    /** First index whose value is above {@code key} ({@code upper}) or not below it; infinities work. */
+    private static int bound(double[] sorted, double key, boolean upper) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (upper ? sorted[mid] <= key : sorted[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    public static double pearson(double[] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("samples differ in length: " + x.length + " vs " + y.length);
+        }
+        int n = x.length;
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < n; i++) {
+            mx += x[i];
+            my += y[i];
+        }
+        mx /= n;
+        my /= n;
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < n; i++) {
+            double dx = x[i] - mx;
+            double dy = y[i] - my;
+            sxy += dx * dy;
+            sxx += dx * dx;
+            syy += dy * dy;
+        }
+        if (sxx == 0 || syy == 0) {
+            return Double.NaN;
+        }
+        double r = sxy / Math.sqrt(sxx * syy);
+        return Math.max(-1, Math.min(1, r));
+    }
+
+    public static double spearman(double[] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("samples differ in length: " + x.length + " vs " + y.length);
+        }
+        return pearson(ranks(x), ranks(y));
+    }
+}
