@@ -53,8 +53,14 @@ public final class SnapshotBuilder {
             double[] numbers = TypeInference.parseNumbers(cells);
             ColumnType type = forcedNumeric != null && forcedNumeric.contains(name) ? ColumnType.NUMERIC
                     : TypeInference.infer(cells, numbers);
-            return type == ColumnType.NUMERIC ? new Column(name, type, false, cells, numbers, countUnparsable(cells, numbers))
-                    : buildColumn(train, c, Map.of(name, type), Set.of());
+            if (type != ColumnType.NUMERIC) {
+                return buildColumn(train, c, Map.of(name, type), Set.of());
+            }
+            int unparsable = countUnparsable(cells, numbers);
+            if (unparsable > 0) {
+                recoverFormatted(cells, numbers);
+            }
+            return new Column(name, type, false, cells, numbers, unparsable);
         }).toList();
         Map<String, ColumnType> types = new LinkedHashMap<>();
         typed.forEach(column -> types.put(column.name(), column.type()));
