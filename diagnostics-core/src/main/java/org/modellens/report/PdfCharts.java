@@ -186,12 +186,13 @@ final class PdfCharts {
     static void curves(PdfCanvas canvas, String title, String xLabel, String yLabel, List<String> names,
                        List<double[][]> points, List<float[]> colours) throws IOException {
         float size = 150;
-        float height = 18 + size + 30;
+        float height = 32 + size + 30;
         canvas.ensure(height + 10);
         float top = canvas.y() - 6;
         canvas.text(canvas.bold, 9, PdfCanvas.INK, PdfCanvas.MARGIN, top - 9, title);
+        canvas.text(canvas.regular, 7, PdfCanvas.MUTED, PdfCanvas.MARGIN, top - 22, yLabel);
         float left = PdfCanvas.MARGIN + 40;
-        float bottom = top - 18 - size;
+        float bottom = top - 32 - size;
         for (double tick : new double[]{0, 0.25, 0.5, 0.75, 1}) {
             float x = left + (float) tick * size;
             float y = bottom + (float) tick * size;
@@ -204,7 +205,6 @@ final class PdfCharts {
         canvas.line(PdfCanvas.MUTED, 0.5f, left, bottom, left + size, bottom + size);
         canvas.text(canvas.regular, 7, PdfCanvas.MUTED, left + size / 2 - canvas.width(canvas.regular, 7, xLabel) / 2,
                 bottom - 19, xLabel);
-        canvas.text(canvas.regular, 7, PdfCanvas.MUTED, PdfCanvas.MARGIN, bottom + size + 4, yLabel);
         for (int i = 0; i < points.size(); i++) {
             double[][] xy = points.get(i);
             float[] colour = colours.get(i);
@@ -227,7 +227,7 @@ final class PdfCharts {
             if (started) {
                 canvas.stream().stroke();
             }
-            float legendY = top - 30 - i * 12;
+            float legendY = top - 44 - i * 12;
             canvas.fillRect(colour, left + size + 20, legendY, 10, 6);
             canvas.text(canvas.regular, 8, PdfCanvas.INK, left + size + 34, legendY, names.get(i));
         }

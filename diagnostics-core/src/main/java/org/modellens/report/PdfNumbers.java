@@ -24,6 +24,9 @@ final class PdfNumbers {
         if (!Double.isFinite(value)) {
             return NONE;
         }
+        if (value == 0) {
+            return "0";
+        }
         double magnitude = Math.abs(value);
         if (value == Math.rint(value) && magnitude < 1e12) {
             return grouped("#,##0").format(value);
