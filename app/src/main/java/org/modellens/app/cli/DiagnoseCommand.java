@@ -182,6 +182,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 output.write(stream);
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException e) {
+            throw new IOException("cannot write " + file + ": the folder " + target.getParent() + " does not exist", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IOException("cannot write " + file + ": permission denied", e);
         } finally {
             Files.deleteIfExists(temp);
         }
