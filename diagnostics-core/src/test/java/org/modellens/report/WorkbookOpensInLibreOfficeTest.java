@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The workbooks open in LibreOffice: converted headless to PDF, their text read back. A data value
  * such as "=1+1" must come out as written, not as 2. Skipped only where LibreOffice is not
- * installed (.ci/run installs it, so CI runs it); any failure to convert fails the test.
+ * installed; .ci/run installs it and sets MODELLENS_REQUIRE_LIBREOFFICE=1, so in CI a missing
+ * LibreOffice fails the test too. Any failure to convert fails it.
  */
 class WorkbookOpensInLibreOfficeTest {
 
@@ -31,6 +32,9 @@ class WorkbookOpensInLibreOfficeTest {
     @Test
     void sampleAndHostileWorkbooksOpenAndShowDataLiterally() throws IOException, InterruptedException {
         Optional<Path> soffice = onPath("soffice");
+        if ("1".equals(System.getenv("MODELLENS_REQUIRE_LIBREOFFICE"))) {
+            assertThat(soffice).as("soffice on PATH (MODELLENS_REQUIRE_LIBREOFFICE=1, as .ci/run sets)").isPresent();
+        }
         Assumptions.assumeTrue(soffice.isPresent(), "LibreOffice (soffice) is not installed: workbook not opened");
         Path sample = dir.resolve("sample.xlsx");
         Path hostile = dir.resolve("hostile.xlsx");
