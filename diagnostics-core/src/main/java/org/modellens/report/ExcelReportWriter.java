@@ -111,6 +111,8 @@ public final class ExcelReportWriter {
     private static final byte[] PASS_FILL = {(byte) 0xCE, (byte) 0xEA, (byte) 0xD6};
     private static final byte[] HEADER_FILL = {(byte) 0x2F, (byte) 0x3B, (byte) 0x4C};
 
+    private static final String DRIFT_CHART_TITLE = "Drift of the top features (0 = same, 1 = no overlap)";
+
     private final Clock clock;
 
     public ExcelReportWriter() {
@@ -182,6 +184,7 @@ public final class ExcelReportWriter {
         text(sheet.createRow(r++), 0, StakeholderText.get("report.generated", generated, report.toolVersion()), styles.subtitle);
         r++;
         XSSFRow verdict = sheet.createRow(r++);
+        verdict.setHeightInPoints(24);
         text(verdict, 0, StakeholderText.get("verdict.label"), styles.bold);
         text(verdict, 1, summary.verdictText(), styles.verdict.get(summary.verdict()));
         text(sheet.createRow(r++), 1, summary.countsText(), styles.wrap);
@@ -200,27 +203,27 @@ public final class ExcelReportWriter {
         Snapshot train = report.inputs().train();
         Snapshot prod = report.inputs().prod();
         Map<Severity, Long> counts = report.counts();
-        r = keyFigure(sheet, r, "Training rows", train.rows(), styles.count);
-        r = keyFigure(sheet, r, "Production rows", prod.rows(), styles.count);
-        r = keyFigure(sheet, r, "Columns compared", report.features().size(), styles.count);
-        r = keyFigure(sheet, r, "Failures", counts.get(Severity.FAIL), styles.count);
-        r = keyFigure(sheet, r, "Warnings", counts.get(Severity.WARN), styles.count);
-        r = keyFigure(sheet, r, "Notes", counts.get(Severity.INFO), styles.count);
+        r = keyFigure(sheet, r, "Training rows", train.rows(), styles.keyCount);
+        r = keyFigure(sheet, r, "Production rows", prod.rows(), styles.keyCount);
+        r = keyFigure(sheet, r, "Columns compared", report.features().size(), styles.keyCount);
+        r = keyFigure(sheet, r, "Failures", counts.get(Severity.FAIL), styles.keyCount);
+        r = keyFigure(sheet, r, "Warnings", counts.get(Severity.WARN), styles.keyCount);
+        r = keyFigure(sheet, r, "Notes", counts.get(Severity.INFO), styles.keyCount);
         ModelSection model = report.model();
         if (model != null) {
             for (Map.Entry<String, Double> metric : model.trainMetrics().entrySet()) {
-                r = keyFigure(sheet, r, metric.getKey() + ", training", metric.getValue(), styles.stat);
+                r = keyFigure(sheet, r, metric.getKey() + ", training", metric.getValue(), styles.keyStat);
                 Double prodValue = model.prodMetrics().get(metric.getKey());
                 if (prodValue != null) {
                     r = keyFigure(sheet, r, metric.getKey() + ", production" + (model.prodEstimated() ? " (estimated)" : ""),
-                            prodValue, styles.stat);
+                            prodValue, styles.keyStat);
                 }
             }
         }
         if (driftRows > 0) {
             // The drift chart beside the text, fed by the Drift sheet.
-            barChart(sheet, 3, 1, 12, 24, "Drift of the top features (0 = same distribution, 1 = no overlap)",
-                    drift, 1, driftRows, 0, List.of(new SeriesColumn(2, "drift", PROD_COLOUR)));
+            barChart(sheet, 3, 1, 12, 24, DRIFT_CHART_TITLE, drift, 1, driftRows, 0,
+                    List.of(new SeriesColumn(2, "drift", PROD_COLOUR)), 1.0, "0.0");
         }
     }
 
@@ -459,8 +462,8 @@ public final class ExcelReportWriter {
             number(row, 2, drift.value(), styles.stat);
         }
         if (!top.isEmpty()) {
-            barChart(sheet, 4, 0, 14, 22, "Drift of the top features (0 = same distribution, 1 = no overlap)",
-                    sheet, 1, top.size(), 0, List.of(new SeriesColumn(2, "drift", PROD_COLOUR)));
+            barChart(sheet, 4, 0, 14, 22, DRIFT_CHART_TITLE, sheet, 1, top.size(), 0,
+                    List.of(new SeriesColumn(2, "drift", PROD_COLOUR)), 1.0, "0.0");
         }
         return top.size();
     }
@@ -554,7 +557,7 @@ public final class ExcelReportWriter {
             barChart(sheet, 4, tableTop, 14, tableTop + 20, "Mean |contribution|: training vs production", sheet,
                     tableTop + 1, tableTop + chartRows, 0,
                     List.of(new SeriesColumn(1, StakeholderText.get("side.train"), TRAIN_COLOUR),
-                            new SeriesColumn(2, StakeholderText.get("side.prod"), PROD_COLOUR)));
+                            new SeriesColumn(2, StakeholderText.get("side.prod"), PROD_COLOUR)), Double.NaN, "0.00");
         }
         r = Math.max(r, tableTop + 22);
         text(sheet.createRow(r++), 0, StakeholderText.get("section.rowExplanations"), styles.section);
@@ -648,7 +651,8 @@ public final class ExcelReportWriter {
 
     /** A native horizontal bar chart, first category on top, reading its values from {@code data}. */
     private static void barChart(XSSFSheet sheet, int col1, int row1, int col2, int row2, String title,
-                                 XSSFSheet data, int firstRow, int lastRow, int labelColumn, List<SeriesColumn> series) {
+                                 XSSFSheet data, int firstRow, int lastRow, int labelColumn, List<SeriesColumn> series,
+                                 double axisMax, String axisFormat) {
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
         XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, col1, row1, col2, row2));
         chart.setTitleText(title);
@@ -662,6 +666,10 @@ public final class ExcelReportWriter {
         valueAxis.setCrosses(AxisCrosses.AUTO_ZERO);
         valueAxis.setCrossBetween(AxisCrossBetween.BETWEEN);
         valueAxis.setMinimum(0);
+        if (Double.isFinite(axisMax)) {
+            valueAxis.setMaximum(axisMax);
+        }
+        valueAxis.setNumberFormat(axisFormat);
         XDDFDataSource<String> labels = XDDFDataSourcesFactory.fromStringCellRange(data,
                 new CellRangeAddress(firstRow, lastRow, labelColumn, labelColumn));
         XDDFBarChartData bars = (XDDFBarChartData) chart.createData(ChartTypes.BAR, categoryAxis, valueAxis);
@@ -758,6 +766,8 @@ public final class ExcelReportWriter {
         final XSSFCellStyle pValue;
         final XSSFCellStyle value;
         final XSSFCellStyle general;
+        final XSSFCellStyle keyCount;
+        final XSSFCellStyle keyStat;
         final Map<String, XSSFCellStyle> verdict;
 
         Styles(XSSFWorkbook workbook) {
@@ -801,6 +811,11 @@ public final class ExcelReportWriter {
             pValue = numberStyle(workbook, "0.00E+00");
             value = numberStyle(workbook, "#,##0.00##");
             general = numberStyle(workbook, "General");
+            // Key figures sit in the wide sentence column: left-aligned, they read next to their label.
+            keyCount = numberStyle(workbook, "#,##0");
+            keyCount.setAlignment(HorizontalAlignment.LEFT);
+            keyStat = numberStyle(workbook, "0.0000");
+            keyStat.setAlignment(HorizontalAlignment.LEFT);
             verdict = Map.of("pass", verdictStyle(workbook, PASS_FILL), "warn", verdictStyle(workbook, WARN_FILL),
                     "fail", verdictStyle(workbook, FAIL_FILL));
         }

@@ -130,12 +130,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             DiagnosticReport report = Diagnosis.run(request, (stage, fraction) -> err.printf(Locale.ROOT,
                     "[%3d%%] %-26s %6.2f s%n", Math.round(fraction * 100), stage, (System.nanoTime() - start) / 1e9));
             writeJson(report);
-            if (xlsx != null) {
-                writeAtomically(xlsx, ".xlsx.tmp", stream -> new ExcelReportWriter().write(report, stream));
-            }
-            if (pdf != null) {
-                writeAtomically(pdf, ".pdf.tmp", stream -> new PdfReportWriter().write(report, stream));
-            }
+            writeStakeholderReports(report);
             printSummary(report);
             Severity worst = report.worstSeverity();
             return threshold != null && worst != null && worst.atLeast(threshold) ? EXIT_FINDINGS : EXIT_OK;
@@ -163,6 +158,33 @@ public final class DiagnoseCommand implements Callable<Integer> {
             return;
         }
         writeAtomically(Path.of(json), ".json.tmp", stream -> writer.write(report, stream));
+    }
+
+    /** The Excel and PDF reports are independent: written on both cores, each file whole or not at all. */
+    private void writeStakeholderReports(DiagnosticReport report) throws IOException {
+        java.util.concurrent.CompletableFuture<Void> excel = xlsx == null ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                : java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try {
+                        writeAtomically(xlsx, ".xlsx.tmp", stream -> new ExcelReportWriter().write(report, stream));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        try {
+            if (pdf != null) {
+                writeAtomically(pdf, ".pdf.tmp", stream -> new PdfReportWriter().write(report, stream));
+            }
+        } finally {
+            // Never return (and exit) while the workbook is half written.
+            try {
+                excel.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                throw e;
+            }
+        }
     }
 
     /** Writes one report file. */
