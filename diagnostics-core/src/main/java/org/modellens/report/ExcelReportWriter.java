@@ -63,7 +63,6 @@ import org.modellens.profile.CategoryCount;
 import org.modellens.profile.ColumnProfile;
 import org.modellens.profile.DriftStatistics;
 import org.modellens.profile.FeatureComparison;
-import org.modellens.profile.FeatureRole;
 
 /**
  * Writes a {@link DiagnosticReport} as an Excel workbook for stakeholders and for whoever checks the
@@ -111,6 +110,7 @@ public final class ExcelReportWriter {
     private static final byte[] PASS_FILL = {(byte) 0xCE, (byte) 0xEA, (byte) 0xD6};
     private static final byte[] HEADER_FILL = {(byte) 0x2F, (byte) 0x3B, (byte) 0x4C};
 
+    private static final int MAX_CELL_TEXT = 32_767;
     private static final String DRIFT_CHART_TITLE = "Drift of the top features (0 = same, 1 = no overlap)";
 
     private final Clock clock;
@@ -422,40 +422,14 @@ public final class ExcelReportWriter {
         finishTable(sheet, r - 1, headers.size());
     }
 
-    /**
-     * The drift of each feature on one scale from 0 to 1, largest first: the KS distance for numeric
-     * columns, the pooled total variation (the one feature-drift judges) for categorical ones.
-     * Both read as "the share of rows that differ".
-     */
-    static List<FeatureDrift> topDrift(DiagnosticReport report, int limit) {
-        List<FeatureDrift> drifts = new ArrayList<>();
-        for (FeatureComparison feature : report.features()) {
-            DriftStatistics drift = feature.drift();
-            if (drift == null || feature.role() != FeatureRole.FEATURE) {
-                continue;
-            }
-            if (drift.isNumeric()) {
-                drifts.add(new FeatureDrift(feature.name(), "KS distance", drift.ks().statistic()));
-            } else if (Double.isFinite(drift.totalVariationPooled())) {
-                drifts.add(new FeatureDrift(feature.name(), "total variation", drift.totalVariationPooled()));
-            }
-        }
-        drifts.sort((a, b) -> Double.compare(b.value(), a.value()));
-        return drifts.subList(0, Math.min(limit, drifts.size()));
-    }
-
-    /** One feature's drift on the 0..1 scale the charts share. */
-    record FeatureDrift(String feature, String measure, double value) {
-    }
-
     private static int writeDrift(XSSFSheet sheet, DiagnosticReport report, Styles styles) {
         header(sheet, List.of("Column", "Measure", "Drift (0 to 1)"), styles);
         sheet.setColumnWidth(0, 22 * 256);
         sheet.setColumnWidth(1, 18 * 256);
         sheet.setColumnWidth(2, 16 * 256);
-        List<FeatureDrift> top = topDrift(report, CHART_FEATURES);
+        List<DriftRanking.FeatureDrift> top = DriftRanking.top(report, CHART_FEATURES);
         int r = 1;
-        for (FeatureDrift drift : top) {
+        for (DriftRanking.FeatureDrift drift : top) {
             XSSFRow row = sheet.createRow(r++);
             dataText(row, 0, drift.feature(), styles.data);
             text(row, 1, drift.measure(), styles.plain);
@@ -733,7 +707,9 @@ public final class ExcelReportWriter {
      */
     private static void dataText(XSSFRow row, int column, String value, CellStyle quotePrefixedStyle) {
         Cell cell = row.createCell(column);
-        cell.setCellValue(value == null ? "" : value);
+        String text = value == null ? "" : value;
+        // A cell holds at most 32,767 characters; a longer value from the data is cut, not an error.
+        cell.setCellValue(text.length() > MAX_CELL_TEXT ? text.substring(0, MAX_CELL_TEXT - 1) + "…" : text);
         cell.setCellStyle(quotePrefixedStyle);
     }
 

@@ -139,13 +139,13 @@ public final class PdfReportWriter {
             canvas.moveDown(3);
         }
 
-        List<ExcelReportWriter.FeatureDrift> drift = ExcelReportWriter.topDrift(report, 8);
+        List<DriftRanking.FeatureDrift> drift = DriftRanking.top(report, 8);
         if (!drift.isEmpty()) {
             canvas.moveDown(6);
             PdfCharts.bars(canvas, "Drift of the top features (0 = same distribution, 1 = no overlap)",
-                    drift.stream().map(ExcelReportWriter.FeatureDrift::feature).toList(),
+                    drift.stream().map(DriftRanking.FeatureDrift::feature).toList(),
                     List.of(new PdfCharts.Series("drift", PdfCanvas.PROD,
-                            drift.stream().mapToDouble(ExcelReportWriter.FeatureDrift::value).toArray())), 1.0, false);
+                            drift.stream().mapToDouble(DriftRanking.FeatureDrift::value).toArray())), 1.0, false);
         }
         fingerprints(canvas, report);
     }

@@ -220,7 +220,7 @@ class ExcelReportWriterTest {
         DiagnosticReport report = ReportFixtures.sample();
         try (XSSFWorkbook workbook = read(ReportFixtures.xlsx(report))) {
             XSSFSheet drift = workbook.getSheet(ExcelReportWriter.DRIFT);
-            List<ExcelReportWriter.FeatureDrift> top = ExcelReportWriter.topDrift(report, ExcelReportWriter.CHART_FEATURES);
+            List<DriftRanking.FeatureDrift> top = DriftRanking.top(report, ExcelReportWriter.CHART_FEATURES);
             assertThat(top).hasSize(ExcelReportWriter.CHART_FEATURES);
             assertThat(top.get(0).feature()).isEqualTo("interest_rate");
             for (int i = 0; i < top.size(); i++) {
@@ -414,14 +414,17 @@ class ExcelReportWriterTest {
     }
 
     @Test
-    void writesTheSampleCaseQuickly() throws IOException {
+    void writesTheSampleCaseWithinItsBudget() {
         DiagnosticReport report = ReportFixtures.sampleWithModel();
         ReportFixtures.xlsx(report);
-        long start = System.nanoTime();
+        // CPU time of the writing thread: the budget holds on a quiet machine, and a loaded one does not fake a failure.
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        long wallStart = System.nanoTime();
         byte[] bytes = ReportFixtures.xlsx(report);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("Excel report of the sample case: %.3f s, %d bytes%n", seconds, bytes.length);
-        // The budget is 1 s; the bound leaves room for a loaded CI machine.
-        assertThat(seconds).isLessThan(3.0);
+        double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        System.out.printf("Excel report of the sample case: %.3f s CPU, %.3f s wall, %d bytes%n", cpu,
+                (System.nanoTime() - wallStart) / 1e9, bytes.length);
+        assertThat(cpu).isLessThan(1.0);
     }
 }

@@ -68,7 +68,7 @@ class PdfReportWriterTest {
                 "prod.csv · 3,000 rows · 18 columns");
         assertThat(page).containsPattern("Generated \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC by ModelLens " + report.toolVersion());
         // The drift chart's bar labels are the report's drift figures.
-        for (ExcelReportWriter.FeatureDrift drift : ExcelReportWriter.topDrift(report, 8)) {
+        for (DriftRanking.FeatureDrift drift : DriftRanking.top(report, 8)) {
             assertThat(page).contains(drift.feature());
             assertShown(page, drift.feature() + " ", PdfNumbers.number(drift.value()), drift.value());
         }
@@ -228,15 +228,18 @@ class PdfReportWriterTest {
     }
 
     @Test
-    void writesTheSampleCaseQuickly() {
+    void writesTheSampleCaseWithinItsBudget() {
         DiagnosticReport report = ReportFixtures.sampleWithModel();
         ReportFixtures.pdf(report);
-        long start = System.nanoTime();
+        // CPU time of the writing thread: the budget holds on a quiet machine, and a loaded one does not fake a failure.
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        long wallStart = System.nanoTime();
         byte[] bytes = ReportFixtures.pdf(report);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("PDF report of the sample case: %.3f s, %d bytes%n", seconds, bytes.length);
-        // The budget is 1 s; the bound leaves room for a loaded CI machine.
-        assertThat(seconds).isLessThan(3.0);
+        double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        System.out.printf("PDF report of the sample case: %.3f s CPU, %.3f s wall, %d bytes%n", cpu,
+                (System.nanoTime() - wallStart) / 1e9, bytes.length);
+        assertThat(cpu).isLessThan(1.0);
     }
 
     /** The number as printed (4 significant digits, a percentage, an en dash) equals the report's value. */
@@ -262,5 +265,28 @@ class PdfReportWriterTest {
     private static void assertShown(String text, String prefix, String shown, double expected) {
         assertThat(text).contains(shown);
         assertNumberEquals(shown, expected, prefix.trim());
+    }
+
+    @Test
+    void awkwardReportsStillRender() throws IOException {
+        // A column absent from production, a column empty on both sides, one production row, a huge label.
+        String huge = "x".repeat(40_000);
+        Path train = dir.resolve("t.csv");
+        Path prod = dir.resolve("p.csv");
+        StringBuilder a = new StringBuilder("amount,kind,empty,gone\n");
+        for (int i = 0; i < 50; i++) {
+            a.append(i).append(',').append(i == 0 ? huge : "k" + i % 3).append(",,").append(i % 7).append('\n');
+        }
+        java.nio.file.Files.writeString(train, a);
+        java.nio.file.Files.writeString(prod, "amount,kind,empty\n3,k1,\n");
+        DiagnosticReport report = ReportFixtures.diagnose(train, prod, null);
+        assertThat(report.findings()).anyMatch(f -> f.check().equals("schema-mismatch") && "gone".equals(f.feature()));
+
+        String all = flat(extract(ReportFixtures.pdf(report)).all());
+        assertThat(all).contains("Column gone is missing from production");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(ReportFixtures.xlsx(report)))) {
+            assertThat(workbook.getSheet(ExcelReportWriter.FEATURES).getLastRowNum()).isEqualTo(4);
+        }
     }
 }
