@@ -233,6 +233,7 @@ public final class ExcelReportWriter {
             XSSFRow row = sheet.createRow(r++);
             text(row, 0, n++ + ".", styles.right);
             dataText(row, 1, personal.text(sentence), styles.dataWrap);
+            fitWrappedHeight(sheet, row);
         }
         return r;
     }
@@ -269,6 +270,7 @@ public final class ExcelReportWriter {
                 text(row, 7, rows.examples().stream().map(String::valueOf).collect(Collectors.joining(", ")), styles.wrap);
             }
             dataText(row, 8, StakeholderText.whatToDo(finding.check(), finding.feature()), styles.dataWrap);
+            fitWrappedHeight(sheet, row);
             r++;
         }
         finishTable(sheet, r - 1, headers.size());
@@ -689,6 +691,22 @@ public final class ExcelReportWriter {
             rule.createPatternFormatting().setFillBackgroundColor(new XSSFColor(level.getValue(), null));
             formatting.addConditionalFormatting(range, rule);
         }
+    }
+
+    /**
+     * Sets a row tall enough for its wrapped text. Excel sizes such rows when it edits them, but
+     * neither it nor LibreOffice does so on opening a file, so the wrapped lines would overlap.
+     */
+    private static void fitWrappedHeight(XSSFSheet sheet, XSSFRow row) {
+        int lines = 1;
+        for (Cell cell : row) {
+            if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && cell.getCellStyle().getWrapText()) {
+                // Column width is in 1/256 of a "0"; sentences in the default font run about a quarter narrower.
+                double perLine = sheet.getColumnWidth(cell.getColumnIndex()) / 256.0 * 1.25;
+                lines = Math.max(lines, (int) Math.ceil(cell.getStringCellValue().length() / perLine));
+            }
+        }
+        row.setHeightInPoints(Math.min(409, lines * 15f));
     }
 
     /** A string cell with text ModelLens wrote (labels, headings). */
