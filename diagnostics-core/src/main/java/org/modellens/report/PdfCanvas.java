@@ -146,32 +146,42 @@ final class PdfCanvas implements AutoCloseable {
     /** Splits text into lines no wider than {@code width}, breaking at spaces (or inside a word too long for a line). */
     List<String> wrap(PDType0Font font, float size, float width, String text) {
         List<String> lines = new ArrayList<>();
-        for (String paragraph : printable(font, text).split(" {2,}|\\n")) {
-            StringBuilder line = new StringBuilder();
-            for (String word : paragraph.split(" ")) {
-                String candidate = line.length() == 0 ? word : line + " " + word;
-                if (width(font, size, candidate) <= width) {
-                    line.setLength(0);
-                    line.append(candidate);
-                    continue;
-                }
-                if (line.length() > 0) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                while (width(font, size, word) > width) {
-                    int cut = word.length() - 1;
-                    while (cut > 1 && width(font, size, word.substring(0, cut)) > width) {
-                        cut--;
-                    }
-                    lines.add(word.substring(0, cut));
-                    word = word.substring(cut);
-                }
-                line.append(word);
+        StringBuilder line = new StringBuilder();
+        for (String word : printable(font, text).split(" ")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (width(font, size, candidate) <= width) {
+                line.setLength(0);
+                line.append(candidate);
+                continue;
             }
-            lines.add(line.toString());
+            if (line.length() > 0) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            while (width(font, size, word) > width) {
+                int cut = fittingPrefix(font, size, width, word);
+                lines.add(word.substring(0, cut));
+                word = word.substring(cut);
+            }
+            line.append(word);
         }
+        lines.add(line.toString());
         return lines;
+    }
+
+    /** The length of the longest prefix of {@code word} that fits {@code width} (at least 1), by bisection. */
+    private int fittingPrefix(PDType0Font font, float size, float width, String word) {
+        int fits = 1;
+        int tooLong = word.length();
+        while (tooLong - fits > 1) {
+            int middle = (fits + tooLong) >>> 1;
+            if (width(font, size, word.substring(0, middle)) <= width) {
+                fits = middle;
+            } else {
+                tooLong = middle;
+            }
+        }
+        return fits;
     }
 
     /** A wrapped paragraph at the cursor, moving it down; breaks pages between lines. */
@@ -304,11 +314,7 @@ final class PdfCanvas implements AutoCloseable {
         if (width(font, size, safe) <= width) {
             return safe;
         }
-        int end = safe.length();
-        while (end > 1 && width(font, size, safe.substring(0, end) + "…") > width) {
-            end--;
-        }
-        return safe.substring(0, end) + "…";
+        return safe.substring(0, fittingPrefix(font, size, width - width(font, size, "…"), safe)) + "…";
     }
 
     private static float sum(float[] values) {

@@ -81,7 +81,8 @@ public record StakeholderSummary(String verdict, String verdictText, String coun
         return rank(other.check()) < rank(kept.check()) ? other : kept;
     }
 
-    private static int rank(String check) {
+    /** Position of a check from the most specific cause (0) to the most general symptom. */
+    static int rank(String check) {
         int rank = SPECIFICITY.indexOf(check);
         return rank < 0 ? SPECIFICITY.size() : rank;
     }

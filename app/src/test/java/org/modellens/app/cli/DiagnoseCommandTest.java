@@ -197,13 +197,20 @@ class DiagnoseCommandTest {
         Path xlsx = dir.resolve("report.xlsx");
         Path pdf = dir.resolve("report.pdf");
 
+        Path json = dir.resolve("report.json");
         Run run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--target", "defaulted",
-                "--xlsx", xlsx.toString(), "--pdf", pdf.toString());
+                "--xlsx", xlsx.toString(), "--pdf", pdf.toString(), "--json", json.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(DiagnoseCommand.EXIT_FINDINGS);
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
             assertThat(workbook.getSheetName(0)).isEqualTo("Summary");
-            assertThat(workbook.getSheet("Findings").getLastRowNum()).isEqualTo(13);
+            // One row per finding of the same diagnosis, in the same order.
+            assertThat(workbook.getSheet("Findings").getLastRowNum()).isEqualTo(report.get("findings").size());
+            for (int i = 0; i < report.get("findings").size(); i++) {
+                assertThat(workbook.getSheet("Findings").getRow(i + 1).getCell(4).getStringCellValue())
+                        .isEqualTo(report.get("findings").get(i).get("title").asText());
+            }
         }
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
