@@ -20,7 +20,9 @@ import org.modellens.checks.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.data.UnreadableInputException;
 import org.modellens.report.DiagnosticReport;
+import org.modellens.report.ExcelReportWriter;
 import org.modellens.report.JsonReportWriter;
+import org.modellens.report.PdfReportWriter;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,6 +65,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "OUT.json", description = "Write the JSON report here ('-' for standard output).")
     String json;
+
+    @Option(names = "--xlsx", paramLabel = "OUT.xlsx", description = "Write the Excel report for stakeholders here.")
+    Path xlsx;
+
+    @Option(names = "--pdf", paramLabel = "OUT.pdf", description = "Write the PDF report for stakeholders here.")
+    Path pdf;
 
     @Option(names = "--settings", paramLabel = "FILE", description = "Threshold overrides (properties file).")
     Path settingsFile;
@@ -122,6 +130,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             DiagnosticReport report = Diagnosis.run(request, (stage, fraction) -> err.printf(Locale.ROOT,
                     "[%3d%%] %-26s %6.2f s%n", Math.round(fraction * 100), stage, (System.nanoTime() - start) / 1e9));
             writeJson(report);
+            writeStakeholderReports(report);
             printSummary(report);
             Severity worst = report.worstSeverity();
             return threshold != null && worst != null && worst.atLeast(threshold) ? EXIT_FINDINGS : EXIT_OK;
@@ -148,13 +157,60 @@ public final class DiagnoseCommand implements Callable<Integer> {
             out.flush();
             return;
         }
-        // Write beside the target, then rename: a reader never sees half a report.
-        Path target = Path.of(json).toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), ".modellens-", ".json.tmp");
-        try (OutputStream stream = Files.newOutputStream(temp)) {
-            writer.write(report, stream);
+        writeAtomically(Path.of(json), ".json.tmp", stream -> writer.write(report, stream));
+    }
+
+    /** The Excel and PDF reports are independent: written on both cores, each file whole or not at all. */
+    private void writeStakeholderReports(DiagnosticReport report) throws IOException {
+        java.util.concurrent.CompletableFuture<Void> excel = xlsx == null ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                : java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try {
+                        writeAtomically(xlsx, ".xlsx.tmp", stream -> new ExcelReportWriter().write(report, stream));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        try {
+            if (pdf != null) {
+                writeAtomically(pdf, ".pdf.tmp", stream -> new PdfReportWriter().write(report, stream));
+            }
+        } finally {
+            // Never return (and exit) while the workbook is half written.
+            try {
+                excel.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                throw e;
+            }
         }
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Writes one report file. */
+    @FunctionalInterface
+    private interface ReportOutput {
+        void write(OutputStream stream) throws IOException;
+    }
+
+    /** Writes beside the target, then renames: a reader never sees half a report, a failed write leaves no debris. */
+    private static void writeAtomically(Path file, String suffix, ReportOutput output) throws IOException {
+        Path target = file.toAbsolutePath();
+        // Not createTempFile: its owner-only permissions would stick to the report; this one follows the umask.
+        Path temp = target.resolveSibling(".modellens-" + java.util.UUID.randomUUID() + suffix);
+        try {
+            try (OutputStream stream = Files.newOutputStream(temp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                output.write(stream);
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException e) {
+            throw new IOException("cannot write " + file + ": the folder " + target.getParent() + " does not exist", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IOException("cannot write " + file + ": permission denied", e);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     private void printSummary(DiagnosticReport report) {

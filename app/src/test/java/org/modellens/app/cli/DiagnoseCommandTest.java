@@ -202,4 +202,59 @@ class DiagnoseCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("no_such_column");
     }
+
+    @Test
+    void sampleCaseWritesTheExcelAndPdfReports() throws IOException {
+        Path xlsx = dir.resolve("report.xlsx");
+        Path pdf = dir.resolve("report.pdf");
+
+        Path json = dir.resolve("report.json");
+        Run run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--target", "defaulted",
+                "--xlsx", xlsx.toString(), "--pdf", pdf.toString(), "--json", json.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(DiagnoseCommand.EXIT_FINDINGS);
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+            assertThat(workbook.getSheetName(0)).isEqualTo("Summary");
+            // One row per finding of the same diagnosis, in the same order.
+            assertThat(workbook.getSheet("Findings").getLastRowNum()).isEqualTo(report.get("findings").size());
+            for (int i = 0; i < report.get("findings").size(); i++) {
+                assertThat(workbook.getSheet("Findings").getRow(i + 1).getCell(4).getStringCellValue())
+                        .isEqualTo(report.get("findings").get(i).get("title").asText());
+            }
+        }
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            stripper.setEndPage(1);
+            assertThat(stripper.getText(document)).contains("FAIL: the model's output is not reliable on this production data.");
+        }
+        // Written through a temporary file, which is gone; the reports follow the umask, not owner-only.
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith(".modellens-"));
+        }
+    }
+
+    @Test
+    void reportInAMissingFolderIsExitTwoNamingIt() {
+        Path pdf = dir.resolve("no-such-folder").resolve("report.pdf");
+
+        Run run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--pdf", pdf.toString());
+
+        assertThat(run.exitCode()).isEqualTo(DiagnoseCommand.EXIT_BAD_INPUT);
+        assertThat(run.err()).contains("report.pdf").contains("no-such-folder").contains("does not exist")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void existingReportIsReplacedWhole() throws IOException {
+        Path xlsx = dir.resolve("report.xlsx");
+        Files.writeString(xlsx, "an older report");
+
+        Run run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--xlsx", xlsx.toString(), "--fail-on", "never");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+            assertThat(workbook.getSheet("Features")).isNotNull();
+        }
+    }
 }

@@ -1,0 +1,845 @@
+package org.modellens.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ComparisonOperator;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
+import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisOrientation;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.BarGrouping;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFConditionalFormattingRule;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFSheetConditionalFormatting;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import org.modellens.ProgressListener;
+import org.modellens.checks.AffectedRows;
+import org.modellens.checks.Finding;
+import org.modellens.checks.Severity;
+import org.modellens.data.Snapshot;
+import org.modellens.profile.CategoryCount;
+import org.modellens.profile.ColumnProfile;
+import org.modellens.profile.DriftStatistics;
+import org.modellens.profile.FeatureComparison;
+
+/**
+ * Writes a {@link DiagnosticReport} as an Excel workbook for stakeholders and for whoever checks the
+ * numbers: Summary (verdict, key figures, what changed, what to do, drift chart), Findings (one row
+ * per finding, severity coloured, filterable), Evidence, Features (every statistic as a number),
+ * Categories, Drift (native chart), Model and Explanations when a model was given, and Inputs.
+ *
+ * <p>It formats and computes nothing. Every text that comes from the data (column names, category
+ * labels, evidence, file names) is written as a string cell with Excel's quote prefix, so a value
+ * such as {@code =HYPERLINK(...)} or {@code @SUM(1)} shows literally and is never a formula; the
+ * workbook holds no formula cell at all. Values of columns the pii check flagged are masked
+ * ({@link PersonalData}).
+ */
+public final class ExcelReportWriter {
+
+    /** Sheet names, in workbook order. */
+    public static final String SUMMARY = "Summary";
+    public static final String FINDINGS = "Findings";
+    public static final String EVIDENCE = "Evidence";
+    public static final String FEATURES = "Features";
+    public static final String CATEGORIES = "Categories";
+    public static final String DRIFT = "Drift";
+    public static final String MODEL = "Model";
+    public static final String EXPLANATIONS = "Explanations";
+    public static final String INPUTS = "Inputs";
+
+    /** How many features the drift chart shows. */
+    public static final int CHART_FEATURES = 10;
+    /** Explained rows written at most: the sheet is for checking, the JSON holds them all. */
+    public static final int MAX_EXPLAINED_ROWS = 10_000;
+
+    /** Profile columns of the Features sheet, for each side. */
+    static final List<String> PROFILE_COLUMNS = List.of("rows", "non-missing", "missing", "missing rate", "unparsable",
+            "distinct", "mean", "std", "min", "p01", "p05", "p25", "p50", "p75", "p95", "p99", "max");
+    /** Drift columns of the Features sheet. */
+    static final List<String> DRIFT_COLUMNS = List.of("KS distance", "KS p-value", "Wasserstein", "Wasserstein / training sd",
+            "PSI", "standardized mean difference", "chi-square", "chi-square p-value", "chi-square dof",
+            "Jensen-Shannon distance", "Cramér's V", "total variation", "total variation (pooled)");
+
+    private static final byte[] TRAIN_COLOUR = {(byte) 0x45, (byte) 0x73, (byte) 0xB3};
+    private static final byte[] PROD_COLOUR = {(byte) 0xE6, (byte) 0x80, (byte) 0x1A};
+    private static final byte[] FAIL_FILL = {(byte) 0xF4, (byte) 0xC7, (byte) 0xC3};
+    private static final byte[] WARN_FILL = {(byte) 0xFC, (byte) 0xE8, (byte) 0xB2};
+    private static final byte[] INFO_FILL = {(byte) 0xE3, (byte) 0xEA, (byte) 0xF2};
+    private static final byte[] PASS_FILL = {(byte) 0xCE, (byte) 0xEA, (byte) 0xD6};
+    private static final byte[] HEADER_FILL = {(byte) 0x2F, (byte) 0x3B, (byte) 0x4C};
+
+    private static final int MAX_CELL_TEXT = 32_767;
+    private static final String DRIFT_CHART_TITLE = "Drift of the top features (0 = same, 1 = no overlap)";
+
+    private final Clock clock;
+
+    public ExcelReportWriter() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock gives the generation time printed in the workbook */
+    public ExcelReportWriter(Clock clock) {
+        this.clock = clock;
+    }
+
+    public void write(DiagnosticReport report, OutputStream out) throws IOException {
+        write(report, out, ProgressListener.NONE);
+    }
+
+    public void write(DiagnosticReport report, OutputStream out, ProgressListener progress) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Styles styles = new Styles(workbook);
+            PersonalData personal = PersonalData.of(report);
+            String generated = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC)
+                    .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT));
+            progress.stage("Excel: summary", 0.0);
+            XSSFSheet summary = workbook.createSheet(SUMMARY);
+            progress.stage("Excel: findings", 0.15);
+            writeFindings(workbook.createSheet(FINDINGS), report, personal, styles);
+            writeEvidence(workbook.createSheet(EVIDENCE), report, personal, styles);
+            progress.stage("Excel: features", 0.35);
+            writeFeatures(workbook.createSheet(FEATURES), report, personal, styles);
+            writeCategories(workbook.createSheet(CATEGORIES), report, personal, styles);
+            XSSFSheet drift = workbook.createSheet(DRIFT);
+            int driftRows = writeDrift(drift, report, styles);
+            writeSummary(summary, report, personal, styles, generated, drift, driftRows);
+            progress.stage("Excel: model", 0.6);
+            if (report.model() != null) {
+                writeModel(workbook.createSheet(MODEL), report.model(), styles);
+            }
+            if (report.explanations() != null) {
+                writeExplanations(workbook.createSheet(EXPLANATIONS), report.explanations(), styles);
+            }
+            writeInputs(workbook.createSheet(INPUTS), report, styles, generated);
+            for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+                printOnePageWide(workbook.getSheetAt(i));
+            }
+            progress.stage("Excel: saving", 0.8);
+            workbook.write(out);
+            progress.stage("Excel: done", 1.0);
+        }
+    }
+
+    /** Landscape, one page wide: a stakeholder who prints a sheet gets it whole. */
+    private static void printOnePageWide(XSSFSheet sheet) {
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+    }
+
+    // ---------------------------------------------------------------- Summary
+
+    private static void writeSummary(XSSFSheet sheet, DiagnosticReport report, PersonalData personal, Styles styles,
+                                     String generated, XSSFSheet drift, int driftRows) {
+        StakeholderSummary summary = StakeholderSummary.of(report);
+        sheet.setColumnWidth(0, 24 * 256);
+        sheet.setColumnWidth(1, 95 * 256);
+        int r = 0;
+        text(sheet.createRow(r++), 0, StakeholderText.get("report.title"), styles.title);
+        text(sheet.createRow(r++), 0, StakeholderText.get("report.subtitle"), styles.subtitle);
+        text(sheet.createRow(r++), 0, StakeholderText.get("report.generated", generated, report.toolVersion()), styles.subtitle);
+        r++;
+        XSSFRow verdict = sheet.createRow(r++);
+        verdict.setHeightInPoints(24);
+        text(verdict, 0, StakeholderText.get("verdict.label"), styles.bold);
+        text(verdict, 1, summary.verdictText(), styles.verdict.get(summary.verdict()));
+        text(sheet.createRow(r++), 1, summary.countsText(), styles.wrap);
+        r++;
+        text(sheet.createRow(r++), 0, StakeholderText.get("section.changed"), styles.section);
+        r = numbered(sheet, r, summary.whatChanged(), personal, styles);
+        if (!summary.alsoAffected().isEmpty()) {
+            dataText(sheet.createRow(r++), 1, personal.text(StakeholderText.get("section.alsoAffectedSheet",
+                    String.join(", ", summary.alsoAffected()))), styles.dataWrap);
+        }
+        r++;
+        text(sheet.createRow(r++), 0, StakeholderText.get("section.todo"), styles.section);
+        r = numbered(sheet, r, summary.whatToDo(), personal, styles);
+        r++;
+        text(sheet.createRow(r++), 0, StakeholderText.get("section.keyFigures"), styles.section);
+        Snapshot train = report.inputs().train();
+        Snapshot prod = report.inputs().prod();
+        Map<Severity, Long> counts = report.counts();
+        r = keyFigure(sheet, r, "Training rows", train.rows(), styles.keyCount);
+        r = keyFigure(sheet, r, "Production rows", prod.rows(), styles.keyCount);
+        r = keyFigure(sheet, r, "Columns compared", report.features().size(), styles.keyCount);
+        r = keyFigure(sheet, r, "Failures", counts.get(Severity.FAIL), styles.keyCount);
+        r = keyFigure(sheet, r, "Warnings", counts.get(Severity.WARN), styles.keyCount);
+        r = keyFigure(sheet, r, "Notes", counts.get(Severity.INFO), styles.keyCount);
+        ModelSection model = report.model();
+        if (model != null) {
+            for (Map.Entry<String, Double> metric : model.trainMetrics().entrySet()) {
+                r = keyFigure(sheet, r, metric.getKey() + ", training", metric.getValue(), styles.keyStat);
+                Double prodValue = model.prodMetrics().get(metric.getKey());
+                if (prodValue != null) {
+                    r = keyFigure(sheet, r, metric.getKey() + ", production" + (model.prodEstimated() ? " (estimated)" : ""),
+                            prodValue, styles.keyStat);
+                }
+            }
+        }
+        if (driftRows > 0) {
+            // The drift chart beside the text, fed by the Drift sheet.
+            barChart(sheet, 3, 1, 12, 24, DRIFT_CHART_TITLE, drift, 1, driftRows, 0,
+                    List.of(new SeriesColumn(2, "drift", PROD_COLOUR)), 1.0, "0.0");
+        }
+    }
+
+    private static int numbered(XSSFSheet sheet, int r, List<String> sentences, PersonalData personal, Styles styles) {
+        int n = 1;
+        for (String sentence : sentences) {
+            XSSFRow row = sheet.createRow(r++);
+            text(row, 0, n++ + ".", styles.right);
+            dataText(row, 1, personal.text(sentence), styles.dataWrap);
+            fitWrappedHeight(sheet, row);
+        }
+        return r;
+    }
+
+    private static int keyFigure(XSSFSheet sheet, int r, String label, double value, CellStyle style) {
+        XSSFRow row = sheet.createRow(r);
+        text(row, 0, label, null);
+        number(row, 1, value, style);
+        return r + 1;
+    }
+
+    // ---------------------------------------------------------------- Findings and evidence
+
+    private static void writeFindings(XSSFSheet sheet, DiagnosticReport report, PersonalData personal, Styles styles) {
+        List<String> headers = List.of("#", "Severity", "Check", "Column", "Finding", "Detail", "Affected rows",
+                "Example rows (0-based)", "What to do");
+        header(sheet, headers, styles);
+        int[] widths = {5, 10, 18, 20, 60, 80, 14, 24, 60};
+        for (int i = 0; i < widths.length; i++) {
+            sheet.setColumnWidth(i, widths[i] * 256);
+        }
+        int r = 1;
+        for (Finding finding : report.findings()) {
+            XSSFRow row = sheet.createRow(r);
+            number(row, 0, r, styles.count);
+            text(row, 1, finding.severity().jsonName(), styles.centre);
+            text(row, 2, finding.check(), styles.plain);
+            dataText(row, 3, finding.feature() == null ? "" : finding.feature(), styles.data);
+            dataText(row, 4, personal.text(finding.title()), styles.dataWrap);
+            dataText(row, 5, personal.text(finding.detail()), styles.dataWrap);
+            AffectedRows rows = finding.rows();
+            if (rows != null) {
+                number(row, 6, rows.count(), styles.count);
+                text(row, 7, rows.examples().stream().map(String::valueOf).collect(Collectors.joining(", ")), styles.wrap);
+            }
+            dataText(row, 8, StakeholderText.whatToDo(finding.check(), finding.feature()), styles.dataWrap);
+            fitWrappedHeight(sheet, row);
+            r++;
+        }
+        finishTable(sheet, r - 1, headers.size());
+        severityColours(sheet, 1, r - 1, 1);
+    }
+
+    private static void writeEvidence(XSSFSheet sheet, DiagnosticReport report, PersonalData personal, Styles styles) {
+        List<String> headers = List.of("Finding #", "Severity", "Check", "Column", "Statistic", "Value");
+        header(sheet, headers, styles);
+        int[] widths = {10, 10, 18, 20, 30, 40};
+        for (int i = 0; i < widths.length; i++) {
+            sheet.setColumnWidth(i, widths[i] * 256);
+        }
+        int r = 1;
+        int index = 1;
+        for (Finding finding : report.findings()) {
+            for (Map.Entry<String, Object> entry : finding.evidence().entrySet()) {
+                XSSFRow row = sheet.createRow(r++);
+                number(row, 0, index, styles.count);
+                text(row, 1, finding.severity().jsonName(), styles.centre);
+                text(row, 2, finding.check(), styles.plain);
+                dataText(row, 3, finding.feature() == null ? "" : finding.feature(), styles.data);
+                text(row, 4, entry.getKey(), styles.plain);
+                Object value = entry.getValue();
+                if (value instanceof Number n) {
+                    number(row, 5, n.doubleValue(), value instanceof Double ? styles.general : styles.count);
+                } else {
+                    dataText(row, 5, evidenceText(finding, value, personal), styles.data);
+                }
+            }
+            index++;
+        }
+        finishTable(sheet, r - 1, headers.size());
+        severityColours(sheet, 1, r - 1, 1);
+    }
+
+    /** An evidence value that is not a number: masked when its column is flagged. */
+    static String evidenceText(Finding finding, Object value, PersonalData personal) {
+        boolean flagged = personal.isFlagged(finding.feature()) && !PersonalData.CHECK.equals(finding.check());
+        if (value instanceof List<?> list) {
+            return list.stream().map(item -> flagged ? PersonalData.mask(String.valueOf(item)) : personal.text(String.valueOf(item)))
+                    .collect(Collectors.joining("; "));
+        }
+        String text = String.valueOf(value);
+        return flagged ? PersonalData.mask(text) : personal.text(text);
+    }
+
+    // ---------------------------------------------------------------- Features and categories
+
+    private static void writeFeatures(XSSFSheet sheet, DiagnosticReport report, PersonalData personal, Styles styles) {
+        List<String> headers = new ArrayList<>(List.of("Column", "Role", "Type"));
+        for (String side : List.of("training", "production")) {
+            for (String column : PROFILE_COLUMNS) {
+                headers.add(side + ": " + column);
+            }
+        }
+        headers.addAll(DRIFT_COLUMNS);
+        headers.add("Note");
+        header(sheet, headers, styles);
+        sheet.setColumnWidth(0, 22 * 256);
+        for (int i = 3; i < headers.size() - 1; i++) {
+            sheet.setColumnWidth(i, 14 * 256);
+        }
+        sheet.setColumnWidth(headers.size() - 1, 40 * 256);
+        int r = 1;
+        for (FeatureComparison feature : report.features()) {
+            XSSFRow row = sheet.createRow(r++);
+            dataText(row, 0, feature.name(), styles.data);
+            text(row, 1, feature.role().jsonName(), styles.plain);
+            text(row, 2, feature.type().jsonName(), styles.plain);
+            boolean masked = personal.isFlagged(feature.name());
+            int c = 3;
+            c = profile(row, c, feature.trainProfile(), masked, styles);
+            c = profile(row, c, feature.prodProfile(), masked, styles);
+            DriftStatistics drift = feature.drift();
+            if (drift != null) {
+                if (drift.isNumeric()) {
+                    number(row, c, drift.ks().statistic(), styles.stat);
+                    number(row, c + 1, drift.ks().pValue(), styles.pValue);
+                    number(row, c + 2, drift.wasserstein(), styles.value);
+                    number(row, c + 3, drift.wassersteinRelative(), styles.stat);
+                    number(row, c + 4, drift.psi(), styles.stat);
+                    number(row, c + 5, drift.standardizedMeanDifference(), styles.stat);
+                } else {
+                    number(row, c + 6, drift.chiSquare().statistic(), styles.value);
+                    number(row, c + 7, drift.chiSquare().pValue(), styles.pValue);
+                    number(row, c + 8, drift.chiSquare().dof(), styles.count);
+                    number(row, c + 9, drift.jensenShannon(), styles.stat);
+                    number(row, c + 10, drift.cramersV(), styles.stat);
+                    number(row, c + 11, drift.totalVariation(), styles.stat);
+                    number(row, c + 12, drift.totalVariationPooled(), styles.stat);
+                }
+            }
+            if (masked) {
+                text(row, c + DRIFT_COLUMNS.size(), StakeholderText.get("masked"), styles.plain);
+            } else if (feature.prodProfile() == null) {
+                text(row, c + DRIFT_COLUMNS.size(), "absent from production", styles.plain);
+            }
+        }
+        finishTable(sheet, r - 1, headers.size());
+        sheet.createFreezePane(1, 1);
+    }
+
+    private static int profile(XSSFRow row, int c, ColumnProfile profile, boolean masked, Styles styles) {
+        if (profile == null) {
+            return c + PROFILE_COLUMNS.size();
+        }
+        number(row, c, profile.rows(), styles.count);
+        number(row, c + 1, profile.count(), styles.count);
+        number(row, c + 2, profile.missing(), styles.count);
+        number(row, c + 3, profile.missingRate(), styles.rate);
+        number(row, c + 4, profile.unparsable(), styles.count);
+        number(row, c + 5, profile.distinct(), styles.count);
+        if (!masked && !profile.quantiles().isEmpty()) {
+            number(row, c + 6, profile.mean(), styles.value);
+            number(row, c + 7, profile.std(), styles.value);
+            number(row, c + 8, profile.min(), styles.value);
+            int q = c + 9;
+            for (String level : List.of("p01", "p05", "p25", "p50", "p75", "p95", "p99")) {
+                number(row, q++, profile.quantiles().getOrDefault(level, Double.NaN), styles.value);
+            }
+            number(row, c + 16, profile.max(), styles.value);
+        }
+        return c + PROFILE_COLUMNS.size();
+    }
+
+    private static void writeCategories(XSSFSheet sheet, DiagnosticReport report, PersonalData personal, Styles styles) {
+        List<String> headers = List.of("Column", "Side", "Category", "Rows", "Share of non-missing");
+        header(sheet, headers, styles);
+        int[] widths = {22, 12, 36, 12, 20};
+        for (int i = 0; i < widths.length; i++) {
+            sheet.setColumnWidth(i, widths[i] * 256);
+        }
+        int r = 1;
+        for (FeatureComparison feature : report.features()) {
+            for (String side : List.of("training", "production")) {
+                ColumnProfile profile = side.equals("training") ? feature.trainProfile() : feature.prodProfile();
+                if (profile == null) {
+                    continue;
+                }
+                for (CategoryCount category : profile.topCategories()) {
+                    XSSFRow row = sheet.createRow(r++);
+                    dataText(row, 0, feature.name(), styles.data);
+                    text(row, 1, side, styles.plain);
+                    dataText(row, 2, personal.value(feature.name(), category.label()), styles.data);
+                    number(row, 3, category.count(), styles.count);
+                    number(row, 4, category.share(), styles.rate);
+                }
+            }
+        }
+        finishTable(sheet, r - 1, headers.size());
+    }
+
+    private static int writeDrift(XSSFSheet sheet, DiagnosticReport report, Styles styles) {
+        header(sheet, List.of("Column", "Measure", "Drift (0 to 1)"), styles);
+        sheet.setColumnWidth(0, 22 * 256);
+        sheet.setColumnWidth(1, 18 * 256);
+        sheet.setColumnWidth(2, 16 * 256);
+        List<DriftRanking.FeatureDrift> top = DriftRanking.top(report, CHART_FEATURES);
+        int r = 1;
+        for (DriftRanking.FeatureDrift drift : top) {
+            XSSFRow row = sheet.createRow(r++);
+            dataText(row, 0, drift.feature(), styles.data);
+            text(row, 1, drift.measure(), styles.plain);
+            number(row, 2, drift.value(), styles.stat);
+        }
+        if (!top.isEmpty()) {
+            barChart(sheet, 4, 0, 14, 22, DRIFT_CHART_TITLE, sheet, 1, top.size(), 0,
+                    List.of(new SeriesColumn(2, "drift", PROD_COLOUR)), 1.0, "0.0");
+        }
+        return top.size();
+    }
+
+    // ---------------------------------------------------------------- Model and explanations
+
+    private static void writeModel(XSSFSheet sheet, ModelSection model, Styles styles) {
+        sheet.setColumnWidth(0, 28 * 256);
+        sheet.setColumnWidth(1, 18 * 256);
+        sheet.setColumnWidth(2, 18 * 256);
+        int r = 0;
+        r = labelled(sheet, r, "Model file", model.path() == null ? "" : model.path(), styles);
+        r = labelled(sheet, r, "Type", model.type(), styles);
+        r = labelled(sheet, r, "Task", model.task() == null ? "" : model.task(), styles);
+        XSSFRow thresholdRow = sheet.createRow(r++);
+        text(thresholdRow, 0, "Decision threshold", styles.bold);
+        number(thresholdRow, 1, model.threshold(), styles.stat);
+        r = labelled(sheet, r, "Features (model order)", String.join(", ", model.features()), styles);
+        r++;
+        XSSFRow head = sheet.createRow(r++);
+        text(head, 0, "Metric", styles.header);
+        text(head, 1, "Training", styles.header);
+        text(head, 2, model.prodEstimated() ? "Production (estimated)" : "Production", styles.header);
+        Set<String> metrics = new LinkedHashSet<>(model.trainMetrics().keySet());
+        metrics.addAll(model.prodMetrics().keySet());
+        for (String metric : metrics) {
+            XSSFRow row = sheet.createRow(r++);
+            text(row, 0, metric, styles.plain);
+            number(row, 1, model.trainMetrics().getOrDefault(metric, Double.NaN), styles.stat);
+            number(row, 2, model.prodMetrics().getOrDefault(metric, Double.NaN), styles.stat);
+        }
+        ModelSection.CostSummary cost = model.cost();
+        if (cost != null) {
+            r++;
+            text(sheet.createRow(r++), 0, "Expected cost", styles.section);
+            r = keyFigure(sheet, r, "Cost of a false positive", cost.falsePositiveCost(), styles.value);
+            r = keyFigure(sheet, r, "Cost of a false negative", cost.falseNegativeCost(), styles.value);
+            r = keyFigure(sheet, r, "Threshold", cost.threshold(), styles.stat);
+            r = keyFigure(sheet, r, "Cost per row, training", cost.trainCostPerRow(), styles.value);
+            r = keyFigure(sheet, r, "Cost per row, production" + (cost.prodEstimated() ? " (estimated)" : ""),
+                    cost.prodCostPerRow(), styles.value);
+        }
+        if (!model.curves().isEmpty()) {
+            r++;
+            XSSFRow curveHead = sheet.createRow(r++);
+            List<String> names = List.of("Curve", "Side", "Point", "x", "y");
+            for (int i = 0; i < names.size(); i++) {
+                text(curveHead, i, names.get(i), styles.header);
+            }
+            for (ModelSection.Curve curve : model.curves()) {
+                for (int i = 0; i < curve.x().length; i++) {
+                    XSSFRow row = sheet.createRow(r++);
+                    text(row, 0, curve.kind(), styles.plain);
+                    text(row, 1, curve.side(), styles.plain);
+                    number(row, 2, i, styles.count);
+                    number(row, 3, curve.x()[i], styles.stat);
+                    number(row, 4, curve.y()[i], styles.stat);
+                }
+            }
+        }
+    }
+
+    private static int labelled(XSSFSheet sheet, int r, String label, String value, Styles styles) {
+        XSSFRow row = sheet.createRow(r);
+        text(row, 0, label, styles.bold);
+        dataText(row, 1, value, styles.data);
+        return r + 1;
+    }
+
+    private static void writeExplanations(XSSFSheet sheet, Explanations explanations, Styles styles) {
+        sheet.setColumnWidth(0, 22 * 256);
+        int r = 0;
+        r = labelled(sheet, r, "Attribution method", explanations.method(), styles);
+        r = labelled(sheet, r, "Output space", explanations.space(), styles);
+        r++;
+        int tableTop = r;
+        XSSFRow head = sheet.createRow(r++);
+        text(head, 0, "Feature", styles.header);
+        text(head, 1, "Importance, training", styles.header);
+        text(head, 2, "Importance, production", styles.header);
+        Set<String> features = new LinkedHashSet<>(explanations.globalTrain().keySet());
+        features.addAll(explanations.globalProd().keySet());
+        for (String feature : features) {
+            XSSFRow row = sheet.createRow(r++);
+            dataText(row, 0, feature, styles.data);
+            number(row, 1, explanations.globalTrain().getOrDefault(feature, Double.NaN), styles.stat);
+            number(row, 2, explanations.globalProd().getOrDefault(feature, Double.NaN), styles.stat);
+        }
+        int chartRows = Math.min(features.size(), CHART_FEATURES);
+        if (chartRows > 0) {
+            barChart(sheet, 4, tableTop, 14, tableTop + 20, "Mean |contribution|: training vs production", sheet,
+                    tableTop + 1, tableTop + chartRows, 0,
+                    List.of(new SeriesColumn(1, StakeholderText.get("side.train"), TRAIN_COLOUR),
+                            new SeriesColumn(2, StakeholderText.get("side.prod"), PROD_COLOUR)), Double.NaN, "0.00");
+        }
+        r = Math.max(r, tableTop + 22);
+        text(sheet.createRow(r++), 0, StakeholderText.get("section.rowExplanations"), styles.section);
+        Set<String> contributionNames = new LinkedHashSet<>();
+        explanations.rows().forEach(row -> contributionNames.addAll(row.contributions().keySet()));
+        XSSFRow rowsHead = sheet.createRow(r++);
+        List<String> fixed = List.of("Production row (0-based)", "Prediction", "Margin", "Base value");
+        for (int i = 0; i < fixed.size(); i++) {
+            text(rowsHead, i, fixed.get(i), styles.header);
+        }
+        int c = fixed.size();
+        for (String name : contributionNames) {
+            dataText(rowsHead, c++, name, styles.header);
+        }
+        int written = 0;
+        for (Explanations.RowExplanation explained : explanations.rows()) {
+            if (written++ == MAX_EXPLAINED_ROWS) {
+                text(sheet.createRow(r++), 0, "… " + (explanations.rows().size() - MAX_EXPLAINED_ROWS)
+                        + " more rows in the JSON report", styles.plain);
+                break;
+            }
+            XSSFRow row = sheet.createRow(r++);
+            number(row, 0, explained.rowIndex(), styles.count);
+            number(row, 1, explained.prediction(), styles.stat);
+            number(row, 2, explained.margin(), styles.stat);
+            number(row, 3, explained.baseValue(), styles.stat);
+            int k = fixed.size();
+            for (String name : contributionNames) {
+                number(row, k++, explained.contributions().getOrDefault(name, Double.NaN), styles.stat);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- Inputs
+
+    private static void writeInputs(XSSFSheet sheet, DiagnosticReport report, Styles styles, String generated) {
+        sheet.setColumnWidth(0, 34 * 256);
+        sheet.setColumnWidth(1, 70 * 256);
+        sheet.setColumnWidth(2, 70 * 256);
+        int r = 0;
+        XSSFRow head = sheet.createRow(r++);
+        text(head, 0, "", styles.header);
+        text(head, 1, StakeholderText.get("side.train"), styles.header);
+        text(head, 2, StakeholderText.get("side.prod"), styles.header);
+        Snapshot train = report.inputs().train();
+        Snapshot prod = report.inputs().prod();
+        r = pair(sheet, r, "File", train.source().path().toString(), prod.source().path().toString(), styles);
+        r = pair(sheet, r, "Format", train.source().format(), prod.source().format(), styles);
+        XSSFRow rows = sheet.createRow(r++);
+        text(rows, 0, "Rows", styles.bold);
+        number(rows, 1, train.rows(), styles.count);
+        number(rows, 2, prod.rows(), styles.count);
+        XSSFRow columns = sheet.createRow(r++);
+        text(columns, 0, "Columns", styles.bold);
+        number(columns, 1, train.columns().size(), styles.count);
+        number(columns, 2, prod.columns().size(), styles.count);
+        r = pair(sheet, r, "SHA-256", train.source().sha256(), prod.source().sha256(), styles);
+        r++;
+        r = labelled(sheet, r, "Target", report.inputs().target() == null ? "(none)" : report.inputs().target(), styles);
+        r = labelled(sheet, r, "Task", report.inputs().task() == null ? "(none)" : report.inputs().task(), styles);
+        if (report.model() != null) {
+            r = labelled(sheet, r, "Model file", report.model().path() == null ? "" : report.model().path(), styles);
+            r = labelled(sheet, r, "Model type", report.model().type(), styles);
+        }
+        r = labelled(sheet, r, "Tool", "ModelLens " + report.toolVersion(), styles);
+        r = labelled(sheet, r, "Generated", generated, styles);
+        r++;
+        XSSFRow settingsHead = sheet.createRow(r++);
+        text(settingsHead, 0, "Setting", styles.header);
+        text(settingsHead, 1, "Value", styles.header);
+        for (Map.Entry<String, Double> setting : new TreeMap<>(report.settings()).entrySet()) {
+            XSSFRow row = sheet.createRow(r++);
+            text(row, 0, setting.getKey(), styles.plain);
+            number(row, 1, setting.getValue(), styles.general);
+        }
+    }
+
+    private static int pair(XSSFSheet sheet, int r, String label, String train, String prod, Styles styles) {
+        XSSFRow row = sheet.createRow(r);
+        text(row, 0, label, styles.bold);
+        dataText(row, 1, train, styles.data);
+        dataText(row, 2, prod, styles.data);
+        return r + 1;
+    }
+
+    // ---------------------------------------------------------------- Charts
+
+    /** A chart series: values in {@code column}, titled, filled with {@code colour}. */
+    private record SeriesColumn(int column, String title, byte[] colour) {
+    }
+
+    /** A native horizontal bar chart, first category on top, reading its values from {@code data}. */
+    private static void barChart(XSSFSheet sheet, int col1, int row1, int col2, int row2, String title,
+                                 XSSFSheet data, int firstRow, int lastRow, int labelColumn, List<SeriesColumn> series,
+                                 double axisMax, String axisFormat) {
+        XSSFDrawing drawing = sheet.createDrawingPatriarch();
+        XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, col1, row1, col2, row2));
+        chart.setTitleText(title);
+        chart.setTitleOverlay(false);
+        if (series.size() > 1) {
+            chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+        }
+        XDDFCategoryAxis categoryAxis = chart.createCategoryAxis(AxisPosition.LEFT);
+        categoryAxis.setOrientation(AxisOrientation.MAX_MIN);
+        XDDFValueAxis valueAxis = chart.createValueAxis(AxisPosition.BOTTOM);
+        valueAxis.setCrosses(AxisCrosses.AUTO_ZERO);
+        valueAxis.setCrossBetween(AxisCrossBetween.BETWEEN);
+        valueAxis.setMinimum(0);
+        if (Double.isFinite(axisMax)) {
+            valueAxis.setMaximum(axisMax);
+        }
+        valueAxis.setNumberFormat(axisFormat);
+        XDDFDataSource<String> labels = XDDFDataSourcesFactory.fromStringCellRange(data,
+                new CellRangeAddress(firstRow, lastRow, labelColumn, labelColumn));
+        XDDFBarChartData bars = (XDDFBarChartData) chart.createData(ChartTypes.BAR, categoryAxis, valueAxis);
+        bars.setBarDirection(BarDirection.BAR);
+        bars.setBarGrouping(BarGrouping.CLUSTERED);
+        bars.setVaryColors(false);
+        for (SeriesColumn column : series) {
+            XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(data,
+                    new CellRangeAddress(firstRow, lastRow, column.column(), column.column()));
+            XDDFChartData.Series added = bars.addSeries(labels, values);
+            added.setTitle(column.title(), null);
+            XDDFShapeProperties shape = new XDDFShapeProperties();
+            shape.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(column.colour())));
+            added.setShapeProperties(shape);
+        }
+        chart.plot(bars);
+    }
+
+    // ---------------------------------------------------------------- Cells
+
+    private static void header(XSSFSheet sheet, List<String> names, Styles styles) {
+        XSSFRow row = sheet.createRow(0);
+        for (int i = 0; i < names.size(); i++) {
+            dataText(row, i, names.get(i), styles.header);
+        }
+    }
+
+    private static void finishTable(XSSFSheet sheet, int lastRow, int columns) {
+        sheet.createFreezePane(0, 1);
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(lastRow, 0), 0, columns - 1));
+    }
+
+    /** Colours the severity column: the rule compares the cell with a constant, so it stays when the user sorts. */
+    private static void severityColours(XSSFSheet sheet, int firstRow, int lastRow, int column) {
+        if (lastRow < firstRow) {
+            return;
+        }
+        XSSFSheetConditionalFormatting formatting = sheet.getSheetConditionalFormatting();
+        CellRangeAddress[] range = {new CellRangeAddress(firstRow, lastRow, column, column)};
+        for (Map.Entry<String, byte[]> level : Map.of("fail", FAIL_FILL, "warn", WARN_FILL, "info", INFO_FILL).entrySet()) {
+            XSSFConditionalFormattingRule rule = formatting.createConditionalFormattingRule(ComparisonOperator.EQUAL,
+                    "\"" + level.getKey() + "\"");
+            rule.createPatternFormatting().setFillBackgroundColor(new XSSFColor(level.getValue(), null));
+            formatting.addConditionalFormatting(range, rule);
+        }
+    }
+
+    /**
+     * Sets a row tall enough for its wrapped text. Excel sizes such rows when it edits them, but
+     * neither it nor LibreOffice does so on opening a file, so the wrapped lines would overlap.
+     */
+    private static void fitWrappedHeight(XSSFSheet sheet, XSSFRow row) {
+        int lines = 1;
+        for (Cell cell : row) {
+            if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && cell.getCellStyle().getWrapText()) {
+                // Column width is in 1/256 of a "0"; sentences in the default font run about a quarter narrower.
+                double perLine = sheet.getColumnWidth(cell.getColumnIndex()) / 256.0 * 1.25;
+                lines = Math.max(lines, (int) Math.ceil(cell.getStringCellValue().length() / perLine));
+            }
+        }
+        row.setHeightInPoints(Math.min(409, lines * 15f));
+    }
+
+    /** A string cell with text ModelLens wrote (labels, headings). */
+    private static void text(XSSFRow row, int column, String value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        if (style != null) {
+            cell.setCellStyle(style);
+        }
+    }
+
+    /**
+     * A string cell with text that may come from the data. A string cell is never evaluated, and the
+     * style's quote prefix keeps Excel and LibreOffice from turning "=..." into a formula when the
+     * user edits the cell or the sheet is exported.
+     */
+    private static void dataText(XSSFRow row, int column, String value, CellStyle quotePrefixedStyle) {
+        Cell cell = row.createCell(column);
+        String text = value == null ? "" : value;
+        // A cell holds at most 32,767 characters; a longer value from the data is cut, not an error.
+        cell.setCellValue(text.length() > MAX_CELL_TEXT ? text.substring(0, MAX_CELL_TEXT - 1) + "…" : text);
+        cell.setCellStyle(quotePrefixedStyle);
+    }
+
+    /** A numeric cell; {@code NaN} and infinities leave the cell empty (Excel has no NaN). */
+    private static void number(XSSFRow row, int column, double value, CellStyle style) {
+        if (!Double.isFinite(value)) {
+            return;
+        }
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        cell.setCellStyle(style);
+    }
+
+    /** Every cell style of the workbook, created once (a workbook holds at most 64,000). */
+    private static final class Styles {
+        final XSSFCellStyle title;
+        final XSSFCellStyle subtitle;
+        final XSSFCellStyle section;
+        final XSSFCellStyle bold;
+        final XSSFCellStyle header;
+        final XSSFCellStyle plain;
+        final XSSFCellStyle right;
+        final XSSFCellStyle centre;
+        final XSSFCellStyle wrap;
+        final XSSFCellStyle data;
+        final XSSFCellStyle dataWrap;
+        final XSSFCellStyle count;
+        final XSSFCellStyle rate;
+        final XSSFCellStyle stat;
+        final XSSFCellStyle pValue;
+        final XSSFCellStyle value;
+        final XSSFCellStyle general;
+        final XSSFCellStyle keyCount;
+        final XSSFCellStyle keyStat;
+        final Map<String, XSSFCellStyle> verdict;
+
+        Styles(XSSFWorkbook workbook) {
+            title = workbook.createCellStyle();
+            title.setFont(font(workbook, 16, true, null));
+            subtitle = workbook.createCellStyle();
+            subtitle.setFont(font(workbook, 10, false, new byte[]{0x55, 0x5F, 0x6B}));
+            section = workbook.createCellStyle();
+            section.setFont(font(workbook, 12, true, null));
+            bold = workbook.createCellStyle();
+            bold.setFont(font(workbook, 11, true, null));
+            bold.setVerticalAlignment(VerticalAlignment.TOP);
+            header = workbook.createCellStyle();
+            header.setFont(font(workbook, 11, true, new byte[]{(byte) 0xFF, (byte) 0xFF, (byte) 0xFF}));
+            header.setFillForegroundColor(new XSSFColor(HEADER_FILL, null));
+            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            header.setWrapText(true);
+            header.setVerticalAlignment(VerticalAlignment.TOP);
+            header.setQuotePrefixed(true);
+            plain = workbook.createCellStyle();
+            plain.setVerticalAlignment(VerticalAlignment.TOP);
+            right = workbook.createCellStyle();
+            right.setAlignment(HorizontalAlignment.RIGHT);
+            right.setVerticalAlignment(VerticalAlignment.TOP);
+            centre = workbook.createCellStyle();
+            centre.setAlignment(HorizontalAlignment.CENTER);
+            centre.setVerticalAlignment(VerticalAlignment.TOP);
+            wrap = workbook.createCellStyle();
+            wrap.setWrapText(true);
+            wrap.setVerticalAlignment(VerticalAlignment.TOP);
+            data = workbook.createCellStyle();
+            data.setQuotePrefixed(true);
+            data.setVerticalAlignment(VerticalAlignment.TOP);
+            dataWrap = workbook.createCellStyle();
+            dataWrap.setQuotePrefixed(true);
+            dataWrap.setWrapText(true);
+            dataWrap.setVerticalAlignment(VerticalAlignment.TOP);
+            count = numberStyle(workbook, "#,##0");
+            rate = numberStyle(workbook, "0.0%");
+            stat = numberStyle(workbook, "0.0000");
+            pValue = numberStyle(workbook, "0.00E+00");
+            value = numberStyle(workbook, "#,##0.00##");
+            general = numberStyle(workbook, "General");
+            // Key figures sit in the wide sentence column: left-aligned, they read next to their label.
+            keyCount = numberStyle(workbook, "#,##0");
+            keyCount.setAlignment(HorizontalAlignment.LEFT);
+            keyStat = numberStyle(workbook, "0.0000");
+            keyStat.setAlignment(HorizontalAlignment.LEFT);
+            verdict = Map.of("pass", verdictStyle(workbook, PASS_FILL), "warn", verdictStyle(workbook, WARN_FILL),
+                    "fail", verdictStyle(workbook, FAIL_FILL));
+        }
+
+        private static XSSFCellStyle numberStyle(XSSFWorkbook workbook, String format) {
+            XSSFCellStyle style = workbook.createCellStyle();
+            style.setDataFormat(workbook.createDataFormat().getFormat(format));
+            style.setVerticalAlignment(VerticalAlignment.TOP);
+            return style;
+        }
+
+        private static XSSFCellStyle verdictStyle(XSSFWorkbook workbook, byte[] fill) {
+            XSSFCellStyle style = workbook.createCellStyle();
+            style.setFont(font(workbook, 13, true, null));
+            style.setFillForegroundColor(new XSSFColor(fill, null));
+            style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            style.setWrapText(true);
+            style.setBorderBottom(BorderStyle.THIN);
+            style.setBorderTop(BorderStyle.THIN);
+            return style;
+        }
+
+        private static Font font(XSSFWorkbook workbook, int points, boolean bold, byte[] colour) {
+            XSSFFont font = workbook.createFont();
+            font.setFontHeightInPoints((short) points);
+            font.setBold(bold);
+            if (colour != null) {
+                font.setColor(new XSSFColor(colour, null));
+            }
+            return font;
+        }
+    }
+}

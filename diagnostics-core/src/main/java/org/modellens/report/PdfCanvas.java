@@ -1,0 +1,335 @@
+package org.modellens.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * A flowing A4 document on top of PDFBox: a cursor that moves down the page, wrapped text, tables
+ * and page breaks. Text is drawn with the bundled DejaVu Sans, embedded as a subset, so every glyph
+ * (é, ×, ≥, €) renders on any reader; a character the font lacks prints as '?', never fails the export.
+ */
+final class PdfCanvas implements AutoCloseable {
+
+    static final float PAGE_WIDTH = PDRectangle.A4.getWidth();
+    static final float PAGE_HEIGHT = PDRectangle.A4.getHeight();
+    static final float MARGIN = 50;
+    static final float TOP = PAGE_HEIGHT - 55;
+    static final float BOTTOM = 60;
+    static final float WIDTH = PAGE_WIDTH - 2 * MARGIN;
+
+    /** Colours, RGB 0..1. */
+    static final float[] INK = {0.13f, 0.16f, 0.20f};
+    static final float[] MUTED = {0.36f, 0.40f, 0.45f};
+    static final float[] RULE = {0.80f, 0.82f, 0.85f};
+    static final float[] TRAIN = {0.27f, 0.45f, 0.70f};
+    static final float[] PROD = {0.90f, 0.50f, 0.10f};
+    static final float[] FAIL = {0.75f, 0.17f, 0.15f};
+    static final float[] WARN = {0.85f, 0.55f, 0.00f};
+    static final float[] PASS = {0.18f, 0.55f, 0.27f};
+    static final float[] INFO = {0.45f, 0.52f, 0.60f};
+    static final float[] BAND = {0.95f, 0.96f, 0.97f};
+
+    final PDDocument document;
+    final PDType0Font regular;
+    final PDType0Font bold;
+    private final Map<PDType0Font, Map<Integer, Boolean>> glyphs = new HashMap<>();
+    private PDPageContentStream stream;
+    private float y;
+
+    PdfCanvas() throws IOException {
+        document = new PDDocument();
+        regular = font("fonts/DejaVuSans.ttf");
+        bold = font("fonts/DejaVuSans-Bold.ttf");
+    }
+
+    private PDType0Font font(String resource) throws IOException {
+        try (InputStream in = PdfCanvas.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("font resource missing: " + resource);
+            }
+            return PDType0Font.load(document, in, true);
+        }
+    }
+
+    PDPageContentStream stream() {
+        return stream;
+    }
+
+    float y() {
+        return y;
+    }
+
+    void moveDown(float amount) {
+        y -= amount;
+    }
+
+    void newPage() throws IOException {
+        if (stream != null) {
+            stream.close();
+        }
+        PDPage page = new PDPage(PDRectangle.A4);
+        document.addPage(page);
+        stream = new PDPageContentStream(document, page);
+        y = TOP;
+    }
+
+    /** Starts a new page unless {@code height} points still fit above the bottom margin. */
+    void ensure(float height) throws IOException {
+        if (y - height < BOTTOM) {
+            newPage();
+        }
+    }
+
+    // ------------------------------------------------------------ text
+
+    /** The text with characters the font cannot draw replaced: control characters by spaces, others by '?'. */
+    String printable(PDType0Font font, String text) {
+        if (text == null) {
+            return "";
+        }
+        Map<Integer, Boolean> known = glyphs.computeIfAbsent(font, f -> new HashMap<>());
+        StringBuilder safe = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp)) {
+                safe.append(' ');
+            } else if (known.computeIfAbsent(cp, c -> canEncode(font, c))) {
+                safe.appendCodePoint(cp);
+            } else {
+                safe.append('?');
+            }
+        });
+        return safe.toString();
+    }
+
+    private static boolean canEncode(PDType0Font font, int codePoint) {
+        try {
+            font.encode(new String(Character.toChars(codePoint)));
+            return true;
+        } catch (IllegalArgumentException | IOException e) {
+            return false;
+        }
+    }
+
+    float width(PDType0Font font, float size, String text) {
+        try {
+            return font.getStringWidth(printable(font, text)) / 1000f * size;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Draws one line of text with its baseline at {@code baseline}. */
+    void text(PDType0Font font, float size, float[] colour, float x, float baseline, String text) throws IOException {
+        stream.beginText();
+        stream.setFont(font, size);
+        stream.setNonStrokingColor(colour[0], colour[1], colour[2]);
+        stream.newLineAtOffset(x, baseline);
+        stream.showText(printable(font, text));
+        stream.endText();
+    }
+
+    void textRight(PDType0Font font, float size, float[] colour, float right, float baseline, String text) throws IOException {
+        text(font, size, colour, right - width(font, size, text), baseline, text);
+    }
+
+    /** Splits text into lines no wider than {@code width}, breaking at spaces (or inside a word too long for a line). */
+    List<String> wrap(PDType0Font font, float size, float width, String text) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : printable(font, text).split(" ")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (width(font, size, candidate) <= width) {
+                line.setLength(0);
+                line.append(candidate);
+                continue;
+            }
+            if (line.length() > 0) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            while (width(font, size, word) > width) {
+                int cut = fittingPrefix(font, size, width, word);
+                lines.add(word.substring(0, cut));
+                word = word.substring(cut);
+            }
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    /** The length of the longest prefix of {@code word} that fits {@code width} (at least 1), by bisection. */
+    private int fittingPrefix(PDType0Font font, float size, float width, String word) {
+        int fits = 1;
+        int tooLong = word.length();
+        while (tooLong - fits > 1) {
+            int middle = (fits + tooLong) >>> 1;
+            if (width(font, size, word.substring(0, middle)) <= width) {
+                fits = middle;
+            } else {
+                tooLong = middle;
+            }
+        }
+        return fits;
+    }
+
+    /** A wrapped paragraph at the cursor, moving it down; breaks pages between lines. */
+    void paragraph(PDType0Font font, float size, float[] colour, float indent, String text) throws IOException {
+        float leading = size * 1.35f;
+        for (String line : wrap(font, size, WIDTH - indent, text)) {
+            ensure(leading);
+            y -= leading;
+            text(font, size, colour, MARGIN + indent, y + size * 0.3f, line);
+        }
+    }
+
+    /** A numbered or bulleted item: the marker in the margin, the text wrapped beside it. */
+    void item(String marker, PDType0Font font, float size, String text) throws IOException {
+        float leading = size * 1.35f;
+        List<String> lines = wrap(font, size, WIDTH - 18, text);
+        ensure(leading * Math.min(lines.size(), 3));
+        boolean first = true;
+        for (String line : lines) {
+            ensure(leading);
+            y -= leading;
+            if (first) {
+                text(bold, size, INK, MARGIN, y + size * 0.3f, marker);
+                first = false;
+            }
+            text(font, size, INK, MARGIN + 18, y + size * 0.3f, line);
+        }
+    }
+
+    void heading(String text, float size) throws IOException {
+        ensure(size * 3.2f);
+        y -= size * 1.6f;
+        text(bold, size, INK, MARGIN, y, text);
+        y -= size * 0.6f;
+    }
+
+    void rule() throws IOException {
+        stream.setStrokingColor(RULE[0], RULE[1], RULE[2]);
+        stream.setLineWidth(0.6f);
+        stream.moveTo(MARGIN, y);
+        stream.lineTo(MARGIN + WIDTH, y);
+        stream.stroke();
+    }
+
+    void fillRect(float[] colour, float x, float bottom, float width, float height) throws IOException {
+        stream.setNonStrokingColor(colour[0], colour[1], colour[2]);
+        stream.addRect(x, bottom, width, height);
+        stream.fill();
+    }
+
+    void line(float[] colour, float width, float x1, float y1, float x2, float y2) throws IOException {
+        stream.setStrokingColor(colour[0], colour[1], colour[2]);
+        stream.setLineWidth(width);
+        stream.moveTo(x1, y1);
+        stream.lineTo(x2, y2);
+        stream.stroke();
+    }
+
+    // ------------------------------------------------------------ tables
+
+    /**
+     * A table at the cursor: a header row, then one row per entry, zebra-banded; the header repeats
+     * after a page break. Columns after the first are right-aligned (they hold numbers).
+     */
+    void table(List<String> headers, float[] widths, List<List<String>> rows, float size) throws IOException {
+        table(headers, widths, rows, size, true);
+    }
+
+    /** A table; with {@code numbers} false every column is left-aligned text. */
+    void table(List<String> headers, float[] widths, List<List<String>> rows, float size, boolean numbers) throws IOException {
+        float rowHeight = size * 1.7f;
+        float headerHeight = headerHeight(headers, widths, size);
+        ensure(headerHeight + rowHeight * Math.min(rows.size(), 3));
+        tableHeader(headers, widths, size, headerHeight, numbers);
+        int index = 0;
+        for (List<String> row : rows) {
+            if (y - rowHeight < BOTTOM) {
+                newPage();
+                tableHeader(headers, widths, size, headerHeight, numbers);
+            }
+            y -= rowHeight;
+            if (index++ % 2 == 1) {
+                fillRect(BAND, MARGIN, y, sum(widths), rowHeight);
+            }
+            float x = MARGIN;
+            for (int c = 0; c < row.size() && c < widths.length; c++) {
+                String cell = clip(regular, size, widths[c] - 6, row.get(c));
+                float baseline = y + rowHeight * 0.32f;
+                if (c == 0 || !numbers) {
+                    text(regular, size, INK, x + 3, baseline, cell);
+                } else {
+                    textRight(regular, size, INK, x + widths[c] - 3, baseline, cell);
+                }
+                x += widths[c];
+            }
+        }
+        y -= size;
+    }
+
+    private float headerHeight(List<String> headers, float[] widths, float size) {
+        int lines = 1;
+        for (int c = 0; c < headers.size(); c++) {
+            lines = Math.max(lines, wrap(bold, size, widths[c] - 6, headers.get(c)).size());
+        }
+        return lines * size * 1.25f + size * 0.8f;
+    }
+
+    private void tableHeader(List<String> headers, float[] widths, float size, float height, boolean numbers) throws IOException {
+        y -= height;
+        line(INK, 0.8f, MARGIN, y, MARGIN + sum(widths), y);
+        float x = MARGIN;
+        for (int c = 0; c < headers.size(); c++) {
+            List<String> lines = wrap(bold, size, widths[c] - 6, headers.get(c));
+            float baseline = y + size * 0.5f + (lines.size() - 1) * size * 1.25f;
+            for (String line : lines) {
+                if (c == 0 || !numbers) {
+                    text(bold, size, INK, x + 3, baseline, line);
+                } else {
+                    textRight(bold, size, INK, x + widths[c] - 3, baseline, line);
+                }
+                baseline -= size * 1.25f;
+            }
+            x += widths[c];
+        }
+    }
+
+    /** Shortens text to fit a cell, marking the cut with an ellipsis. */
+    String clip(PDType0Font font, float size, float width, String text) {
+        String safe = printable(font, text);
+        if (width(font, size, safe) <= width) {
+            return safe;
+        }
+        return safe.substring(0, fittingPrefix(font, size, width - width(font, size, "…"), safe)) + "…";
+    }
+
+    private static float sum(float[] values) {
+        float total = 0;
+        for (float value : values) {
+            total += value;
+        }
+        return total;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (stream != null) {
+            stream.close();
+            stream = null;
+        }
+    }
+}

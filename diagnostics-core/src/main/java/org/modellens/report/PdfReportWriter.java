@@ -1,0 +1,504 @@
+package org.modellens.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+
+import org.modellens.ProgressListener;
+import org.modellens.checks.AffectedRows;
+import org.modellens.checks.Finding;
+import org.modellens.checks.Severity;
+import org.modellens.data.Snapshot;
+import org.modellens.profile.CategoryCount;
+import org.modellens.profile.ColumnProfile;
+import org.modellens.profile.DriftStatistics;
+import org.modellens.profile.FeatureComparison;
+
+/**
+ * Writes a {@link DiagnosticReport} as a PDF for stakeholders: page 1 is the executive summary
+ * (verdict, what changed, what to do, the drift of the top features, the input fingerprints); then
+ * one section per material finding with its chart and sentences; the model and its explanations
+ * when given; an appendix with the statistics tables. Charts are vector graphics, the DejaVu Sans
+ * font is embedded, every page carries the title, the date and its number.
+ *
+ * <p>It formats and computes nothing; values of columns the pii check flagged are masked
+ * ({@link PersonalData}).
+ */
+public final class PdfReportWriter {
+
+    /** Rows of the per-row explanation table in the appendix; the Excel and JSON reports hold them all. */
+    public static final int EXPLAINED_ROWS_SHOWN = 20;
+    /** Categories per side in a category chart. */
+    private static final int CHART_CATEGORIES = 8;
+
+    private final Clock clock;
+
+    public PdfReportWriter() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock gives the generation date printed on every page */
+    public PdfReportWriter(Clock clock) {
+        this.clock = clock;
+    }
+
+    public void write(DiagnosticReport report, OutputStream out) throws IOException {
+        write(report, out, ProgressListener.NONE);
+    }
+
+    public void write(DiagnosticReport report, OutputStream out, ProgressListener progress) throws IOException {
+        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC);
+        String generated = now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT));
+        PersonalData personal = PersonalData.of(report);
+        try (PdfCanvas canvas = new PdfCanvas()) {
+            try {
+                progress.stage("PDF: summary", 0.0);
+                canvas.newPage();
+                summaryPage(canvas, report, personal, generated);
+                progress.stage("PDF: findings", 0.25);
+                findings(canvas, report, personal);
+                progress.stage("PDF: model", 0.6);
+                if (report.model() != null) {
+                    model(canvas, report.model());
+                }
+                if (report.explanations() != null) {
+                    explanations(canvas, report.explanations());
+                }
+                progress.stage("PDF: appendix", 0.7);
+                appendix(canvas, report, personal, generated);
+                canvas.close();
+                decorate(canvas, generated);
+                info(canvas, report, now);
+                progress.stage("PDF: saving", 0.9);
+                canvas.document.save(out);
+                progress.stage("PDF: done", 1.0);
+            } finally {
+                canvas.document.close();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- page 1
+
+    private static void summaryPage(PdfCanvas canvas, DiagnosticReport report, PersonalData personal, String generated)
+            throws IOException {
+        StakeholderSummary summary = StakeholderSummary.of(report);
+        canvas.moveDown(8);
+        canvas.text(canvas.bold, 22, PdfCanvas.INK, PdfCanvas.MARGIN, canvas.y(), StakeholderText.get("report.title"));
+        canvas.moveDown(18);
+        canvas.text(canvas.regular, 11, PdfCanvas.MUTED, PdfCanvas.MARGIN, canvas.y(), StakeholderText.get("report.subtitle"));
+        canvas.moveDown(14);
+        canvas.text(canvas.regular, 9, PdfCanvas.MUTED, PdfCanvas.MARGIN, canvas.y(),
+                StakeholderText.get("report.generated", generated, report.toolVersion()));
+        canvas.moveDown(14);
+
+        float[] colour = verdictColour(summary.verdict());
+        List<String> lines = canvas.wrap(canvas.bold, 12, PdfCanvas.WIDTH - 24, summary.verdictText());
+        float bannerHeight = 16 + lines.size() * 16 + 16;
+        canvas.fillRect(colour, PdfCanvas.MARGIN, canvas.y() - bannerHeight, PdfCanvas.WIDTH, bannerHeight);
+        float baseline = canvas.y() - 20;
+        for (String line : lines) {
+            canvas.text(canvas.bold, 12, new float[]{1, 1, 1}, PdfCanvas.MARGIN + 12, baseline, line);
+            baseline -= 16;
+        }
+        canvas.text(canvas.regular, 9, new float[]{1, 1, 1}, PdfCanvas.MARGIN + 12, baseline, summary.countsText());
+        canvas.moveDown(bannerHeight + 4);
+
+        canvas.heading(StakeholderText.get("section.changed"), 14);
+        int n = 1;
+        for (String sentence : summary.whatChanged()) {
+            canvas.item(n++ + ".", canvas.regular, 10.5f, personal.text(sentence));
+            canvas.moveDown(3);
+        }
+        if (!summary.alsoAffected().isEmpty()) {
+            canvas.paragraph(canvas.regular, 9, PdfCanvas.MUTED, 18, personal.text(StakeholderText.get("section.alsoAffected",
+                    String.join(", ", summary.alsoAffected()))));
+        }
+        canvas.heading(StakeholderText.get("section.todo"), 14);
+        n = 1;
+        for (String sentence : summary.whatToDo()) {
+            canvas.item(n++ + ".", canvas.regular, 10.5f, personal.text(sentence));
+            canvas.moveDown(3);
+        }
+
+        List<DriftRanking.FeatureDrift> drift = DriftRanking.top(report, 8);
+        if (!drift.isEmpty()) {
+            canvas.moveDown(6);
+            PdfCharts.bars(canvas, "Drift of the top features (0 = same distribution, 1 = no overlap)",
+                    drift.stream().map(DriftRanking.FeatureDrift::feature).toList(),
+                    List.of(new PdfCharts.Series("drift", PdfCanvas.PROD,
+                            drift.stream().mapToDouble(DriftRanking.FeatureDrift::value).toArray())), 1.0, false);
+        }
+        fingerprints(canvas, report);
+    }
+
+    /** Which files were analysed, to the byte: name, size and SHA-256 of each. */
+    private static void fingerprints(PdfCanvas canvas, DiagnosticReport report) throws IOException {
+        canvas.ensure(70);
+        canvas.moveDown(8);
+        canvas.rule();
+        canvas.moveDown(12);
+        canvas.text(canvas.bold, 9, PdfCanvas.INK, PdfCanvas.MARGIN, canvas.y(), StakeholderText.get("section.inputs"));
+        for (String side : List.of("train", "prod")) {
+            Snapshot snapshot = side.equals("train") ? report.inputs().train() : report.inputs().prod();
+            canvas.moveDown(12);
+            canvas.text(canvas.regular, 8, PdfCanvas.INK, PdfCanvas.MARGIN, canvas.y(),
+                    StakeholderText.get("side." + side) + ": " + snapshot.source().path().getFileName() + " · "
+                            + PdfNumbers.count(snapshot.rows()) + " rows · " + snapshot.columns().size() + " columns");
+            canvas.moveDown(10);
+            canvas.text(canvas.regular, 7, PdfCanvas.MUTED, PdfCanvas.MARGIN + 10, canvas.y(), "SHA-256 " + snapshot.source().sha256());
+        }
+        String target = report.inputs().target();
+        canvas.moveDown(12);
+        canvas.text(canvas.regular, 8, PdfCanvas.INK, PdfCanvas.MARGIN, canvas.y(),
+                "Target: " + (target == null ? "(none)" : target) + (report.inputs().task() == null ? "" : " · task: " + report.inputs().task())
+                        + (report.model() == null ? "" : " · model: " + report.model().type()));
+    }
+
+    private static float[] verdictColour(String verdict) {
+        return switch (verdict) {
+            case "fail" -> PdfCanvas.FAIL;
+            case "warn" -> PdfCanvas.WARN;
+            default -> PdfCanvas.PASS;
+        };
+    }
+
+    private static float[] severityColour(Severity severity) {
+        return switch (severity) {
+            case FAIL -> PdfCanvas.FAIL;
+            case WARN -> PdfCanvas.WARN;
+            case INFO -> PdfCanvas.INFO;
+        };
+    }
+
+    // ---------------------------------------------------------------- findings
+
+    private static void findings(PdfCanvas canvas, DiagnosticReport report, PersonalData personal) throws IOException {
+        canvas.newPage();
+        canvas.heading(StakeholderText.get("section.findings"), 16);
+        int index = 1;
+        for (Finding finding : report.findings()) {
+            if (finding.severity() != Severity.INFO) {
+                finding(canvas, report, finding, index, personal);
+            }
+            index++;
+        }
+        List<Finding> notes = report.findings().stream().filter(f -> f.severity() == Severity.INFO).toList();
+        if (!notes.isEmpty()) {
+            canvas.heading("Notes (measured, below alarm level)", 11);
+            for (Finding note : notes) {
+                canvas.item("·", canvas.regular, 9, personal.text(note.title()));
+            }
+        }
+    }
+
+    private static void finding(PdfCanvas canvas, DiagnosticReport report, Finding finding, int index,
+                                PersonalData personal) throws IOException {
+        // Keep the heading with its text and chart.
+        canvas.ensure(240);
+        canvas.moveDown(14);
+        String tag = StakeholderText.get("severity." + finding.severity().jsonName());
+        float tagWidth = canvas.width(canvas.bold, 8, tag) + 10;
+        List<String> titleLines = canvas.wrap(canvas.bold, 11.5f, PdfCanvas.WIDTH - tagWidth - 8, personal.text(finding.title()));
+        canvas.fillRect(severityColour(finding.severity()), PdfCanvas.MARGIN, canvas.y() - 13, tagWidth, 14);
+        canvas.text(canvas.bold, 8, new float[]{1, 1, 1}, PdfCanvas.MARGIN + 5, canvas.y() - 9.5f, tag);
+        for (String line : titleLines) {
+            canvas.text(canvas.bold, 11.5f, PdfCanvas.INK, PdfCanvas.MARGIN + tagWidth + 8, canvas.y() - 10.5f, line);
+            canvas.moveDown(15);
+        }
+        canvas.text(canvas.regular, 7.5f, PdfCanvas.MUTED, PdfCanvas.MARGIN, canvas.y() - 6,
+                "#" + index + " · check " + finding.check() + (finding.feature() == null ? "" : " · column " + finding.feature()));
+        canvas.moveDown(8);
+        canvas.paragraph(canvas.regular, 9.5f, PdfCanvas.INK, 0, personal.text(finding.detail()));
+        chart(canvas, report, finding, personal);
+        canvas.paragraph(canvas.bold, 9, PdfCanvas.INK, 0, StakeholderText.get("section.todo") + ": "
+                + StakeholderText.whatToDo(finding.check(), finding.feature()));
+        String evidence = finding.evidence().entrySet().stream()
+                .map(e -> e.getKey() + " " + evidenceValue(finding, e.getValue(), personal))
+                .collect(Collectors.joining(" · "));
+        AffectedRows rows = finding.rows();
+        if (rows != null) {
+            evidence += " · affected production rows " + PdfNumbers.count(rows.count())
+                    + (rows.examples().isEmpty() ? "" : " (e.g. rows " + rows.examples().stream().limit(5)
+                    .map(String::valueOf).collect(Collectors.joining(", ")) + ")");
+        }
+        canvas.paragraph(canvas.regular, 7.5f, PdfCanvas.MUTED, 0, "Evidence: " + evidence);
+        canvas.moveDown(4);
+        canvas.rule();
+    }
+
+    private static String evidenceValue(Finding finding, Object value, PersonalData personal) {
+        if (value instanceof Double d) {
+            return PdfNumbers.number(d);
+        }
+        if (value instanceof Long || value instanceof Integer) {
+            return PdfNumbers.count(((Number) value).longValue());
+        }
+        return ExcelReportWriter.evidenceText(finding, value, personal);
+    }
+
+    /** The picture of a finding: its column's distributions, or the share it is about. */
+    private static void chart(PdfCanvas canvas, DiagnosticReport report, Finding finding, PersonalData personal)
+            throws IOException {
+        FeatureComparison feature = finding.feature() == null ? null : report.features().stream()
+                .filter(f -> f.name().equals(finding.feature())).findFirst().orElse(null);
+        boolean masked = feature != null && personal.isFlagged(feature.name());
+        String check = finding.check();
+        if (check.equals("missing-values") && feature != null && feature.prodProfile() != null) {
+            PdfCharts.bars(canvas, "Share of empty values in " + feature.name(),
+                    List.of(StakeholderText.get("side.train"), StakeholderText.get("side.prod")),
+                    List.of(new PdfCharts.Series("missing", PdfCanvas.PROD,
+                            new double[]{feature.trainProfile().missingRate(), feature.prodProfile().missingRate()})),
+                    Double.NaN, true);
+        } else if (feature != null && !masked && !feature.trainProfile().quantiles().isEmpty()) {
+            boolean extremes = check.equals("out-of-range") || check.equals("outliers");
+            PdfCharts.boxes(canvas, feature.name() + ": training vs production", feature.trainProfile(),
+                    feature.prodProfile(), extremes);
+        } else if (feature != null && !masked && feature.prodProfile() != null
+                && !feature.trainProfile().topCategories().isEmpty()) {
+            categoryChart(canvas, feature);
+        } else if (finding.evidence().get("share") instanceof Double share) {
+            PdfCharts.share(canvas, "Share of production rows concerned", share, severityColour(finding.severity()));
+        }
+    }
+
+    /** Category shares, training vs production, for the categories most frequent on either side. */
+    private static void categoryChart(PdfCanvas canvas, FeatureComparison feature) throws IOException {
+        ColumnProfile train = feature.trainProfile();
+        ColumnProfile prod = feature.prodProfile();
+        Set<String> labels = new LinkedHashSet<>();
+        train.topCategories().stream().limit(CHART_CATEGORIES).forEach(c -> labels.add(c.label()));
+        prod.topCategories().stream().limit(CHART_CATEGORIES).forEach(c -> labels.add(c.label()));
+        List<String> ordered = new ArrayList<>(labels);
+        double[] trainShares = shares(ordered, train);
+        double[] prodShares = shares(ordered, prod);
+        PdfCharts.bars(canvas, "Share of each category in " + feature.name(), ordered,
+                List.of(new PdfCharts.Series(StakeholderText.get("side.train"), PdfCanvas.TRAIN, trainShares),
+                        new PdfCharts.Series(StakeholderText.get("side.prod"), PdfCanvas.PROD, prodShares)),
+                Double.NaN, true);
+    }
+
+    /**
+     * The share of each label on one side. A label absent from the side's top list has share 0 when
+     * the list holds every category of that side, and is unknown (no bar) otherwise.
+     */
+    private static double[] shares(List<String> labels, ColumnProfile profile) {
+        Map<String, Double> byLabel = profile.topCategories().stream()
+                .collect(Collectors.toMap(CategoryCount::label, CategoryCount::share));
+        boolean complete = profile.topCategories().size() >= profile.distinct();
+        double[] shares = new double[labels.size()];
+        for (int i = 0; i < labels.size(); i++) {
+            Double share = byLabel.get(labels.get(i));
+            shares[i] = share != null ? share : complete ? 0 : Double.NaN;
+        }
+        return shares;
+    }
+
+    // ---------------------------------------------------------------- model and explanations
+
+    private static void model(PdfCanvas canvas, ModelSection model) throws IOException {
+        canvas.newPage();
+        canvas.heading(StakeholderText.get("section.model"), 16);
+        canvas.paragraph(canvas.regular, 9.5f, PdfCanvas.INK, 0, "Model: " + model.type()
+                + (model.path() == null ? "" : " (" + model.path() + ")") + " · task " + model.task()
+                + (Double.isFinite(model.threshold()) ? " · decision threshold " + PdfNumbers.number(model.threshold()) : ""));
+        canvas.moveDown(4);
+        Set<String> metrics = new LinkedHashSet<>(model.trainMetrics().keySet());
+        metrics.addAll(model.prodMetrics().keySet());
+        List<List<String>> rows = new ArrayList<>();
+        for (String metric : metrics) {
+            rows.add(List.of(metric, PdfNumbers.number(model.trainMetrics().getOrDefault(metric, Double.NaN)),
+                    PdfNumbers.number(model.prodMetrics().getOrDefault(metric, Double.NaN))));
+        }
+        canvas.table(List.of("Metric", "Training", model.prodEstimated() ? "Production (estimated)" : "Production"),
+                new float[]{200, 120, 140}, rows, 9);
+        ModelSection.CostSummary cost = model.cost();
+        if (cost != null) {
+            canvas.paragraph(canvas.regular, 9.5f, PdfCanvas.INK, 0, "Expected cost per row at threshold "
+                    + PdfNumbers.number(cost.threshold()) + " (false positive " + PdfNumbers.number(cost.falsePositiveCost())
+                    + ", false negative " + PdfNumbers.number(cost.falseNegativeCost()) + "): training "
+                    + PdfNumbers.number(cost.trainCostPerRow()) + ", production " + PdfNumbers.number(cost.prodCostPerRow())
+                    + (cost.prodEstimated() ? " (estimated)" : "") + ".");
+        }
+        for (String kind : List.of("roc", "calibration")) {
+            List<ModelSection.Curve> curves = model.curves().stream().filter(c -> c.kind().equals(kind)).toList();
+            if (curves.isEmpty()) {
+                continue;
+            }
+            canvas.moveDown(6);
+            boolean roc = kind.equals("roc");
+            PdfCharts.curves(canvas, roc ? "ROC curve" : "Calibration",
+                    roc ? "false positive rate" : "mean predicted probability",
+                    roc ? "true positive rate" : "observed positive rate",
+                    curves.stream().map(c -> StakeholderText.get("side." + c.side())).toList(),
+                    curves.stream().map(c -> new double[][]{c.x(), c.y()}).toList(),
+                    curves.stream().map(c -> c.side().equals("train") ? PdfCanvas.TRAIN : PdfCanvas.PROD).toList());
+        }
+    }
+
+    private static void explanations(PdfCanvas canvas, Explanations explanations) throws IOException {
+        canvas.ensure(300);
+        canvas.heading(StakeholderText.get("section.explanations"), 16);
+        canvas.paragraph(canvas.regular, 9.5f, PdfCanvas.INK, 0, "Mean absolute contribution of each feature to the model's output ("
+                + explanations.space() + ", " + explanations.method() + "), on training and on production rows. "
+                + "A feature whose weight moved is where the model now decides differently.");
+        Set<String> features = new LinkedHashSet<>(explanations.globalTrain().keySet());
+        features.addAll(explanations.globalProd().keySet());
+        List<String> top = features.stream().limit(ExcelReportWriter.CHART_FEATURES).toList();
+        PdfCharts.bars(canvas, "Importance: training vs production", top,
+                List.of(new PdfCharts.Series(StakeholderText.get("side.train"), PdfCanvas.TRAIN,
+                                top.stream().mapToDouble(f -> explanations.globalTrain().getOrDefault(f, Double.NaN)).toArray()),
+                        new PdfCharts.Series(StakeholderText.get("side.prod"), PdfCanvas.PROD,
+                                top.stream().mapToDouble(f -> explanations.globalProd().getOrDefault(f, Double.NaN)).toArray())),
+                Double.NaN, false);
+    }
+
+    // ---------------------------------------------------------------- appendix
+
+    private static void appendix(PdfCanvas canvas, DiagnosticReport report, PersonalData personal, String generated)
+            throws IOException {
+        canvas.newPage();
+        canvas.heading(StakeholderText.get("section.appendix"), 16);
+        List<List<String>> numeric = new ArrayList<>();
+        List<List<String>> categorical = new ArrayList<>();
+        for (FeatureComparison feature : report.features()) {
+            ColumnProfile train = feature.trainProfile();
+            ColumnProfile prod = feature.prodProfile();
+            DriftStatistics drift = feature.drift();
+            boolean masked = personal.isFlagged(feature.name());
+            if (!train.quantiles().isEmpty()) {
+                numeric.add(List.of(feature.name(),
+                        PdfNumbers.percent(train.missingRate()), prod == null ? PdfNumbers.NONE : PdfNumbers.percent(prod.missingRate()),
+                        masked ? "•" : PdfNumbers.number(train.mean()), masked || prod == null ? "•" : PdfNumbers.number(prod.mean()),
+                        masked ? "•" : PdfNumbers.number(train.quantiles().get("p50")),
+                        masked || prod == null ? "•" : PdfNumbers.number(prod.quantiles().get("p50")),
+                        drift == null ? PdfNumbers.NONE : PdfNumbers.number(drift.ks().statistic()),
+                        drift == null ? PdfNumbers.NONE : PdfNumbers.number(drift.psi()),
+                        drift == null ? PdfNumbers.NONE : PdfNumbers.number(drift.wassersteinRelative())));
+            } else {
+                categorical.add(List.of(feature.name(),
+                        PdfNumbers.percent(train.missingRate()), prod == null ? PdfNumbers.NONE : PdfNumbers.percent(prod.missingRate()),
+                        PdfNumbers.count(train.distinct()), prod == null ? PdfNumbers.NONE : PdfNumbers.count(prod.distinct()),
+                        drift == null || drift.isNumeric() ? PdfNumbers.NONE : PdfNumbers.number(drift.totalVariationPooled()),
+                        drift == null || drift.isNumeric() ? PdfNumbers.NONE : PdfNumbers.number(drift.jensenShannon()),
+                        drift == null || drift.isNumeric() ? PdfNumbers.NONE : PdfNumbers.number(drift.cramersV()),
+                        drift == null || drift.isNumeric() ? PdfNumbers.NONE : PdfNumbers.number(drift.chiSquare().pValue())));
+            }
+        }
+        if (!numeric.isEmpty()) {
+            canvas.heading(StakeholderText.get("section.numeric"), 11);
+            canvas.table(List.of("Column", "Missing train", "Missing prod", "Mean train", "Mean prod",
+                            "Median train", "Median prod", "KS distance", "PSI", "Wasser- stein / sd"),
+                    new float[]{83, 40, 40, 52, 52, 52, 52, 40, 40, 44}, numeric, 7);
+        }
+        if (!categorical.isEmpty()) {
+            canvas.heading(StakeholderText.get("section.categorical"), 11);
+            canvas.table(List.of("Column", "Missing train", "Missing prod", "Distinct train",
+                            "Distinct prod", "Total variation (pooled)", "Jensen- Shannon", "Cramér's V", "χ² p-value"),
+                    new float[]{95, 44, 44, 48, 48, 56, 52, 48, 60}, categorical, 7);
+        }
+        if (report.explanations() != null && !report.explanations().rows().isEmpty()) {
+            explainedRows(canvas, report.explanations());
+        }
+        canvas.heading(StakeholderText.get("section.inputs"), 11);
+        List<List<String>> inputs = new ArrayList<>();
+        for (String side : List.of("train", "prod")) {
+            Snapshot snapshot = side.equals("train") ? report.inputs().train() : report.inputs().prod();
+            inputs.add(List.of(StakeholderText.get("side." + side), snapshot.source().path().toString()));
+            inputs.add(List.of("", snapshot.source().format() + " · " + PdfNumbers.count(snapshot.rows()) + " rows · "
+                    + snapshot.columns().size() + " columns"));
+            inputs.add(List.of("", "SHA-256 " + snapshot.source().sha256()));
+        }
+        if (report.model() != null) {
+            inputs.add(List.of("Model", report.model().type() + (report.model().path() == null ? "" : " · " + report.model().path())));
+        }
+        inputs.add(List.of("Tool", "ModelLens " + report.toolVersion() + " · generated " + generated));
+        canvas.table(List.of("", ""), new float[]{80, 415}, inputs, 7.5f, false);
+        canvas.heading(StakeholderText.get("section.settings"), 11);
+        List<List<String>> settings = new ArrayList<>();
+        for (Map.Entry<String, Double> setting : new TreeMap<>(report.settings()).entrySet()) {
+            settings.add(List.of(setting.getKey(), PdfNumbers.number(setting.getValue())));
+        }
+        canvas.table(List.of("Setting", "Value"), new float[]{250, 80}, settings, 7.5f);
+    }
+
+    private static void explainedRows(PdfCanvas canvas, Explanations explanations) throws IOException {
+        canvas.heading(StakeholderText.get("section.rowExplanations"), 11);
+        canvas.paragraph(canvas.regular, 8, PdfCanvas.MUTED, 0, "The first " + Math.min(EXPLAINED_ROWS_SHOWN, explanations.rows().size())
+                + " of " + explanations.rows().size() + " explained rows; base value + contributions = margin. "
+                + "The three largest contributions are listed; the Excel and JSON reports hold every one.");
+        List<List<String>> rows = new ArrayList<>();
+        for (Explanations.RowExplanation row : explanations.rows().stream().limit(EXPLAINED_ROWS_SHOWN).toList()) {
+            String largest = row.contributions().entrySet().stream()
+                    .sorted((a, b) -> Double.compare(Math.abs(b.getValue()), Math.abs(a.getValue())))
+                    .limit(3)
+                    .map(e -> e.getKey() + " " + PdfNumbers.number(e.getValue()))
+                    .collect(Collectors.joining(", "));
+            rows.add(List.of(String.valueOf(row.rowIndex()), PdfNumbers.number(row.prediction()),
+                    PdfNumbers.number(row.margin()), PdfNumbers.number(row.baseValue()), largest));
+        }
+        canvas.table(List.of("Row", "Prediction", "Margin", "Base value", "Largest contributions"),
+                new float[]{40, 55, 55, 55, 290}, rows, 7.5f);
+    }
+
+    // ---------------------------------------------------------------- page furniture
+
+    /** Title, date and "Page i of n" on every page, added once the number of pages is known. */
+    private static void decorate(PdfCanvas canvas, String generated) throws IOException {
+        int pages = canvas.document.getNumberOfPages();
+        int number = 1;
+        for (PDPage page : canvas.document.getPages()) {
+            try (PDPageContentStream stream = new PDPageContentStream(canvas.document, page,
+                    PDPageContentStream.AppendMode.APPEND, true, true)) {
+                float y = PdfCanvas.BOTTOM - 28;
+                stream.setStrokingColor(PdfCanvas.RULE[0], PdfCanvas.RULE[1], PdfCanvas.RULE[2]);
+                stream.setLineWidth(0.5f);
+                stream.moveTo(PdfCanvas.MARGIN, y + 12);
+                stream.lineTo(PdfCanvas.MARGIN + PdfCanvas.WIDTH, y + 12);
+                stream.stroke();
+                footerText(stream, canvas, PdfCanvas.MARGIN, y, "ModelLens · " + StakeholderText.get("report.title") + " · " + generated);
+                String pageText = "Page " + number + " of " + pages;
+                footerText(stream, canvas, PdfCanvas.MARGIN + PdfCanvas.WIDTH - canvas.width(canvas.regular, 8, pageText), y, pageText);
+            }
+            number++;
+        }
+    }
+
+    private static void footerText(PDPageContentStream stream, PdfCanvas canvas, float x, float y, String text) throws IOException {
+        stream.beginText();
+        stream.setFont(canvas.regular, 8);
+        stream.setNonStrokingColor(PdfCanvas.MUTED[0], PdfCanvas.MUTED[1], PdfCanvas.MUTED[2]);
+        stream.newLineAtOffset(x, y);
+        stream.showText(canvas.printable(canvas.regular, text));
+        stream.endText();
+    }
+
+    private static void info(PdfCanvas canvas, DiagnosticReport report, ZonedDateTime now) {
+        PDDocumentInformation info = canvas.document.getDocumentInformation();
+        info.setTitle(StakeholderText.get("report.title") + ": " + report.inputs().train().source().path().getFileName()
+                + " vs " + report.inputs().prod().source().path().getFileName());
+        info.setCreator("ModelLens " + report.toolVersion());
+        info.setSubject("verdict " + report.verdict());
+        Calendar created = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
+        created.setTimeInMillis(now.toInstant().toEpochMilli());
+        info.setCreationDate(created);
+    }
+}
