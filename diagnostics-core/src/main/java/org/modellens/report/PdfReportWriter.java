@@ -387,9 +387,9 @@ public final class PdfReportWriter {
             if (!train.quantiles().isEmpty()) {
                 numeric.add(List.of(feature.name(),
                         PdfNumbers.percent(train.missingRate()), prod == null ? PdfNumbers.NONE : PdfNumbers.percent(prod.missingRate()),
-                        masked ? "•" : PdfNumbers.number(train.mean()), masked || prod == null ? "•" : PdfNumbers.number(prod.mean()),
+                        masked ? "•" : PdfNumbers.number(train.mean()), masked ? "•" : prod == null ? PdfNumbers.NONE : PdfNumbers.number(prod.mean()),
                         masked ? "•" : PdfNumbers.number(train.quantiles().get("p50")),
-                        masked || prod == null ? "•" : PdfNumbers.number(prod.quantiles().get("p50")),
+                        masked ? "•" : prod == null ? PdfNumbers.NONE : PdfNumbers.number(prod.quantiles().get("p50")),
                         drift == null ? PdfNumbers.NONE : PdfNumbers.number(drift.ks().statistic()),
                         drift == null ? PdfNumbers.NONE : PdfNumbers.number(drift.psi()),
                         drift == null ? PdfNumbers.NONE : PdfNumbers.number(drift.wassersteinRelative())));

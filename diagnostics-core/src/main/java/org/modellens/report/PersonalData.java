@@ -67,16 +67,12 @@ public final class PersonalData {
     }
 
     /**
-     * Masks a value: letters and digits become '•' except the first character, so a reader sees the
-     * shape ("a••••@e••••••.•••") and nothing personal.
+     * Masks a value the way the pii check does ({@code j***@e***.com}, card numbers to their last four
+     * digits, other values to their separators and last two characters), so one value reads the same in
+     * every output. A value that is already masked stays as it is.
      */
     public static String mask(String value) {
-        StringBuilder masked = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            masked.append(i > 0 && Character.isLetterOrDigit(c) ? '•' : c);
-        }
-        return masked.toString();
+        return org.modellens.checks.PersonalData.maskValue(value);
     }
 
     /** A value of column {@code feature} as the writers may show it: masked when the column is flagged. */

@@ -14,9 +14,11 @@ class PersonalDataTest {
     Path dir;
 
     @Test
-    void maskKeepsTheFirstCharacterAndThePunctuation() {
-        assertThat(PersonalData.mask("alice.martin@example.org")).isEqualTo("a••••.••••••@•••••••.•••");
-        assertThat(PersonalData.mask("+33 6 12 34 56 78")).isEqualTo("+•• • •• •• •• ••");
+    void maskIsThePiiChecksMaskAndIdempotent() {
+        assertThat(PersonalData.mask("alice.martin@example.org")).isEqualTo("a***@e***.org");
+        assertThat(PersonalData.mask("+33 6 12 34 56 78")).isEqualTo("+** * ** ** ** 78");
+        assertThat(PersonalData.mask("4111 1111 1111 1111")).isEqualTo("************1111");
+        assertThat(PersonalData.mask(PersonalData.mask("alice.martin@example.org"))).isEqualTo("a***@e***.org");
         assertThat(PersonalData.mask("")).isEmpty();
     }
 
