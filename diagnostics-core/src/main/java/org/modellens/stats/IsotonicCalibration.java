@@ -24,6 +24,20 @@ public final class IsotonicCalibration {
      * @throws IllegalArgumentException when there is no row
      */
     public static IsotonicCalibration fit(double[] score, boolean[] positive) {
+        double[] outcome = new double[positive.length];
+        for (int i = 0; i < outcome.length; i++) {
+            outcome[i] = positive[i] ? 1 : 0;
+        }
+        return fit(score, outcome);
+    }
+
+    /**
+     * The non-decreasing map from {@code score} to the mean of a numeric {@code outcome} (a regression's
+     * prediction to the true value), fitted the same way.
+     *
+     * @throws IllegalArgumentException when there is no row
+     */
+    public static IsotonicCalibration fit(double[] score, double[] outcome) {
         if (score.length == 0) {
             throw new IllegalArgumentException("isotonic calibration needs at least one labelled row");
         }
@@ -34,13 +48,13 @@ public final class IsotonicCalibration {
         int unique = 0;
         for (int k = 0; k < order.length; k++) {
             double s = score[order[k]];
-            double outcome = positive[order[k]] ? 1 : 0;
+            double value = outcome[order[k]];
             if (unique > 0 && ux[unique - 1] == s) {
-                uy[unique - 1] += outcome;
+                uy[unique - 1] += value;
                 uw[unique - 1]++;
             } else {
                 ux[unique] = s;
-                uy[unique] = outcome;
+                uy[unique] = value;
                 uw[unique] = 1;
                 unique++;
             }
