@@ -13,7 +13,9 @@ import org.modellens.profile.FeatureComparison;
  * domain classifier trained to tell production rows from training rows, see {@link DomainClassifier}).
  * Effect: its out-of-fold AUC; gate: the Mann-Whitney test of that AUC against 0.5. It catches what
  * per-column checks miss (a changed correlation) and says which inputs make the two sides tell apart.
- * Needs no model and no labels; date columns are left out (time always separates the two sides).
+ * Needs no labels, and no model: it runs whenever a model is given, and without one when
+ * {@code datasetDrift.withoutModel} is 1 (it costs about 0.5 s of CPU in a cold JVM, too much for the
+ * 2 s budget of a model-less diagnosis). Date columns are left out (time always separates the two sides).
  */
 public final class DatasetDriftCheck implements Check {
 
@@ -38,7 +40,9 @@ public final class DatasetDriftCheck implements Check {
                 .filter(f -> f.type() == ColumnType.NUMERIC || f.train().isCategorical())
                 .filter(f -> f.type() == ColumnType.NUMERIC || f.trainCategories() != null)
                 .collect(Collectors.toList());
-        if (sampleRows == 0 || inputs.isEmpty() || context.train().rows() < MIN_ROWS || context.prod().rows() < MIN_ROWS) {
+        // Off the model-less default path unless asked for: see datasetDrift.withoutModel.
+        boolean wanted = context.model().isPresent() || s.get("datasetDrift.withoutModel") > 0;
+        if (!wanted || sampleRows == 0 || inputs.isEmpty() || context.train().rows() < MIN_ROWS || context.prod().rows() < MIN_ROWS) {
             return List.of();
         }
         int folds = Math.max(2, s.getInt("datasetDrift.folds"));

@@ -48,7 +48,7 @@ final class DomainClassifier {
     }
 
     /** Numeric inputs whose pairwise products enter the model (the first ones in column order). */
-    private static final int MAX_INTERACTING = 10;
+    private static final int MAX_INTERACTING = 6;
     /** Standardised values are clipped here, so heavy tails do not dominate the gradient. */
     private static final double CLIP = 5;
 

@@ -2,11 +2,15 @@ package org.modellens.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.modellens.data.Snapshot;
@@ -19,8 +23,31 @@ import org.modellens.data.SourceInfo;
  */
 class DatasetDriftCheckTest {
 
+    @TempDir
+    static Path dir;
+
+    /** The defaults, with the check enabled without a model (these snapshots have none). */
+    private static Settings withoutModel() {
+        try {
+            Path file = dir.resolve("dataset-drift.properties");
+            Files.writeString(file, "datasetDrift.withoutModel=1\n");
+            return Settings.withOverrides(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static List<Finding> run(Snapshot train, Snapshot prod) {
-        return new DatasetDriftCheck().run(ModelScenarios.context(train, prod, null, Settings.defaults(), null));
+        return new DatasetDriftCheck().run(ModelScenarios.context(train, prod, null, withoutModel(), null));
+    }
+
+    @Test
+    void withoutAModelItStaysOffByDefault() {
+        Snapshot train = correlated("train", 2_000, 0.8, 1);
+        Snapshot prod = correlated("prod", 2_000, -0.8, 2);
+
+        assertThat(new DatasetDriftCheck().run(ModelScenarios.context(train, prod, null, Settings.defaults(), null))).isEmpty();
+        assertThat(run(train, prod)).isNotEmpty();
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -67,7 +94,7 @@ class DatasetDriftCheckTest {
     void costsLittleOnBenchmarkSizedSnapshots() {
         Snapshot train = SyntheticSnapshots.draw("train", 200_000, 41, null, null);
         Snapshot prod = SyntheticSnapshots.draw("prod", 30_000, 42, null, null);
-        CheckContext context = ModelScenarios.context(train, prod, null, Settings.defaults(), null);
+        CheckContext context = ModelScenarios.context(train, prod, null, withoutModel(), null);
         new DatasetDriftCheck().run(context);
 
         long start = System.nanoTime();
