@@ -141,7 +141,7 @@ public final class PerformanceDropCheck implements Check {
         Settings s = context.settings();
         double threshold = s.get("decision.threshold");
         Optional<IsotonicCalibration> calibration = PerformanceEstimate.calibration(o);
-        Optional<PerformanceEstimate> estimate = PerformanceEstimate.of(o, threshold);
+        Optional<PerformanceEstimate> estimate = calibration.flatMap(c -> PerformanceEstimate.of(o, c, threshold));
         Map<String, Double> train = ModelMeasures.of(o, o.train, threshold);
         if (calibration.isEmpty() || estimate.isEmpty() || !train.containsKey("auc")) {
             if (!o.binary()) {

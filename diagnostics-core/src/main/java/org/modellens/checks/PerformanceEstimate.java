@@ -20,12 +20,16 @@ record PerformanceEstimate(double auc, ExpectedConfusion confusion) {
 
     /** The estimate, or empty when the task is not binary or training lacks rows of either class. */
     static Optional<PerformanceEstimate> of(ModelOutcomes outcomes, double threshold) {
-        Optional<IsotonicCalibration> calibration = calibration(outcomes);
-        if (calibration.isEmpty() || outcomes.prod.scores().length == 0) {
+        return calibration(outcomes).flatMap(calibration -> of(outcomes, calibration, threshold));
+    }
+
+    /** The estimate with a calibration already fitted by {@link #calibration}. */
+    static Optional<PerformanceEstimate> of(ModelOutcomes outcomes, IsotonicCalibration calibration, double threshold) {
+        if (outcomes.prod.scores().length == 0) {
             return Optional.empty();
         }
         double[] scores = outcomes.prod.scores();
-        double[] calibrated = calibration.get().apply(scores);
+        double[] calibrated = calibration.apply(scores);
         return Optional.of(new PerformanceEstimate(ConfidenceBasedEstimate.auc(scores, calibrated),
                 ConfidenceBasedEstimate.confusion(scores, calibrated, threshold)));
     }
