@@ -12,6 +12,7 @@ public final class Checks {
         return List.of(new SchemaMismatchCheck(), new FeatureDriftCheck(), new LabelDriftCheck(), new MissingValuesCheck(),
                 new UnseenCategoryCheck(), new OutOfRangeCheck(), new OutliersCheck(),
                 new ConstantFeatureCheck(), new DuplicateRowsCheck(),
-                new TypeMismatchCheck(), new UnitMismatchCheck(), new LeakageCheck(), new PiiCheck(), new ConflictingLabelsCheck());
+                new TypeMismatchCheck(), new UnitMismatchCheck(), new LeakageCheck(), new PiiCheck(), new ConflictingLabelsCheck(),
+                new PredictionDriftCheck(), new PerformanceDropCheck(), new ConceptDriftCheck(), new DatasetDriftCheck());
     }
 }

@@ -1,0 +1,254 @@
+package org.modellens.checks;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.hipparchus.distribution.continuous.NormalDistribution;
+import org.modellens.data.Column;
+import org.modellens.profile.FeatureComparison;
+import org.modellens.stats.ClassifierMetrics;
+import org.modellens.stats.IsotonicCalibration;
+
+/**
+ * concept-drift: the outcome given the inputs changed, P(y | x), even where the inputs did not. Each
+ * labelled row's residual is its outcome minus what its score meant in training (the score mapped
+ * through an isotonic calibration learnt on training labels). The mean residual is compared, training
+ * against production, within segments of every input (categories, training deciles): a pure covariate
+ * shift moves rows between segments but leaves each segment's mean residual where it was, so it does
+ * not fire; a changed relation moves it. The segments where it moved most are named with their sizes
+ * and error rates.
+ */
+public final class ConceptDriftCheck implements Check {
+
+    public static final String ID = "concept-drift";
+
+    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(0, 1);
+    /** How many segments a finding names. */
+    private static final int NAMED_SEGMENTS = 3;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    /** Sums of one segment on one side. */
+    private static final class Tally {
+        long rows;
+        double sum;
+        double sumSquares;
+        long errors;
+        double sumSquaredError;
+
+        void add(double residual, boolean error, double squaredError) {
+            rows++;
+            sum += residual;
+            sumSquares += residual * residual;
+            if (error) {
+                errors++;
+            }
+            sumSquaredError += squaredError;
+        }
+
+        double mean() {
+            return sum / rows;
+        }
+
+        double variance() {
+            return rows > 1 ? Math.max(0, (sumSquares - rows * mean() * mean()) / (rows - 1)) : 0;
+        }
+    }
+
+    /** One compared segment. */
+    private record Shift(Segments segments, int segment, Tally train, Tally prod, double shift, double effect, double pValue) {
+    }
+
+    @Override
+    public List<Finding> run(CheckContext context) {
+        Optional<ModelOutcomes> found = ModelOutcomes.of(context);
+        if (found.isEmpty() || found.get().train.labelled() < 2 || found.get().prod.labelled() < 2) {
+            return List.of();
+        }
+        ModelOutcomes o = found.get();
+        if (!o.regression() && (o.binary() ? o.train.positive() == null : o.train.probabilities() == null)) {
+            return List.of();
+        }
+        Settings s = context.settings();
+        double threshold = s.get("decision.threshold");
+        Residuals train;
+        Residuals prod;
+        IsotonicCalibration calibration = calibration(o, threshold);
+        train = residuals(o, o.train, calibration, threshold);
+        prod = residuals(o, o.prod, calibration, threshold);
+        double scale = o.regression() ? Math.sqrt(train.meanSquare()) : 1.0;
+        if (!(scale > 0)) {
+            return List.of();
+        }
+
+        int minRows = s.getInt("conceptDrift.segment.minRows");
+        double minShare = s.get("conceptDrift.segment.minShare");
+        List<Shift> shifts = new ArrayList<>();
+        for (FeatureComparison feature : context.sharedFeatures()) {
+            Segments segments = Segments.of(feature, s.getInt("drift.categorical.topCategories"), s.get("drift.categorical.minShare"));
+            if (segments == null) {
+                continue;
+            }
+            Tally[] trainTallies = tally(segments, feature.train(), o.train.labelledRows(), train);
+            Tally[] prodTallies = tally(segments, feature.prod(), o.prod.labelledRows(), prod);
+            for (int k = 0; k < segments.count(); k++) {
+                Tally t = trainTallies[k];
+                Tally p = prodTallies[k];
+                if (t.rows < minRows || p.rows < minRows || (double) p.rows / o.prod.labelled() < minShare) {
+                    continue;
+                }
+                double shift = p.mean() - t.mean();
+                double se = Math.sqrt(t.variance() / t.rows + p.variance() / p.rows);
+                double pValue = se > 0 ? 2 * STANDARD_NORMAL.cumulativeProbability(-Math.abs(shift) / se) : (shift == 0 ? 1 : 0);
+                shifts.add(new Shift(segments, k, t, p, shift, Math.abs(shift) / scale, pValue));
+            }
+        }
+        if (shifts.isEmpty()) {
+            return List.of();
+        }
+        double gate = context.alpha() / shifts.size();
+        String warnKey = o.regression() ? "conceptDrift.residualShift.warn" : "conceptDrift.probabilityShift.warn";
+        String failKey = o.regression() ? "conceptDrift.residualShift.fail" : "conceptDrift.probabilityShift.fail";
+        List<Shift> significant = shifts.stream().filter(x -> x.pValue() < gate)
+                .sorted(Comparator.comparingDouble(Shift::effect).reversed()).toList();
+        if (significant.isEmpty()) {
+            return List.of();
+        }
+        Shift worst = significant.get(0);
+        return Judgement.grade(true, worst.effect(), s.get(warnKey), s.get(failKey))
+                .map(level -> List.of(finding(level, o, worst, significant, shifts.size(), gate, train, prod, scale, s, context,
+                        warnKey, failKey)))
+                .orElse(List.of());
+    }
+
+    private Finding finding(Severity level, ModelOutcomes o, Shift worst, List<Shift> significant, int tested, double gate,
+                            Residuals train, Residuals prod, double scale, Settings s, CheckContext context,
+                            String warnKey, String failKey) {
+        String unit = o.regression() ? " training RMSEs" : " probability points";
+        String what = o.regression() ? "the outcome runs " + direction(worst.shift(), "above", "below") + " the prediction by "
+                + format(worst.effect()) + unit + " more than in training"
+                : o.binary() ? o.positiveClass() + " happens " + format(Math.abs(worst.shift()) * 100) + " points per hundred "
+                + direction(worst.shift(), "more", "less") + " often than the model's scores imply"
+                : "the model is right " + format(Math.abs(worst.shift()) * 100) + " points per hundred "
+                + direction(worst.shift(), "more", "less") + " often than its confidence implies";
+        StringBuilder named = new StringBuilder();
+        Evidence evidence = new Evidence();
+        for (int i = 0; i < Math.min(NAMED_SEGMENTS, significant.size()); i++) {
+            Shift x = significant.get(i);
+            String name = x.segments().name(x.segment());
+            named.append(i == 0 ? "" : "; ").append(name).append(" (").append(x.prod().rows).append(" production rows, error ")
+                    .append(errorText(o, x.train())).append(" in training, ").append(errorText(o, x.prod())).append(" in production)");
+            String key = "segment" + (i + 1);
+            evidence.put(key, name).put(key + "TrainRows", x.train().rows).put(key + "ProdRows", x.prod().rows)
+                    .put(key + "TrainErrorRate", error(o, x.train())).put(key + "ProdErrorRate", error(o, x.prod()))
+                    .put(key + "TrainMeanResidual", x.train().mean()).put(key + "ProdMeanResidual", x.prod().mean())
+                    .put(key + "PValue", x.pValue());
+        }
+        evidence.put("residualShiftOverall", (prod.mean() - train.mean()) / scale)
+                .put("segmentsTested", (long) tested).put("segmentsShifted", (long) significant.size())
+                .put("bonferroniAlpha", gate).put("errorMeasure", o.regression() ? "rmse" : "misclassification rate");
+        Column prodColumn = context.prod().column(worst.segments().column()).orElseThrow();
+        AffectedRows rows = Rows.matching(row -> worst.segments().of(prodColumn, row) == worst.segment(), context.prod().rows());
+        return new Finding(ID, worst.segments().column(), level,
+                "The outcome for the same inputs changed, most where " + worst.segments().name(worst.segment()) + ": " + what,
+                "Within segments of the inputs, the outcome was compared with what the model's score meant in training (its score"
+                        + " calibrated on the training labels). A change of the inputs alone moves rows between segments but not this"
+                        + " comparison inside a segment; a change of P(outcome | inputs) does. It moved most in: " + named
+                        + ". " + significant.size() + " of " + tested + " segments moved beyond chance (Bonferroni-corrected). Warn at a shift of "
+                        + format(s.get(warnKey) * (o.regression() ? 1 : 100)) + (o.regression() ? unit : " points")
+                        + ", fail at " + format(s.get(failKey) * (o.regression() ? 1 : 100)) + (o.regression() ? unit : " points")
+                        + ". Retraining on recent labelled data is the usual remedy.",
+                evidence.map(), rows);
+    }
+
+    /** Residuals of the labelled rows of one side: outcome minus calibrated expectation, and whether each row is an error. */
+    private record Residuals(double[] residual, boolean[] error, double[] squaredError) {
+
+        double mean() {
+            double sum = 0;
+            for (double r : residual) {
+                sum += r;
+            }
+            return sum / residual.length;
+        }
+
+        double meanSquare() {
+            double sum = 0;
+            for (double r : residual) {
+                sum += r * r;
+            }
+            return sum / residual.length;
+        }
+    }
+
+    /** Training calibration of the score: binary to P(positive), multiclass confidence to P(correct), regression prediction to E[y]. */
+    private static IsotonicCalibration calibration(ModelOutcomes o, double threshold) {
+        ModelOutcomes.Side t = o.train;
+        if (o.regression()) {
+            return IsotonicCalibration.fit(t.score(), t.actual());
+        }
+        if (o.binary()) {
+            return IsotonicCalibration.fit(t.score(), t.positive());
+        }
+        boolean[] correct = new boolean[t.labelled()];
+        for (int i = 0; i < correct.length; i++) {
+            correct[i] = ClassifierMetrics.argmax(t.probabilities()[i]) == t.classIndex()[i];
+        }
+        return IsotonicCalibration.fit(t.score(), correct);
+    }
+
+    private static Residuals residuals(ModelOutcomes o, ModelOutcomes.Side side, IsotonicCalibration calibration, double threshold) {
+        int n = side.labelled();
+        double[] residual = new double[n];
+        boolean[] error = new boolean[n];
+        double[] squaredError = new double[n];
+        for (int i = 0; i < n; i++) {
+            double expected = calibration.apply(side.score()[i]);
+            if (o.regression()) {
+                residual[i] = side.actual()[i] - expected;
+                double e = side.actual()[i] - side.score()[i];
+                squaredError[i] = e * e;
+            } else if (o.binary()) {
+                residual[i] = (side.positive()[i] ? 1 : 0) - expected;
+                error[i] = (side.score()[i] >= threshold) != side.positive()[i];
+            } else {
+                boolean correct = ClassifierMetrics.argmax(side.probabilities()[i]) == side.classIndex()[i];
+                residual[i] = (correct ? 1 : 0) - expected;
+                error[i] = !correct;
+            }
+        }
+        return new Residuals(residual, error, squaredError);
+    }
+
+    private static Tally[] tally(Segments segments, Column column, int[] rows, Residuals residuals) {
+        Tally[] tallies = new Tally[segments.count()];
+        for (int k = 0; k < tallies.length; k++) {
+            tallies[k] = new Tally();
+        }
+        for (int i = 0; i < rows.length; i++) {
+            tallies[segments.of(column, rows[i])].add(residuals.residual()[i], residuals.error()[i], residuals.squaredError()[i]);
+        }
+        return tallies;
+    }
+
+    private static double error(ModelOutcomes o, Tally t) {
+        return o.regression() ? Math.sqrt(t.sumSquaredError / t.rows) : (double) t.errors / t.rows;
+    }
+
+    private static String errorText(ModelOutcomes o, Tally t) {
+        return o.regression() ? "RMSE " + Judgement.number(error(o, t)) : Judgement.percent(error(o, t));
+    }
+
+    private static String direction(double shift, String up, String down) {
+        return shift > 0 ? up : down;
+    }
+
+    private static String format(double v) {
+        return String.format(java.util.Locale.ROOT, "%.1f", v);
+    }
+}
