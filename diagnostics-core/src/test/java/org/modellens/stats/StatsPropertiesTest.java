@@ -117,14 +117,16 @@ class StatsPropertiesTest {
         for (int i = 0; i < 5; i++) {
             KolmogorovSmirnov.twoSample(a, b); // warm-up
         }
+        // CPU time of this thread, not wall time: a busy machine must not fail the test.
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long best = Long.MAX_VALUE;
         for (int i = 0; i < 5; i++) {
-            long t0 = System.nanoTime();
+            long t0 = cpu.getCurrentThreadCpuTime();
             KsResult r = KolmogorovSmirnov.twoSample(a, b);
-            best = Math.min(best, System.nanoTime() - t0);
+            best = Math.min(best, cpu.getCurrentThreadCpuTime() - t0);
             assertThat(r.pValue()).isBetween(0.0, 1.0);
         }
-        System.out.println("KS 200000 vs 30000 best of 5: " + best / 1e6 + " ms");
+        System.out.println("KS 200000 vs 30000 best of 5: " + best / 1e6 + " ms CPU");
         assertThat(best / 1e6).isLessThan(50.0);
     }
 }
