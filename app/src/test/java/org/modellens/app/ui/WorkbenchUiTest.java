@@ -63,6 +63,7 @@ class WorkbenchUiTest {
         probe.startWhile(() -> model.reportProperty().get() == null);
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.reportProperty().get() != null);
         probe.stop();
+        WaitForAsyncUtils.waitForFxEvents();
         // The FX thread kept answering while the analysis ran.
         // A diagnosis on the FX thread would answer no ping before the report appears.
         assertThat(probe.pings()).as("pings answered during the run").isGreaterThan(5);
@@ -144,6 +145,66 @@ class WorkbenchUiTest {
         assertThat(dialog.getContentText()).contains("broken.parquet").doesNotContain("Exception");
         assertThat(model.start().trainProperty().get()).isNull();
         robot.interact(() -> ((javafx.stage.Stage) dialog.getScene().getWindow()).close());
+    }
+
+    @Test
+    void aSavedProjectReopensWithItsNotesAndAsksForAnInputThatMoved(FxRobot robot) throws Exception {
+        Path folder = java.nio.file.Files.createDirectories(dir.resolve("case"));
+        Path train = java.nio.file.Files.copy(SampleCase.train(), folder.resolve("train.csv"));
+        Path prod = java.nio.file.Files.copy(SampleCase.prod(), folder.resolve("prod.csv"));
+        robot.interact(() -> {
+            model.start().prodProperty().set(prod);
+            model.start().trainProperty().set(train);
+            model.start().targetProperty().set("defaulted");
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.start().readyProperty().get());
+        robot.interact(() -> {
+            model.start().overrides().stream().filter(o -> o.column().equals("loan_term_months")).findFirst().orElseThrow()
+                    .choiceProperty().set(org.modellens.app.ui.start.TypeChoice.CATEGORICAL);
+            model.notes().all().put("feature-drift:income", "salary data changed source in March");
+        });
+        Path project = folder.resolve("loans.modellens");
+        robot.interact(() -> assertThat(model.saveProject(project)).isTrue());
+        assertThat(model.recentProjects()).containsExactly(project.toAbsolutePath().normalize());
+
+        Path movedTrain = java.nio.file.Files.move(train, dir.resolve("train-moved.csv"));
+        robot.interact(() -> {
+            model.notes().all().clear();
+            model.start().trainProperty().set(null);
+            WorkbenchViewModel.ProjectLoad load = model.loadProject(project);
+            assertThat(load.missing()).containsExactly(train.toAbsolutePath().normalize());
+            model.applyProject(load, java.util.Map.of(train.toAbsolutePath().normalize(), movedTrain));
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.start().readyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(model.start().trainProperty().get()).isEqualTo(movedTrain);
+        assertThat(model.start().prodProperty().get()).isEqualTo(prod.toAbsolutePath().normalize());
+        assertThat(model.start().targetProperty().get()).isEqualTo("defaulted");
+        assertThat(model.start().choices()).containsExactly(
+                java.util.Map.entry("loan_term_months", org.modellens.app.ui.start.TypeChoice.CATEGORICAL));
+        assertThat(model.notes().all()).containsExactly(java.util.Map.entry("feature-drift:income", "salary data changed source in March"));
+    }
+
+    @Test
+    void jsonExportWritesTheReportShownInTheBackground(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.start().useSampleCase();
+            model.run();
+        });
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.reportProperty().get() != null);
+        Path out = dir.resolve("report.json");
+        robot.interact(() -> {
+            assertThat(model.export(ExportFormat.EXCEL, dir.resolve("r.xlsx"))).as("no Excel writer in the core yet").isFalse();
+            assertThat(model.export(ExportFormat.JSON, out)).isTrue();
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.runningProperty().get());
+
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toFile());
+        assertThat(json.at("/summary/verdict").asText()).isEqualTo(model.reportProperty().get().verdict());
+        assertThat(json.get("findings").size()).isEqualTo(model.reportProperty().get().findings().size());
+        assertThat(robot.lookup("#export-excel").tryQuery()).isEmpty(); // menu items live in the menu, not the scene graph
+        assertThat(model.statusProperty().get()).isEqualTo(Text.get("export.done", "report.json"));
     }
 
     private Path bigCsv(String name, int rows, long seed) throws IOException {

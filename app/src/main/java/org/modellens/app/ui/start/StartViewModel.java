@@ -195,7 +195,6 @@ public final class StartViewModel {
             if (!path.equals(train.get())) {
                 return;
             }
-            readingColumns.set(false);
             List<String> names = read.getValue();
             columns.setAll(names);
             names.forEach(name -> overrides.add(new ColumnOverride(name)));
@@ -203,6 +202,8 @@ public final class StartViewModel {
                 target.set(null);
             }
             applyChoices();
+            // Last, so whoever waits for "ready" finds the columns and overrides in place.
+            readingColumns.set(false);
         });
         read.setOnFailed(e -> {
             if (!path.equals(train.get())) {
