@@ -231,7 +231,8 @@ public final class MainView extends BorderPane {
         VBox spacer = new VBox();
         VBox.setVgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
         nav.getChildren().addAll(spacer, selected);
-        nav.setPrefWidth(190);
+        nav.setPrefWidth(224);
+        nav.setMinWidth(224);
         return nav;
     }
 

@@ -25,6 +25,12 @@ public final class StatisticHelp {
     private StatisticHelp() {
     }
 
+    /** A statistic's display name: from the bundle where it has one, else its evidence name. */
+    public static String label(String name) {
+        String label = Text.find("stat.label." + name);
+        return label == null ? name : label;
+    }
+
     /**
      * @param check    the check that reported the statistic, or {@code null} for a drift statistic
      * @param name     the statistic's name

@@ -73,6 +73,8 @@ public final class Views {
         value.getStyleClass().add(Styles.NUMERIC);
         name.setCellFactory(column -> withTooltip());
         value.setCellFactory(column -> withTooltip());
+        name.setPrefWidth(190);
+        value.setMinWidth(90);
         table.getColumns().add(name);
         table.getColumns().add(value);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

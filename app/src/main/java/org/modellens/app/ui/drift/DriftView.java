@@ -76,6 +76,11 @@ public final class DriftView extends BorderPane {
         VBox categorical = new VBox(12, Views.card(Text.get("drift.categories"),
                 new VBox(4, bars, Views.muted(Text.get("drift.categories.unseen")))));
         VBox.setVgrow(categorical.getChildren().get(0), Priority.ALWAYS);
+        VBox.setVgrow(bars, Priority.ALWAYS);
+        VBox.setVgrow(histogram, Priority.ALWAYS);
+        VBox.setVgrow(ecdf, Priority.ALWAYS);
+        histogramNote.setWrapText(true);
+        ksNote.setWrapText(true);
         StackPane empty = Views.emptyState(model.messageProperty());
         numeric.visibleProperty().bind(model.kindProperty().isEqualTo(DriftViewModel.Kind.NUMERIC));
         categorical.visibleProperty().bind(model.kindProperty().isEqualTo(DriftViewModel.Kind.CATEGORICAL));
@@ -83,8 +88,8 @@ public final class DriftView extends BorderPane {
         StackPane charts = new StackPane(numeric, categorical, empty);
 
         VBox statistics = Views.card(Text.get("drift.statistics"), Views.statisticTable(model.statistics()));
-        statistics.setPrefWidth(320);
-        statistics.setMinWidth(280);
+        statistics.setPrefWidth(360);
+        statistics.setMinWidth(320);
         statistics.visibleProperty().bind(Bindings.isNotEmpty(model.statistics()));
         statistics.managedProperty().bind(statistics.visibleProperty());
         HBox body = new HBox(14, charts, statistics);

@@ -33,6 +33,7 @@ public final class EdgeCasesView extends BorderPane {
         ListView<Finding> findings = new ListView<>(model.findings());
         findings.setId("edge-findings");
         findings.setCellFactory(list -> new FindingCell());
+        findings.setFixedCellSize(FindingCell.HEIGHT);
         findings.setPlaceholder(Views.muted(Text.get("edge.none")));
         findings.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.select(now));
         model.selectedFindingProperty().addListener((obs, old, now) -> {

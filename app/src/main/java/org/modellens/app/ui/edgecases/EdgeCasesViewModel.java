@@ -72,7 +72,7 @@ public final class EdgeCasesViewModel {
             rowsCaption.set(Text.get("edge.rows.none"));
             return;
         }
-        finding.evidence().forEach((name, value) -> evidence.add(new StatisticRow(name, Formats.evidence(value),
+        finding.evidence().forEach((name, value) -> evidence.add(new StatisticRow(StatisticHelp.label(name), Formats.evidence(value),
                 StatisticHelp.tooltip(finding.check(), name, shown.settings()))));
         if (finding.rows() == null || finding.rows().examples().isEmpty()) {
             rowsCaption.set(Text.get("edge.rows.notApplicable"));

@@ -77,6 +77,7 @@ public final class OverviewView extends BorderPane {
         ListView<Finding> findings = new ListView<>(model.findings());
         findings.setId("findings");
         findings.setCellFactory(list -> new FindingCell());
+        findings.setFixedCellSize(FindingCell.HEIGHT);
         findings.setPlaceholder(Views.muted(Text.get("overview.findings.none")));
         findings.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.select(now));
         model.selectedFindingProperty().addListener((obs, old, now) -> {
@@ -99,6 +100,7 @@ public final class OverviewView extends BorderPane {
         note.setPromptText(Text.get("overview.note.prompt"));
         note.setWrapText(true);
         note.setPrefRowCount(4);
+        note.setMinHeight(90);
         note.textProperty().addListener((obs, old, now) -> {
             if (noted != null) {
                 notes.setNote(noted, now);
@@ -115,7 +117,7 @@ public final class OverviewView extends BorderPane {
             evidence.clear();
             if (now != null) {
                 Map<String, Double> settings = model.settings();
-                now.evidence().forEach((name, value) -> evidence.add(new StatisticRow(name, Formats.evidence(value),
+                now.evidence().forEach((name, value) -> evidence.add(new StatisticRow(StatisticHelp.label(name), Formats.evidence(value),
                         StatisticHelp.tooltip(now.check(), name, settings))));
             }
             note.setText(now == null ? "" : notes.note(now));

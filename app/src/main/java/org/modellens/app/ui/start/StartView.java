@@ -153,6 +153,7 @@ public final class StartView extends ScrollPane {
         runButton.setId("run-analysis");
         runButton.getStyleClass().add(Styles.PRIMARY);
         runButton.disableProperty().bind(model.readyProperty().not());
+        runButton.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         runButton.setOnAction(e -> run.run());
         Label hint = Views.muted(Text.get("start.files.drop"));
         HBox actions = new HBox(12, hint, Views.grow(), runButton);
