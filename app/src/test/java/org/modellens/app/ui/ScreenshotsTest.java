@@ -68,6 +68,15 @@ class ScreenshotsTest {
         shoot(robot, folder, "explanations-no-model");
         robot.interact(() -> model.open(ViewId.MODEL));
         shoot(robot, folder, "model-no-model");
+        // The model and explanation pages on the made-up model section of the view tests (see TestReports).
+        robot.interact(() -> {
+            model.show(TestReports.withModel(model.reportProperty().get()));
+            model.selection().selectFeature("income");
+            model.open(ViewId.EXPLANATIONS);
+        });
+        shoot(robot, folder, "explanations-test-report");
+        robot.interact(() -> model.open(ViewId.MODEL));
+        shoot(robot, folder, "model-test-report");
         robot.interact(() -> {
             view.applyTheme(Theme.DARK);
             model.open(ViewId.OVERVIEW);

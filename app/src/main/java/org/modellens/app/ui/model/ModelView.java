@@ -60,6 +60,7 @@ public final class ModelView extends BorderPane {
         VBox left = new VBox(14, Views.card(Text.get("model.metrics"), metrics),
                 Views.card(Text.get("model.cost"), Views.statisticTable(model.cost())));
         left.setPrefWidth(420);
+        left.setMinWidth(400);
         HBox curves = new HBox(14, Views.card(Text.get("model.roc"), roc), Views.card(Text.get("model.calibration"), calibration));
         curves.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
         HBox body = new HBox(14, left, curves);
@@ -79,12 +80,15 @@ public final class ModelView extends BorderPane {
 
     private static void draw(LineChart<Number, Number> chart, ObservableList<ModelSection.Curve> curves) {
         chart.getData().clear();
-        for (ModelSection.Curve curve : curves) {
+        // Training first, production second, always: the theme colours series by position.
+        for (String side : java.util.List.of("train", "prod")) {
             XYChart.Series<Number, Number> series = new XYChart.Series<>();
-            series.setName(Text.get("prod".equals(curve.side()) ? "series.prod" : "series.train"));
-            for (int i = 0; i < Math.min(curve.x().length, curve.y().length); i++) {
-                series.getData().add(new XYChart.Data<>(curve.x()[i], curve.y()[i]));
-            }
+            series.setName(Text.get("prod".equals(side) ? "series.prod" : "series.train"));
+            curves.stream().filter(c -> side.equals(c.side())).findFirst().ifPresent(curve -> {
+                for (int i = 0; i < Math.min(curve.x().length, curve.y().length); i++) {
+                    series.getData().add(new XYChart.Data<>(curve.x()[i], curve.y()[i]));
+                }
+            });
             chart.getData().add(series);
         }
         if (!curves.isEmpty()) {
