@@ -116,21 +116,23 @@ public final class StartViewModel {
     }
 
     /**
-     * Takes files dropped on the start page: data files fill training, then production; anything
-     * else is taken as the model.
+     * Takes files dropped on the start page: two data files are training then production; a single
+     * one fills training, or production when training is already chosen; anything else is the model.
      */
     public void acceptDropped(List<Path> files) {
-        for (Path file : files) {
-            if (isDataFile(file)) {
-                if (train.get() == null || (prod.get() != null && !sample.get())) {
-                    train.set(file);
-                } else {
-                    prod.set(file);
-                }
-            } else {
-                model.set(file);
-            }
-            sample.set(false);
+        List<Path> data = files.stream().filter(StartViewModel::isDataFile).toList();
+        files.stream().filter(f -> !isDataFile(f)).reduce((first, second) -> second).ifPresent(model::set);
+        if (data.isEmpty()) {
+            return;
+        }
+        sample.set(false);
+        if (data.size() >= 2) {
+            prod.set(data.get(1));
+            train.set(data.get(0));
+        } else if (train.get() == null) {
+            train.set(data.get(0));
+        } else {
+            prod.set(data.get(0));
         }
     }
 
