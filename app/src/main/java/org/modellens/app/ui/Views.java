@@ -50,6 +50,8 @@ public final class Views {
         Label label = new Label(text);
         label.getStyleClass().add(Styles.MUTED);
         label.setWrapText(true);
+        // Wrap onto more lines rather than cut the text short.
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
 

@@ -53,6 +53,7 @@ public final class EdgeCasesView extends BorderPane {
         caption.textProperty().bind(model.rowsCaptionProperty());
         caption.getStyleClass().add(Styles.MUTED);
         caption.setWrapText(true);
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         VBox evidence = Views.card(Text.get("edge.evidence"), Views.statisticTable(model.evidence()));
         VBox affected = Views.card(Text.get("edge.rows.title"), new VBox(8, caption, rows));
