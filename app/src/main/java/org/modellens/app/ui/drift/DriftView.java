@@ -1,0 +1,199 @@
+package org.modellens.app.ui.drift;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.chart.AreaChart;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import org.modellens.app.ui.Formats;
+import org.modellens.app.ui.Styles;
+import org.modellens.app.ui.Text;
+import org.modellens.app.ui.Views;
+import org.modellens.app.ui.charts.Ecdf;
+import org.modellens.app.ui.charts.Histogram;
+
+/** Training versus production for the selected feature, drawn from the drift view-model. */
+public final class DriftView extends BorderPane {
+
+    private final DriftViewModel model;
+    private final AreaChart<Number, Number> histogram = new AreaChart<>(new NumberAxis(), new NumberAxis());
+    private final LineChart<Number, Number> ecdf = new LineChart<>(new NumberAxis(), new NumberAxis(0, 1, 0.25));
+    private final BarChart<String, Number> bars = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final Label histogramNote = new Label();
+    private final Label ksNote = new Label();
+
+    public DriftView(DriftViewModel model) {
+        this.model = model;
+        setId("drift-view");
+        getStyleClass().add(Styles.PAGE);
+
+        ComboBox<String> picker = new ComboBox<>(model.features());
+        picker.setId("drift-feature");
+        picker.setPromptText(Text.get("drift.pick"));
+        model.featureProperty().addListener((obs, old, now) -> picker.setValue(now));
+        picker.valueProperty().addListener((obs, old, now) -> model.select(now));
+        HBox header = new HBox(14, Views.title(Text.get("view.drift")), Views.grow(), new Label(Text.get("drift.feature")), picker);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        for (var chart : java.util.List.of(histogram, ecdf, bars)) {
+            chart.setAnimated(false);
+            chart.setLegendVisible(true);
+            chart.setMinHeight(220);
+        }
+        histogram.setCreateSymbols(false);
+        histogram.setId("drift-histogram");
+        histogram.getYAxis().setLabel(Text.get("drift.axis.share"));
+        ecdf.setCreateSymbols(false);
+        ecdf.setId("drift-ecdf");
+        ecdf.getYAxis().setLabel(Text.get("drift.axis.cumulative"));
+        bars.setId("drift-bars");
+        bars.getYAxis().setLabel(Text.get("drift.axis.share"));
+        bars.setBarGap(1);
+        bars.setCategoryGap(10);
+        ((NumberAxis) histogram.getXAxis()).setForceZeroInRange(false);
+        ((NumberAxis) ecdf.getXAxis()).setForceZeroInRange(false);
+        histogramNote.getStyleClass().add(Styles.MUTED);
+        ksNote.getStyleClass().add(Styles.MUTED);
+        ksNote.setId("ks-note");
+
+        VBox numeric = new VBox(12,
+                Views.card(Text.get("drift.histogram"), new VBox(4, histogram, histogramNote)),
+                Views.card(Text.get("drift.ecdf"), new VBox(4, ecdf, ksNote)));
+        VBox.setVgrow(numeric.getChildren().get(0), Priority.ALWAYS);
+        VBox.setVgrow(numeric.getChildren().get(1), Priority.ALWAYS);
+        VBox categorical = new VBox(12, Views.card(Text.get("drift.categories"),
+                new VBox(4, bars, Views.muted(Text.get("drift.categories.unseen")))));
+        VBox.setVgrow(categorical.getChildren().get(0), Priority.ALWAYS);
+        VBox.setVgrow(bars, Priority.ALWAYS);
+        VBox.setVgrow(histogram, Priority.ALWAYS);
+        VBox.setVgrow(ecdf, Priority.ALWAYS);
+        histogramNote.setWrapText(true);
+        ksNote.setWrapText(true);
+        StackPane empty = Views.emptyState(model.messageProperty());
+        numeric.visibleProperty().bind(model.kindProperty().isEqualTo(DriftViewModel.Kind.NUMERIC));
+        categorical.visibleProperty().bind(model.kindProperty().isEqualTo(DriftViewModel.Kind.CATEGORICAL));
+        empty.visibleProperty().bind(model.kindProperty().isEqualTo(DriftViewModel.Kind.NONE));
+        StackPane charts = new StackPane(numeric, categorical, empty);
+
+        VBox statistics = Views.card(Text.get("drift.statistics"), Views.statisticTable(model.statistics()));
+        statistics.setPrefWidth(360);
+        statistics.setMinWidth(320);
+        statistics.visibleProperty().bind(Bindings.isNotEmpty(model.statistics()));
+        statistics.managedProperty().bind(statistics.visibleProperty());
+        HBox body = new HBox(14, charts, statistics);
+        HBox.setHgrow(charts, Priority.ALWAYS);
+        VBox content = new VBox(14, header, body);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        content.getStyleClass().add("page-content");
+        setCenter(content);
+
+        model.histogramProperty().addListener((obs, old, now) -> drawHistogram(now));
+        model.ecdfProperty().addListener((obs, old, now) -> drawEcdf(now));
+        model.categories().addListener((ListChangeListener<CategoryBar>) c -> drawBars());
+        drawHistogram(model.histogramProperty().get());
+        drawEcdf(model.ecdfProperty().get());
+        drawBars();
+    }
+
+    private void drawHistogram(Histogram data) {
+        histogram.getData().clear();
+        if (data == null) {
+            return;
+        }
+        XYChart.Series<Number, Number> train = new XYChart.Series<>();
+        train.setName(Text.get("series.train"));
+        XYChart.Series<Number, Number> prod = new XYChart.Series<>();
+        prod.setName(Text.get("series.prod"));
+        // Steps: each bin drawn flat across its width.
+        for (int i = 0; i < data.bins(); i++) {
+            train.getData().add(new XYChart.Data<>(data.edges()[i], data.train()[i]));
+            train.getData().add(new XYChart.Data<>(data.edges()[i + 1], data.train()[i]));
+            prod.getData().add(new XYChart.Data<>(data.edges()[i], data.prod()[i]));
+            prod.getData().add(new XYChart.Data<>(data.edges()[i + 1], data.prod()[i]));
+        }
+        histogram.getData().add(train);
+        histogram.getData().add(prod);
+        histogramNote.setText(data.clippedTrain() + data.clippedProd() == 0 ? ""
+                : Text.get("drift.clipped", data.clippedTrain(), data.clippedProd()));
+    }
+
+    private void drawEcdf(Ecdf data) {
+        ecdf.getData().clear();
+        if (data == null) {
+            ksNote.setText("");
+            return;
+        }
+        ecdf.getData().add(steps(Text.get("series.train"), data.trainX(), data.trainY()));
+        ecdf.getData().add(steps(Text.get("series.prod"), data.prodX(), data.prodY()));
+        XYChart.Series<Number, Number> mark = new XYChart.Series<>();
+        mark.setName(Text.get("series.ks"));
+        mark.getData().add(new XYChart.Data<>(data.gapAt(), data.trainAtGap()));
+        mark.getData().add(new XYChart.Data<>(data.gapAt(), data.prodAtGap()));
+        ecdf.getData().add(mark);
+        ksNote.setText(Text.get("drift.ks.note", Formats.number(data.gap()), Formats.number(data.gapAt()),
+                Formats.percent(data.trainAtGap()), Formats.percent(data.prodAtGap())));
+    }
+
+    private static XYChart.Series<Number, Number> steps(String name, double[] x, double[] y) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        for (int i = 0; i < x.length; i++) {
+            series.getData().add(new XYChart.Data<>(x[i], i == 0 ? 0 : y[i - 1]));
+            series.getData().add(new XYChart.Data<>(x[i], y[i]));
+        }
+        return series;
+    }
+
+    private void drawBars() {
+        bars.getData().clear();
+        if (model.categories().isEmpty()) {
+            return;
+        }
+        XYChart.Series<String, Number> train = new XYChart.Series<>();
+        train.setName(Text.get("series.train"));
+        XYChart.Series<String, Number> prod = new XYChart.Series<>();
+        prod.setName(Text.get("series.prod"));
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        for (CategoryBar bar : model.categories()) {
+            String label = bar.unseen() ? Text.get("drift.unseen.label", bar.label()) : bar.label();
+            labels.add(label);
+            train.getData().add(new XYChart.Data<>(label, bar.train()));
+            XYChart.Data<String, Number> prodBar = new XYChart.Data<>(label, bar.prod());
+            if (bar.unseen()) {
+                prodBar.nodeProperty().addListener((obs, old, node) -> {
+                    if (node != null) {
+                        node.getStyleClass().add(Styles.UNSEEN);
+                    }
+                });
+            }
+            prod.getData().add(prodBar);
+        }
+        ((CategoryAxis) bars.getXAxis()).getCategories().setAll(labels);
+        bars.getData().add(train);
+        bars.getData().add(prod);
+    }
+
+    public AreaChart<Number, Number> histogram() {
+        return histogram;
+    }
+
+    public LineChart<Number, Number> ecdf() {
+        return ecdf;
+    }
+
+    public BarChart<String, Number> bars() {
+        return bars;
+    }
+}

@@ -1,0 +1,181 @@
+package org.modellens.app.ui.drift;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.modellens.app.ui.Formats;
+import org.modellens.app.ui.Selection;
+import org.modellens.app.ui.StatisticHelp;
+import org.modellens.app.ui.StatisticRow;
+import org.modellens.app.ui.Text;
+import org.modellens.app.ui.charts.Ecdf;
+import org.modellens.app.ui.charts.Histogram;
+import org.modellens.profile.CategoryCount;
+import org.modellens.profile.CategoryCounts;
+import org.modellens.profile.DriftStatistics;
+import org.modellens.profile.FeatureComparison;
+import org.modellens.report.DiagnosticReport;
+
+/**
+ * Training versus production for the selected feature: overlaid histograms and ECDFs with the KS
+ * distance marked for numeric columns, side-by-side category shares with unseen categories flagged
+ * for categorical ones, and the report's drift statistics.
+ */
+public final class DriftViewModel {
+
+    /** What the drift page can draw for the selected feature. */
+    public enum Kind { NONE, NUMERIC, CATEGORICAL }
+
+    private static final int BINS = 30;
+    private static final int MAX_CATEGORIES = 15;
+
+    private final ReadOnlyObjectProperty<DiagnosticReport> report;
+    private final Selection selection;
+    private final ReadOnlyStringWrapper feature = new ReadOnlyStringWrapper(this, "feature");
+    private final ReadOnlyObjectWrapper<Kind> kind = new ReadOnlyObjectWrapper<>(this, "kind", Kind.NONE);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
+    private final ReadOnlyObjectWrapper<Histogram> histogram = new ReadOnlyObjectWrapper<>(this, "histogram");
+    private final ReadOnlyObjectWrapper<Ecdf> ecdf = new ReadOnlyObjectWrapper<>(this, "ecdf");
+    private final ObservableList<CategoryBar> categories = FXCollections.observableArrayList();
+    private final ObservableList<StatisticRow> statistics = FXCollections.observableArrayList();
+    private final ObservableList<String> features = FXCollections.observableArrayList();
+
+    public DriftViewModel(ReadOnlyObjectProperty<DiagnosticReport> report, Selection selection) {
+        this.report = report;
+        this.selection = selection;
+        report.addListener((obs, old, now) -> {
+            features.setAll(now == null ? List.of() : now.features().stream().map(FeatureComparison::name).toList());
+            show(selection.feature());
+        });
+        selection.featureProperty().addListener((obs, old, now) -> show(now));
+        show(selection.feature());
+    }
+
+    /** Selects a feature everywhere (from the page's own feature picker). */
+    public void select(String name) {
+        if (name != null && !name.equals(selection.feature())) {
+            selection.selectFeature(name);
+        }
+    }
+
+    private void show(String name) {
+        feature.set(name);
+        histogram.set(null);
+        ecdf.set(null);
+        categories.clear();
+        statistics.clear();
+        DiagnosticReport shown = report.get();
+        FeatureComparison comparison = shown == null || name == null ? null
+                : shown.features().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+        if (comparison == null) {
+            kind.set(Kind.NONE);
+            message.set(Text.get(shown == null ? "drift.empty.noReport" : "drift.empty.noFeature"));
+            return;
+        }
+        DriftStatistics drift = comparison.drift();
+        if (drift == null) {
+            kind.set(Kind.NONE);
+            message.set(Text.get(comparison.prod() == null ? "drift.empty.absent" : "drift.empty.notCompared",
+                    comparison.name(), comparison.type().jsonName(), comparison.role().jsonName()));
+            return;
+        }
+        message.set("");
+        Map<String, Double> settings = shown.settings();
+        if (drift.isNumeric()) {
+            histogram.set(Histogram.of(comparison.trainSorted(), comparison.prodSorted(), BINS));
+            ecdf.set(Ecdf.of(comparison.trainSorted(), comparison.prodSorted()));
+            add(settings, "ks", drift.ks().statistic());
+            add(settings, "ksPValue", drift.ks().pValue());
+            add(settings, "psi", drift.psi());
+            add(settings, "wasserstein", drift.wasserstein());
+            add(settings, "wassersteinRelative", drift.wassersteinRelative());
+            add(settings, "standardizedMeanDifference", drift.standardizedMeanDifference());
+            kind.set(Kind.NUMERIC);
+        } else {
+            categories.setAll(bars(comparison.trainCategories(), comparison.prodCategories()));
+            add(settings, "totalVariation", drift.totalVariation());
+            add(settings, "totalVariationPooled", drift.totalVariationPooled());
+            add(settings, "jensenShannon", drift.jensenShannon());
+            add(settings, "cramersV", drift.cramersV());
+            if (drift.chiSquare() != null) {
+                add(settings, "chiSquare", drift.chiSquare().statistic());
+                add(settings, "chiSquarePValue", drift.chiSquare().pValue());
+            }
+            kind.set(Kind.CATEGORICAL);
+        }
+    }
+
+    private void add(Map<String, Double> settings, String name, double value) {
+        statistics.add(new StatisticRow(Text.get("stat.label." + name), Formats.number(value),
+                StatisticHelp.tooltip("feature-drift", name, settings)));
+    }
+
+    /** The most frequent training categories, then every unseen production category, up to a limit. */
+    static List<CategoryBar> bars(CategoryCounts train, CategoryCounts prod) {
+        Map<String, CategoryBar> bars = new LinkedHashMap<>();
+        for (CategoryCount category : train.ranked()) {
+            if (bars.size() >= MAX_CATEGORIES) {
+                break;
+            }
+            bars.put(category.label(), bar(category.label(), train, prod));
+        }
+        List<CategoryBar> unseen = new ArrayList<>();
+        for (CategoryCount category : prod.ranked()) {
+            if (!train.contains(category.label()) && bars.size() + unseen.size() < MAX_CATEGORIES + 5) {
+                unseen.add(bar(category.label(), train, prod));
+            }
+        }
+        List<CategoryBar> all = new ArrayList<>(bars.values());
+        all.addAll(unseen);
+        return all;
+    }
+
+    private static CategoryBar bar(String label, CategoryCounts train, CategoryCounts prod) {
+        return new CategoryBar(label, share(train, label), share(prod, label), !train.contains(label));
+    }
+
+    private static double share(CategoryCounts counts, String label) {
+        return counts.total() == 0 ? 0 : (double) counts.count(label) / counts.total();
+    }
+
+    public ReadOnlyStringProperty featureProperty() {
+        return feature.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Kind> kindProperty() {
+        return kind.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Histogram> histogramProperty() {
+        return histogram.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Ecdf> ecdfProperty() {
+        return ecdf.getReadOnlyProperty();
+    }
+
+    public ObservableList<CategoryBar> categories() {
+        return categories;
+    }
+
+    public ObservableList<StatisticRow> statistics() {
+        return statistics;
+    }
+
+    public ObservableList<String> features() {
+        return features;
+    }
+}

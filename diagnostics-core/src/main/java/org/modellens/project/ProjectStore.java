@@ -1,0 +1,151 @@
+package org.modellens.project;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Reads and writes workbench projects as JSON (never Java serialization).
+ *
+ * <p>Saving is atomic: the new content goes to a temporary file in the same folder, is forced to
+ * disk, and then renamed over the old file in one step. A crash or kill at any moment leaves either
+ * the previous complete file or the new complete file, never a mix; a leftover temporary file is
+ * harmless and ignored.
+ *
+ * <p>Each file carries {@code formatVersion}. Files of an older version are read (fields added
+ * later take their defaults); a file from a newer ModelLens is refused with a message saying so.
+ */
+public final class ProjectStore {
+
+    /** The format this version of ModelLens writes. */
+    public static final int FORMAT_VERSION = 1;
+    /** The extension of project files. */
+    public static final String EXTENSION = ".modellens";
+
+    private final ObjectMapper mapper = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** Writes the project atomically, replacing any previous version of the file. */
+    public void save(WorkbenchProject project, Path file) throws ProjectFileException {
+        Path target = file.toAbsolutePath();
+        Path folder = target.getParent();
+        WorkbenchProject stamped = new WorkbenchProject(FORMAT_VERSION, project.train(), project.prod(), project.model(),
+                project.target(), project.task(), project.categorical(), project.numeric(), project.notes());
+        Path temporary = null;
+        try {
+            byte[] bytes = mapper.writeValueAsBytes(stamped);
+            temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new ProjectFileException(target.getFileName() + ": this file system cannot replace a file atomically; "
+                        + "save the project on a local disk", e);
+            }
+            temporary = null;
+            forceFolder(folder);
+        } catch (IOException e) {
+            throw new ProjectFileException(target.getFileName() + ": could not save the project (" + e.getMessage() + ")", e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // A stray temporary file is harmless: loading never reads it.
+                }
+            }
+        }
+    }
+
+    /** Makes the rename itself durable; not every platform can open a folder, which is fine. */
+    private static void forceFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // Windows cannot open a directory this way; NTFS journals the rename itself.
+        }
+    }
+
+    public WorkbenchProject load(Path file) throws ProjectFileException {
+        String name = file.getFileName().toString();
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new ProjectFileException(name + ": file not found (" + file.toAbsolutePath() + ")", e);
+        } catch (JsonProcessingException e) {
+            throw new ProjectFileException(name + ": not a ModelLens project (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage() + ")", e);
+        } catch (IOException e) {
+            throw new ProjectFileException(name + ": could not read the project (" + e.getMessage() + ")", e);
+        }
+        if (tree == null || !tree.isObject() || !tree.path("formatVersion").canConvertToInt()) {
+            throw new ProjectFileException(name + ": not a ModelLens project (no formatVersion)");
+        }
+        int version = tree.get("formatVersion").asInt();
+        if (version > FORMAT_VERSION) {
+            throw new ProjectFileException(name + ": made by a newer ModelLens (project format " + version
+                    + "; this version reads up to " + FORMAT_VERSION + ")");
+        }
+        try {
+            WorkbenchProject project = mapper.treeToValue(tree, WorkbenchProject.class);
+            if (project.train() == null || project.prod() == null) {
+                throw new ProjectFileException(name + ": the project names no training or no production file");
+            }
+            return project;
+        } catch (JsonProcessingException e) {
+            throw new ProjectFileException(name + ": not a ModelLens project (" + e.getOriginalMessage() + ")", e);
+        }
+    }
+
+    /** How an input is stored: relative to the project's folder when inside it, else absolute. */
+    public static String store(Path projectFile, Path input) {
+        if (input == null) {
+            return null;
+        }
+        Path folder = projectFile.toAbsolutePath().getParent();
+        Path absolute = input.toAbsolutePath().normalize();
+        return absolute.startsWith(folder) ? folder.relativize(absolute).toString().replace('\\', '/') : absolute.toString();
+    }
+
+    /** Where a stored input is, resolved against the project's folder. */
+    public static Path resolve(Path projectFile, String stored) {
+        if (stored == null) {
+            return null;
+        }
+        return projectFile.toAbsolutePath().getParent().resolve(stored).normalize();
+    }
+
+    /** The project's inputs that do not exist (moved or deleted), as resolved paths. */
+    public static List<Path> missingInputs(Path projectFile, WorkbenchProject project) {
+        List<Path> missing = new ArrayList<>();
+        for (String stored : new String[] {project.train(), project.prod(), project.model()}) {
+            Path path = resolve(projectFile, stored);
+            if (path != null && !Files.isRegularFile(path)) {
+                missing.add(path);
+            }
+        }
+        return missing;
+    }
+}

@@ -1,0 +1,31 @@
+package org.modellens.project;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A saved workbench session. Input paths are stored relative to the project file when they sit
+ * beside or below it (so a folder moved whole still opens), absolute otherwise.
+ *
+ * @param formatVersion the project file format ({@link ProjectStore#FORMAT_VERSION} when written)
+ * @param train         training snapshot path as stored
+ * @param prod          production snapshot path as stored
+ * @param model         model file path as stored, or {@code null}
+ * @param target        target column, or {@code null}
+ * @param task          auto, binary, multiclass or regression
+ * @param categorical   columns forced categorical
+ * @param numeric       columns forced numeric
+ * @param notes         the user's note per finding, keyed "check:column" (or "check" for dataset-level findings)
+ */
+public record WorkbenchProject(int formatVersion, String train, String prod, String model, String target, String task,
+                               List<String> categorical, List<String> numeric, Map<String, String> notes) {
+
+    public WorkbenchProject {
+        categorical = categorical == null ? List.of() : List.copyOf(categorical);
+        numeric = numeric == null ? List.of() : List.copyOf(numeric);
+        // Sorted so that saving the same project twice writes the same bytes.
+        notes = notes == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(notes));
+        task = task == null ? "auto" : task;
+    }
+}
