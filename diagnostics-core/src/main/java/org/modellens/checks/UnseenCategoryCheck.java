@@ -52,7 +52,7 @@ public final class UnseenCategoryCheck implements Check {
             double pValue = Binomial.upperTailPValue(unseenCount, prod.total(), Math.max(expected, 1.0 / train.total()));
             Severity level = Judgement.grade(pValue < context.alpha(), excess, s.get("unseen.share.warn"), s.get("unseen.share.fail"))
                     .orElse(Severity.INFO);
-            List<String> names = unseen.stream().limit(LISTED_CATEGORIES).map(CategoryCount::label).toList();
+            List<String> names = unseen.stream().limit(LISTED_CATEGORIES).map(c -> Judgement.label(c.label())).toList();
             findings.add(new Finding(ID, feature.name(), level,
                     feature.name() + ": " + Judgement.percent(share) + " of production values are categories never seen in training",
                     unseen.size() + " new categor" + (unseen.size() == 1 ? "y" : "ies") + " (" + String.join(", ", names)
