@@ -108,7 +108,8 @@ public final class XlsxReader {
                 throw new UnreadableInputException(file + " was refused: its part " + bomb + " would expand to more than "
                         + "100 times its compressed size, the mark of a zip bomb, so it is not unpacked", e);
             }
-            throw new UnreadableInputException(file + " cannot be read as an Excel (.xlsx) workbook: " + firstLine(e), e);
+            throw new UnreadableInputException(file + " cannot be read as an Excel (.xlsx) workbook; it is damaged or "
+                    + "no workbook (" + Reasons.of(e) + ")", e);
         }
     }
 
@@ -127,15 +128,6 @@ public final class XlsxReader {
         return null;
     }
 
-    /** The first line of the most specific message, without the exception class name. */
-    static String firstLine(Throwable e) {
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            message = e.getClass().getSimpleName();
-        }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).strip();
-    }
 
     private static String text(Cell cell) {
         if (cell == null) {
