@@ -59,13 +59,15 @@ public final class Diagnosis {
         List<Finding> notices = new ArrayList<>();
         noticeUnknownOverrides("--categorical", request.categorical(), trainRaw, prodRaw, notices);
         noticeUnknownOverrides("--numeric", request.numeric(), trainRaw, prodRaw, notices);
-        Map<String, ColumnType> types = SnapshotBuilder.inferTypes(trainRaw, request.categorical(), request.numeric());
-        Set<String> identifiers = SnapshotBuilder.inferIdentifiers(trainRaw, types);
-        if (target != null) {
-            identifiers = new java.util.HashSet<>(identifiers);
-            identifiers.remove(target);
+        Snapshot train = SnapshotBuilder.buildTraining(trainRaw, request.categorical(), request.numeric(), target);
+        Map<String, ColumnType> types = new java.util.LinkedHashMap<>();
+        Set<String> identifiers = new java.util.HashSet<>();
+        for (Column column : train.columns()) {
+            types.put(column.name(), column.type());
+            if (column.identifier()) {
+                identifiers.add(column.name());
+            }
         }
-        Snapshot train = SnapshotBuilder.build(trainRaw, types, identifiers);
         Snapshot prod = SnapshotBuilder.build(prodRaw, types, identifiers);
 
         return analyse(train, prod, target, request.task(), request.settings(), notices, progress);

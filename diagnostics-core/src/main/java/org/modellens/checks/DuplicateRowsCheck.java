@@ -1,10 +1,9 @@
 package org.modellens.checks;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -35,23 +34,11 @@ public final class DuplicateRowsCheck implements Check {
 
     private void check(Snapshot snapshot, String side, Settings s, List<Finding> findings) {
         List<Column> columns = snapshot.columns();
-        // A 64-bit row hash finds candidate repeats cheaply; candidates are confirmed cell by cell.
-        Map<Long, List<Integer>> rowsByHash = new HashMap<>(snapshot.rows() * 2);
-        boolean[] duplicate = new boolean[snapshot.rows()];
+        boolean[] duplicate = markRepeats(columns, snapshot.rows());
         long duplicates = 0;
-        for (int row = 0; row < snapshot.rows(); row++) {
-            long hash = 1125899906842597L;
-            for (Column column : columns) {
-                String cell = column.text()[row];
-                hash = 31 * hash + (cell == null ? 0x9E3779B97F4A7C15L : cell.hashCode() * 0xC2B2AE3D27D4EB4FL + cell.length());
-            }
-            List<Integer> earlier = rowsByHash.computeIfAbsent(hash, h -> new ArrayList<>(1));
-            final int current = row;
-            if (earlier.stream().anyMatch(other -> sameCells(columns, other, current))) {
-                duplicate[row] = true;
+        for (boolean repeat : duplicate) {
+            if (repeat) {
                 duplicates++;
-            } else {
-                earlier.add(row);
             }
         }
         if (duplicates == 0) {
@@ -70,6 +57,44 @@ public final class DuplicateRowsCheck implements Check {
                                            + (side.equals("training") ? " and leak between train and test splits." : " in every metric.")),
                 new Evidence().put("snapshot", side).put("duplicateRows", duplicates).put("share", share).map(),
                 side.equals("production") ? Rows.matching(row -> duplicate[row], snapshot.rows()) : null));
+    }
+
+    /**
+     * Marks each row that repeats an earlier row in every cell. A 64-bit hash per row, built column by
+     * column, finds candidates in an open-addressing table of row numbers; candidates are confirmed
+     * cell by cell, so a hash collision never makes a false duplicate.
+     */
+    static boolean[] markRepeats(List<Column> columns, int rows) {
+        long[] hashes = new long[rows];
+        Arrays.fill(hashes, 1125899906842597L);
+        for (Column column : columns) {
+            String[] text = column.text();
+            for (int row = 0; row < rows; row++) {
+                String cell = text[row];
+                hashes[row] = 31 * hashes[row]
+                        + (cell == null ? 0x9E3779B97F4A7C15L : cell.hashCode() * 0xC2B2AE3D27D4EB4FL + cell.length());
+            }
+        }
+        int capacity = Integer.highestOneBit(Math.max(2, rows) * 2 - 1) << 1;
+        int mask = capacity - 1;
+        int[] slots = new int[capacity]; // row + 1 of a distinct row, 0 = empty
+        boolean[] duplicate = new boolean[rows];
+        for (int row = 0; row < rows; row++) {
+            long hash = hashes[row];
+            int slot = (int) ((hash ^ (hash >>> 29)) * 0xBF58476D1CE4E5B9L >>> 32) & mask;
+            while (slots[slot] != 0) {
+                int other = slots[slot] - 1;
+                if (hashes[other] == hash && sameCells(columns, other, row)) {
+                    duplicate[row] = true;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+            if (!duplicate[row]) {
+                slots[slot] = row + 1;
+            }
+        }
+        return duplicate;
     }
 
     private static boolean sameCells(List<Column> columns, int a, int b) {

@@ -4,8 +4,11 @@ import de.siegmar.fastcsv.reader.CommentStrategy;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +22,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 /**
  * Reads a delimited text file into a {@link RawTable}.
@@ -38,24 +42,69 @@ public final class CsvReader {
     private static final char[] CANDIDATES = {',', ';', '\t', '|'};
     private static final int SNIFF_BYTES = 64 * 1024;
     private static final int SNIFF_LINES = 30;
+    /** Files up to this size are read into memory whole and parsed in slices on all cores. */
+    private static final long IN_MEMORY_LIMIT = 256L * 1024 * 1024;
+    /** Slices are at least this big, so small files are parsed by one thread. */
+    private static final int MIN_SLICE_BYTES = 1024 * 1024;
+    private static final int SLICES = 2 * Runtime.getRuntime().availableProcessors();
 
     /** Reads the file; see the class documentation. */
     public RawTable read(Path path) throws UnreadableInputException {
         String file = fileName(path);
+        if (Files.isDirectory(path)) {
+            throw new UnreadableInputException(file + " is a folder, not a file");
+        }
+        long size;
+        try {
+            size = Files.size(path);
+        } catch (NoSuchFileException e) {
+            throw new UnreadableInputException(file + ": file not found (" + path.toAbsolutePath() + ")", e);
+        } catch (IOException e) {
+            throw new UnreadableInputException(file + " cannot be read: " + e.getMessage(), e);
+        }
+        return size <= IN_MEMORY_LIMIT ? readInMemory(path, file) : readStreaming(path, file);
+    }
+
+    /**
+     * Small enough to hold the bytes: hash and validate them in memory, then parse slices of the file
+     * on all cores when no quote can make a line break part of a field.
+     */
+    private RawTable readInMemory(Path path, String file) throws UnreadableInputException {
+        byte[] bytes = readBytes(path, file);
+        boolean utf8 = isValidUtf8(bytes);
+        byte[] head = Arrays.copyOf(bytes, Math.min(bytes.length, SNIFF_BYTES));
+        Charset charset = utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+        char delimiter = delimiter(file, bytes.length, head, charset);
+        SourceInfo source = new SourceInfo(path, "csv", sha256(bytes));
+        List<int[]> slices = slices(bytes);
+        if (slices.size() == 1) {
+            return parseSlice(bytes, 0, bytes.length, 0, delimiter, charset, null, file).toTable(source, file);
+        }
+        // Slices start after the header line, so all of them are data and parse independently (the
+        // calling thread takes part in the parallel stream).
+        List<String> names = parseSlice(bytes, 0, slices.get(0)[1], 0, delimiter, charset, null, file).names;
+        try {
+            List<Slice> parsed = slices.subList(1, slices.size()).parallelStream().map(slice -> {
+                try {
+                    return parseSlice(bytes, slice[0], slice[1], slice[2], delimiter, charset, names, file);
+                } catch (UnreadableInputException e) {
+                    throw new CompletionException(e);
+                }
+            }).toList();
+            return Slice.concat(parsed).toTable(source, file);
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UnreadableInputException unreadable) {
+                throw unreadable;
+            }
+            throw e;
+        }
+    }
+
+    private RawTable readStreaming(Path path, String file) throws UnreadableInputException {
         Scan scan = scan(path, file);
-        if (scan.size == 0) {
-            throw new UnreadableInputException(file + " is empty");
-        }
-        if (looksBinary(scan.head)) {
-            throw new UnreadableInputException(file + " does not look like a text/CSV file (it holds binary data)");
-        }
-        SourceInfo source = new SourceInfo(path, "csv", scan.sha256);
         Charset charset = scan.utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
-        String head = decode(scan.head, charset);
-        if (head.isBlank() && scan.size <= scan.head.length) {
-            throw new UnreadableInputException(file + " is empty");
-        }
-        char delimiter = detectDelimiter(head, scan.size <= scan.head.length);
+        char delimiter = delimiter(file, scan.size, scan.head, charset);
+        SourceInfo source = new SourceInfo(path, "csv", scan.sha256);
         de.siegmar.fastcsv.reader.CsvReader<CsvRecord> reader;
         try {
             reader = builder(delimiter).ofCsvRecord(path, charset);
@@ -63,10 +112,86 @@ public final class CsvReader {
             throw new UnreadableInputException(file + " cannot be read: " + e.getMessage(), e);
         }
         try (reader) {
-            return parse(reader, source, file);
-        } catch (IOException e) {
+            return parse(reader, 0, null, file).toTable(source, file);
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new UnreadableInputException(file + " cannot be read: " + e.getMessage(), e);
-        } catch (java.io.UncheckedIOException e) {
+        }
+    }
+
+    /** Rejects empty and binary files, then detects the delimiter from the first 64 KB. */
+    private static char delimiter(String file, long size, byte[] head, Charset charset) throws UnreadableInputException {
+        if (size == 0) {
+            throw new UnreadableInputException(file + " is empty");
+        }
+        if (looksBinary(head)) {
+            throw new UnreadableInputException(file + " does not look like a text/CSV file (it holds binary data)");
+        }
+        String text = decode(head, charset);
+        if (text.isBlank() && size <= head.length) {
+            throw new UnreadableInputException(file + " is empty");
+        }
+        return detectDelimiter(text, size <= head.length);
+    }
+
+    /**
+     * Byte ranges {from, to, line breaks before from}: the header line, then data ranges that each
+     * start at a line start; or the whole file as one range. A file with a quote character stays whole: a quoted field may hold a line break, so a line start is not
+     * necessarily a record start there.
+     */
+    static List<int[]> slices(byte[] bytes) {
+        int count = bytes.length < MIN_SLICE_BYTES ? 1 : Math.min(SLICES, (int) (bytes.length / MIN_SLICE_BYTES));
+        int headerEnd = indexOf(bytes, (byte) '\n', 0, bytes.length) + 1;
+        if (count <= 1 || headerEnd <= 0 || headerEnd >= bytes.length
+                || indexOf(bytes, (byte) '"', 0, bytes.length) >= 0) {
+            return List.of(new int[] {0, bytes.length, 0});
+        }
+        // The first range is the header line alone.
+        List<int[]> slices = new ArrayList<>();
+        slices.add(new int[] {0, headerEnd, 0});
+        int from = headerEnd;
+        int lines = 1;
+        for (int i = 1; i < count; i++) {
+            int target = (int) ((long) bytes.length * i / count);
+            int newline = indexOf(bytes, (byte) '\n', Math.max(target, from), bytes.length);
+            if (newline < 0 || newline + 1 >= bytes.length) {
+                break;
+            }
+            slices.add(new int[] {from, newline + 1, lines});
+            lines += countOf(bytes, (byte) '\n', from, newline + 1);
+            from = newline + 1;
+        }
+        slices.add(new int[] {from, bytes.length, lines});
+        return slices;
+    }
+
+    private static int indexOf(byte[] bytes, byte b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int countOf(byte[] bytes, byte b, int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == b) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static Slice parseSlice(byte[] bytes, int from, int to, int linesBefore, char delimiter, Charset charset,
+                                    List<String> names, String file) throws UnreadableInputException {
+        if (from == 0 && hasBom(bytes)) {
+            from = 3;
+        }
+        Reader text = new InputStreamReader(new ByteArrayInputStream(bytes, from, to - from), charset);
+        try (de.siegmar.fastcsv.reader.CsvReader<CsvRecord> reader = builder(delimiter).ofCsvRecord(text)) {
+            return parse(reader, linesBefore, names, file);
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new UnreadableInputException(file + " cannot be read: " + e.getMessage(), e);
         }
     }
@@ -94,33 +219,14 @@ public final class CsvReader {
                 digest.update(buf, 0, read);
                 size += read;
                 if (utf8) {
-                    for (int i = 0; i < read; i++) {
-                        int b = buf[i];
-                        if (pending > 0) {
-                            if ((b & 0xC0) != 0x80) {
-                                utf8 = false;
-                                break;
-                            }
-                            pending--;
-                        } else if (b < 0) {
-                            if ((b & 0xE0) == 0xC0 && (b & 0xFF) >= 0xC2) {
-                                pending = 1;
-                            } else if ((b & 0xF0) == 0xE0) {
-                                pending = 2;
-                            } else if ((b & 0xF8) == 0xF0 && (b & 0xFF) <= 0xF4) {
-                                pending = 3;
-                            } else {
-                                utf8 = false;
-                                break;
-                            }
-                        }
-                    }
+                    pending = utf8Pending(buf, read, pending);
+                    utf8 = pending >= 0;
                 }
                 if (read < buf.length) {
                     break;
                 }
             }
-            if (pending > 0) {
+            if (pending != 0) {
                 utf8 = false;
             }
             return new Scan(size, head == null ? new byte[0] : head, HexFormat.of().formatHex(digest.digest()), utf8);
@@ -131,6 +237,37 @@ public final class CsvReader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static boolean isValidUtf8(byte[] bytes) {
+        return utf8Pending(bytes, bytes.length, 0) == 0;
+    }
+
+    /**
+     * Validates UTF-8 lead and continuation bytes of {@code bytes[0, length)} given the continuation
+     * bytes still expected from before; returns those expected after, or -1 on an invalid sequence.
+     */
+    private static int utf8Pending(byte[] bytes, int length, int pending) {
+        for (int i = 0; i < length; i++) {
+            int b = bytes[i];
+            if (pending > 0) {
+                if ((b & 0xC0) != 0x80) {
+                    return -1;
+                }
+                pending--;
+            } else if (b < 0) {
+                if ((b & 0xE0) == 0xC0 && (b & 0xFF) >= 0xC2) {
+                    pending = 1;
+                } else if ((b & 0xF0) == 0xE0) {
+                    pending = 2;
+                } else if ((b & 0xF8) == 0xF0 && (b & 0xFF) <= 0xF4) {
+                    pending = 3;
+                } else {
+                    return -1;
+                }
+            }
+        }
+        return pending;
     }
 
     private static de.siegmar.fastcsv.reader.CsvReader.CsvReaderBuilder builder(char delimiter) {
@@ -144,11 +281,14 @@ public final class CsvReader {
                 .missingFieldStrategy(FieldMismatchStrategy.IGNORE);
     }
 
-    private static RawTable parse(de.siegmar.fastcsv.reader.CsvReader<CsvRecord> reader, SourceInfo source, String file)
-            throws UnreadableInputException {
-        List<String> names = null;
-        int width = 0;
-        String[][] columns = null;
+    /**
+     * Parses records into columns. With {@code names == null} the first record is the header;
+     * otherwise every record is data of that width. {@code linesBefore} shifts reported line numbers.
+     */
+    private static Slice parse(de.siegmar.fastcsv.reader.CsvReader<CsvRecord> reader, int linesBefore,
+                               List<String> names, String file) throws UnreadableInputException {
+        int width = names == null ? 0 : names.size();
+        String[][] columns = names == null ? null : new String[width][1024];
         int n = 0;
         try {
             for (CsvRecord record : reader) {
@@ -160,7 +300,7 @@ public final class CsvReader {
                     continue;
                 }
                 if (count != width) {
-                    throw new UnreadableInputException(file + ": line " + record.getStartingLineNumber()
+                    throw new UnreadableInputException(file + ": line " + (record.getStartingLineNumber() + linesBefore)
                             + " has " + count + " field" + (count == 1 ? "" : "s") + ", the header has " + width);
                 }
                 if (n == columns[0].length) {
@@ -178,17 +318,39 @@ public final class CsvReader {
         } catch (CsvParseException e) {
             throw new UnreadableInputException(file + ": the CSV structure is broken (" + e.getMessage() + ")", e);
         }
-        if (names == null) {
-            throw new UnreadableInputException(file + " is empty");
+        return new Slice(names, columns, n);
+    }
+
+    /** Columns parsed from one slice of a file; {@code names == null} when the slice held nothing. */
+    private record Slice(List<String> names, String[][] columns, int rows) {
+
+        static Slice concat(List<Slice> slices) {
+            List<String> names = slices.get(0).names;
+            int rows = slices.stream().mapToInt(Slice::rows).sum();
+            String[][] columns = new String[names.size()][rows];
+            int at = 0;
+            for (Slice slice : slices) {
+                for (int c = 0; c < names.size(); c++) {
+                    System.arraycopy(slice.columns[c], 0, columns[c], at, slice.rows);
+                }
+                at += slice.rows;
+            }
+            return new Slice(names, columns, rows);
         }
-        if (n == 0) {
-            throw new UnreadableInputException(file + " has a header but no data rows");
+
+        RawTable toTable(SourceInfo source, String file) throws UnreadableInputException {
+            if (names == null) {
+                throw new UnreadableInputException(file + " is empty");
+            }
+            if (rows == 0) {
+                throw new UnreadableInputException(file + " has a header but no data rows");
+            }
+            List<String[]> result = new ArrayList<>(names.size());
+            for (String[] column : columns) {
+                result.add(column.length == rows ? column : Arrays.copyOf(column, rows));
+            }
+            return new RawTable(source, names, result, rows);
         }
-        List<String[]> result = new ArrayList<>(width);
-        for (int c = 0; c < width; c++) {
-            result.add(columns[c].length == n ? columns[c] : Arrays.copyOf(columns[c], n));
-        }
-        return new RawTable(source, names, result, n);
     }
 
     private static List<String> header(CsvRecord record, String file) throws UnreadableInputException {
@@ -252,11 +414,12 @@ public final class CsvReader {
         return control > 0.10 * n;
     }
 
+    static boolean hasBom(byte[] bytes) {
+        return bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF;
+    }
+
     static String decode(byte[] bytes, Charset charset) {
-        int offset = 0;
-        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
-            offset = 3;
-        }
+        int offset = hasBom(bytes) ? 3 : 0;
         return new String(bytes, offset, bytes.length - offset, charset);
     }
 

@@ -37,6 +37,37 @@ public final class SnapshotBuilder {
         return types;
     }
 
+    /**
+     * Types and builds the training snapshot in one pass, so each numeric column is parsed once: types
+     * as {@link #inferTypes}, identifiers as {@link #inferIdentifiers} except {@code notIdentifier}
+     * (the target), columns as {@link #build}.
+     */
+    public static Snapshot buildTraining(RawTable train, Set<String> forcedCategorical, Set<String> forcedNumeric,
+                                         String notIdentifier) {
+        List<Column> typed = IntStream.range(0, train.names().size()).parallel().mapToObj(c -> {
+            String name = train.names().get(c);
+            String[] cells = train.columns().get(c);
+            if (forcedCategorical != null && forcedCategorical.contains(name)) {
+                return new Column(name, ColumnType.CATEGORICAL, false, cells, null, 0);
+            }
+            double[] numbers = TypeInference.parseNumbers(cells);
+            ColumnType type = forcedNumeric != null && forcedNumeric.contains(name) ? ColumnType.NUMERIC
+                    : TypeInference.infer(cells, numbers);
+            return type == ColumnType.NUMERIC ? new Column(name, type, false, cells, numbers, countUnparsable(cells, numbers))
+                    : buildColumn(train, c, Map.of(name, type), Set.of());
+        }).toList();
+        Map<String, ColumnType> types = new LinkedHashMap<>();
+        typed.forEach(column -> types.put(column.name(), column.type()));
+        Set<String> identifiers = new LinkedHashSet<>(inferIdentifiers(train, types));
+        identifiers.remove(notIdentifier);
+        List<Column> columns = typed.stream()
+                .map(column -> identifiers.contains(column.name())
+                        ? new Column(column.name(), column.type(), true, column.text(), column.numbers(), column.unparsableCount())
+                        : column)
+                .toList();
+        return new Snapshot(train.source(), train.rows(), columns);
+    }
+
     /** Columns of the training table that {@link TypeInference#looksLikeIdentifier} takes for row keys. */
     public static Set<String> inferIdentifiers(RawTable train, Map<String, ColumnType> types) {
         Set<String> ids = new LinkedHashSet<>();

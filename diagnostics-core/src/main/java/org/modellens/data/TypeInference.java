@@ -52,19 +52,28 @@ public final class TypeInference {
 
     /** Infers the type of a column from its cells; see the class documentation for the rules. */
     public static ColumnType infer(String[] cells) {
+        return infer(cells, parseNumbers(cells));
+    }
+
+    /**
+     * Infers the type of a column whose cells were already parsed by {@link #parseNumbers(String[])},
+     * so a numeric column is parsed once for inference and for the snapshot.
+     */
+    public static ColumnType infer(String[] cells, double[] parsed) {
         int present = 0;
         int numeric = 0;
         int booleanWords = 0;
         int nonFinite = 0;
         boolean zeroOne = true;
         long totalLength = 0;
-        for (String cell : cells) {
+        for (int r = 0; r < cells.length; r++) {
+            String cell = cells[r];
             if (cell == null) {
                 continue;
             }
             present++;
             totalLength += cell.length();
-            double v = parseNumber(cell);
+            double v = parsed[r];
             if (!Double.isNaN(v)) {
                 numeric++;
                 if (v != 0.0 && v != 1.0) {
@@ -178,6 +187,15 @@ public final class TypeInference {
         }
         double v = parseNumber(text);
         return v == 0.0 || v == 1.0;
+    }
+
+    /** {@link #parseNumber(String)} of every cell: NaN where missing or not a number. */
+    public static double[] parseNumbers(String[] cells) {
+        double[] numbers = new double[cells.length];
+        for (int r = 0; r < cells.length; r++) {
+            numbers[r] = parseNumber(cells[r]);
+        }
+        return numbers;
     }
 
     /**

@@ -191,4 +191,50 @@ class CsvReaderTest {
         // generous bound for slow CI machines; the warm figure is typically far lower
         assertThat(best / 1_000_000).isLessThan(2_000);
     }
+
+    /** A file big enough to be parsed in slices on several threads reads exactly as it was written. */
+    @Test
+    void slicedParsingKeepsEveryRowInOrder() throws Exception {
+        StringBuilder sb = new StringBuilder("row,value,label\r\n");
+        int rows = 150_000;
+        for (int r = 0; r < rows; r++) {
+            sb.append(r).append(',').append(r % 7 == 0 ? "" : String.valueOf(r * 0.5)).append(",l").append(r % 13).append("\r\n");
+        }
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(CsvReader.slices(bytes)).hasSizeGreaterThan(2);
+        RawTable t = reader.read(write("sliced.csv", bytes));
+        assertThat(t.rows()).isEqualTo(rows);
+        for (int r = 0; r < rows; r++) {
+            assertThat(t.columns().get(0)[r]).isEqualTo(String.valueOf(r));
+        }
+        assertThat(t.columns().get(1)[7]).isNull();
+        assertThat(t.columns().get(1)[rows - 1]).isEqualTo(String.valueOf((rows - 1) * 0.5));
+        assertThat(t.columns().get(2)[rows - 1]).isEqualTo("l" + ((rows - 1) % 13));
+    }
+
+    /** A ragged row deep in a sliced file is reported with its line number in the whole file. */
+    @Test
+    void slicedParsingReportsFileLineOfRaggedRow() throws Exception {
+        StringBuilder sb = new StringBuilder("a,b\n");
+        for (int r = 0; r < 200_000; r++) {
+            sb.append(r).append(r == 170_000 ? "\n" : ",x\n");
+        }
+        Path p = write("ragged.csv", sb.toString());
+        assertThatThrownBy(() -> reader.read(p))
+                .hasMessage("ragged.csv: line 170002 has 1 field, the header has 2");
+    }
+
+    /** Quotes may hide line breaks inside fields: such a file is parsed in one piece, correctly. */
+    @Test
+    void quotedLineBreaksInBigFileAreNotSplit() throws Exception {
+        StringBuilder sb = new StringBuilder("a,b\n");
+        for (int r = 0; r < 100_000; r++) {
+            sb.append(r).append(",\"two\nlines ").append(r).append("\"\n");
+        }
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(CsvReader.slices(bytes)).hasSize(1);
+        RawTable t = reader.read(write("quoted.csv", bytes));
+        assertThat(t.rows()).isEqualTo(100_000);
+        assertThat(t.columns().get(1)[99_999]).isEqualTo("two\nlines 99999");
+    }
 }
