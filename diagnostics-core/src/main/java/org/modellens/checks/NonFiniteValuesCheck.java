@@ -2,8 +2,10 @@ package org.modellens.checks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.modellens.data.Column;
+import org.modellens.data.ColumnTally;
 import org.modellens.data.TypeInference;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.stats.Proportions;
@@ -32,13 +34,15 @@ public final class NonFiniteValuesCheck implements Check {
             if (!feature.train().isNumeric() || feature.prod().numbers() == null) {
                 continue;
             }
-            long trainCount = count(feature.train());
-            long prodCount = count(feature.prod());
+            Optional<ColumnTally> trainTally = Tallies.of(context.train(), feature.name());
+            Optional<ColumnTally> prodTally = Tallies.of(context.prod(), feature.name());
+            long trainCount = trainTally.map(ColumnTally::nonFinite).orElseGet(() -> count(feature.train()));
+            long prodCount = prodTally.map(ColumnTally::nonFinite).orElseGet(() -> count(feature.prod()));
             if (prodCount == 0) {
                 continue;
             }
-            long trainRows = feature.train().size();
-            long prodRows = feature.prod().size();
+            long trainRows = trainTally.map(ColumnTally::rows).orElse((long) feature.train().size());
+            long prodRows = prodTally.map(ColumnTally::rows).orElse((long) feature.prod().size());
             double trainShare = (double) trainCount / trainRows;
             double prodShare = (double) prodCount / prodRows;
             double change = prodShare - trainShare;
@@ -54,7 +58,8 @@ public final class NonFiniteValuesCheck implements Check {
                             + "is probably dividing by zero or failing.",
                     new Evidence().put("prodCount", prodCount).put("prodShare", prodShare).put("trainCount", trainCount)
                             .put("trainShare", trainShare).put("shareChange", change).put("pValue", pValue).map(),
-                    Rows.matching(row -> text[row] != null && TypeInference.isNonFiniteWord(text[row]), prodRows)));
+                    prodTally.map(t -> Tallies.rows(t.nonFiniteRows())).orElseGet(() ->
+                            Rows.matching(row -> text[row] != null && TypeInference.isNonFiniteWord(text[row]), text.length))));
         }
         return findings;
     }

@@ -60,10 +60,12 @@ public final class UnseenCategoryCheck implements Check {
                             + "and treats them like a missing or default value.",
                     new Evidence().put("unseenShare", share).put("expectedUnseenShare", expected).put("pValue", pValue)
                             .put("unseenCategories", (long) unseen.size()).put("examples", names).map(),
-                    Rows.matching(row -> {
-                        String cell = feature.prod().text()[row];
-                        return cell != null && !train.contains(cell);
-                    }, feature.prod().size())));
+                    Tallies.of(context.prod(), feature.name()).filter(t -> t.categoryCounts() != null)
+                            .map(t -> Tallies.rows(t.unseenRows()))
+                            .orElseGet(() -> Rows.matching(row -> {
+                                String cell = feature.prod().text()[row];
+                                return cell != null && !train.contains(cell);
+                            }, feature.prod().size()))));
         }
         return findings;
     }

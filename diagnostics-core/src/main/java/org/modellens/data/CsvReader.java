@@ -119,7 +119,7 @@ public final class CsvReader {
     }
 
     /** Rejects empty and binary files, then detects the delimiter from the first 64 KB. */
-    private static char delimiter(String file, long size, byte[] head, Charset charset) throws UnreadableInputException {
+    static char delimiter(String file, long size, byte[] head, Charset charset) throws UnreadableInputException {
         if (size == 0) {
             throw new UnreadableInputException(file + " is empty");
         }
@@ -243,6 +243,11 @@ public final class CsvReader {
         return utf8Pending(bytes, bytes.length, 0) == 0;
     }
 
+    /** Whether the bytes are valid UTF-8 up to a sequence cut at the end (the head of a longer file). */
+    static boolean isValidUtf8Prefix(byte[] bytes) {
+        return utf8Pending(bytes, bytes.length, 0) >= 0;
+    }
+
     /**
      * Validates UTF-8 lead and continuation bytes of {@code bytes[0, length)} given the continuation
      * bytes still expected from before; returns those expected after, or -1 on an invalid sequence.
@@ -270,7 +275,7 @@ public final class CsvReader {
         return pending;
     }
 
-    private static de.siegmar.fastcsv.reader.CsvReader.CsvReaderBuilder builder(char delimiter) {
+    static de.siegmar.fastcsv.reader.CsvReader.CsvReaderBuilder builder(char delimiter) {
         return de.siegmar.fastcsv.reader.CsvReader.builder()
                 .fieldSeparator(delimiter)
                 .quoteCharacter('"')
@@ -353,7 +358,7 @@ public final class CsvReader {
         }
     }
 
-    private static List<String> header(CsvRecord record, String file) throws UnreadableInputException {
+    static List<String> header(CsvRecord record, String file) throws UnreadableInputException {
         List<String> names = new ArrayList<>(record.getFields());
         Map<String, Integer> seen = new HashMap<>();
         for (int c = 0; c < names.size(); c++) {
