@@ -86,7 +86,8 @@ public final class InputFormatCheck implements Check {
 
     private static void notes(Snapshot snapshot, String side, List<Finding> findings) {
         for (String note : snapshot.source().notes()) {
-            findings.add(new Finding(ID, null, Severity.WARN, snapshot.source().fileName() + ": " + firstSentence(note),
+            // Reader notes name the file themselves.
+            findings.add(new Finding(ID, null, Severity.WARN, firstSentence(note),
                     note, new Evidence().put("file", snapshot.source().fileName()).put("snapshot", side).map(), null));
         }
     }

@@ -56,7 +56,7 @@ public final class StreamedCsvReader {
     private final Options options;
     private final DoubleConsumer progress;
 
-    /** @param progress receives the share of the file's bytes read so far, about every 1% */
+    /** @param progress receives the share of the file's bytes read so far, about every 5% */
     public StreamedCsvReader(Options options, DoubleConsumer progress) {
         this.options = options;
         this.progress = progress;
@@ -91,6 +91,7 @@ public final class StreamedCsvReader {
         }
         Charset charset = CsvReader.isValidUtf8Prefix(head) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
         char delimiter = CsvReader.delimiter(file, size, head, charset);
+        CsvReader.refuseNul(head, delimiter, file);
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -272,7 +273,7 @@ public final class StreamedCsvReader {
             }
             if (counted.fraction() >= nextProgress) {
                 progress.accept(counted.fraction());
-                nextProgress = counted.fraction() + 0.01;
+                nextProgress = counted.fraction() + 0.05;
             }
         }
 

@@ -84,6 +84,52 @@ class BadInputCorpusTest {
     }
 
     @Test
+    void unbalancedQuoteNamesTheLineAndSaysWhy() {
+        assertThatThrownBy(() -> SnapshotReaders.read(corpus("unbalanced-quote.csv")))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessage("unbalanced-quote.csv: line 3 has 2 fields, the header has 3; its field 2 runs over 3 line "
+                        + "break(s), probably because a quote opened there is never closed");
+    }
+
+    @Test
+    void quoteNeverClosedInTheLastColumnDoesNotSwallowTheFile() {
+        assertThatThrownBy(() -> SnapshotReaders.read(corpus("unclosed-quote-at-end.csv")))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessage("unclosed-quote-at-end.csv: line 3, column 3: a quote opened there is never closed, so the "
+                        + "rest of the file (3 more lines) would be one cell");
+    }
+
+    @Test
+    void nulByteIsDamageNamedByLineAndColumn() {
+        assertThatThrownBy(() -> SnapshotReaders.read(corpus("nul-byte.csv")))
+                .isInstanceOf(UnreadableInputException.class)
+                .hasMessage("nul-byte.csv: line 3, column 2 holds a NUL byte (0x00): the file is damaged or not plain text");
+    }
+
+    @Test
+    void mixedEncodingsAreDecodedCellByCellAndReported() throws Exception {
+        RawTable table = SnapshotReaders.read(corpus("mixed-encoding.csv"));
+        assertThat(table.columns().get(1)).containsExactly("Zürich", "Malmö", "Zürich", "Malmö");
+        assertThat(table.source().notes()).containsExactly("mixed-encoding.csv mixes text encodings. 2 cells are UTF-8 "
+                + "(first at data row 1, column 2 (city)) and 2 ISO-8859-1 (first at data row 3, column 2 (city)). "
+                + "Each cell was decoded in its own encoding; the export should be fixed to write one.");
+
+        DiagnosticReport report = diagnose(corpus("mixed-encoding.csv"), corpus("mixed-encoding.csv"));
+        assertThat(findings(report, "input-format", null)).hasSize(2).allSatisfy(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARN);
+            assertThat(f.title()).isEqualTo("mixed-encoding.csv mixes text encodings");
+        });
+    }
+
+    @Test
+    void utf16WithByteOrderMarkIsRead() throws Exception {
+        RawTable table = SnapshotReaders.read(corpus("utf16.csv"));
+        assertThat(table.names()).containsExactly("id", "city");
+        assertThat(table.columns().get(1)).containsExactly("Zürich", "Malmö");
+        assertThat(table.source().notes()).isEmpty();
+    }
+
+    @Test
     void duplicateColumnNamesAreRefusedNamingBothPositions() {
         assertThatThrownBy(() -> SnapshotReaders.read(corpus("duplicate-names.csv")))
                 .isInstanceOf(UnreadableInputException.class)

@@ -61,3 +61,6 @@ write("header-is-data.csv", rows(
 
 # 9. UTF-16 with a byte-order mark (Excel's "Unicode text" export): NUL bytes everywhere.
 write("utf16.csv", "\ufeffid,city\n1,Zürich\n2,Malmö\n".encode("utf-16-le"))
+
+# 10. A quote opened in the last column and never closed: the rest of the file would be one cell.
+write("unclosed-quote-at-end.csv", "id,amount,comment\n1,10,ok\n2,11,\"broken\n3,12,ok\n4,13,ok\n")

@@ -71,6 +71,33 @@ class BadInputCommandTest {
     }
 
     @Test
+    void unbalancedQuoteIsExitTwoNamingTheLine() {
+        Run run = diagnose("unbalanced-quote.csv");
+
+        assertThat(run.exitCode()).isEqualTo(DiagnoseCommand.EXIT_BAD_INPUT);
+        assertThat(run.message()).isEqualTo("modellens: unbalanced-quote.csv: line 3 has 2 fields, the header has 3; its "
+                + "field 2 runs over 3 line break(s), probably because a quote opened there is never closed\n");
+    }
+
+    @Test
+    void nulByteIsExitTwoNamingLineAndColumn() {
+        Run run = diagnose("nul-byte.csv");
+
+        assertThat(run.exitCode()).isEqualTo(DiagnoseCommand.EXIT_BAD_INPUT);
+        assertThat(run.message()).isEqualTo(
+                "modellens: nul-byte.csv: line 3, column 2 holds a NUL byte (0x00): the file is damaged or not plain text\n");
+    }
+
+    @Test
+    void mixedEncodingsWarn() {
+        Path mixed = CORPUS.resolve("mixed-encoding.csv");
+        Run run = run("--train", mixed.toString(), "--prod", mixed.toString(), "--fail-on", "warn");
+
+        assertThat(run.exitCode()).isEqualTo(DiagnoseCommand.EXIT_FINDINGS);
+        assertThat(run.err()).contains("WARN  mixed-encoding.csv mixes text encodings");
+    }
+
+    @Test
     void duplicateColumnNamesAreExitTwoNamingBothColumns() {
         Run run = diagnose("duplicate-names.csv");
 
