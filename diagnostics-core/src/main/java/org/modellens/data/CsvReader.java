@@ -78,11 +78,14 @@ public final class CsvReader {
         SourceInfo source = new SourceInfo(path, "csv", sha256(raw));
         // Excel's "Unicode text" export: decode it once and read it as UTF-8 (the hash stays the file's).
         byte[] bytes = hasUtf16Bom(raw) ? new String(raw, StandardCharsets.UTF_16).getBytes(StandardCharsets.UTF_8) : raw;
-        boolean utf8 = isValidUtf8(bytes);
+        int nul = firstNulOrInvalidUtf8(bytes);
+        boolean utf8 = nul == bytes.length;
         byte[] head = Arrays.copyOf(bytes, Math.min(bytes.length, SNIFF_BYTES));
         Charset charset = utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
         char delimiter = delimiter(file, bytes.length, head, charset);
-        refuseNul(bytes, delimiter, file);
+        if (nul < bytes.length) {
+            refuseNul(bytes, delimiter, file);
+        }
         List<int[]> slices = slices(bytes);
         if (slices.size() == 1) {
             Slice whole = parseSlice(bytes, 0, bytes.length, 0, delimiter, charset, null, file);
@@ -346,6 +349,37 @@ public final class CsvReader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * One pass for the two checks every in-memory file needs: the length when the bytes are valid
+     * UTF-8 without NUL, otherwise an offset from which a NUL or an invalid sequence was seen (the
+     * caller looks for the NUL itself: the rare path).
+     */
+    static int firstNulOrInvalidUtf8(byte[] bytes) {
+        int pending = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i];
+            if (pending > 0) {
+                if ((b & 0xC0) != 0x80) {
+                    return i;
+                }
+                pending--;
+            } else if (b < 0) {
+                if ((b & 0xE0) == 0xC0 && (b & 0xFF) >= 0xC2) {
+                    pending = 1;
+                } else if ((b & 0xF0) == 0xE0) {
+                    pending = 2;
+                } else if ((b & 0xF8) == 0xF0 && (b & 0xFF) <= 0xF4) {
+                    pending = 3;
+                } else {
+                    return i;
+                }
+            } else if (b == 0) {
+                return i;
+            }
+        }
+        return pending == 0 ? bytes.length : bytes.length - 1;
     }
 
     static boolean isValidUtf8(byte[] bytes) {

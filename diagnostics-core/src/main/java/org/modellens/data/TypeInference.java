@@ -173,6 +173,9 @@ public final class TypeInference {
      * {@code Inf} or {@code Infinity}, any case, with an optional sign, ignoring surrounding blanks.
      */
     public static boolean isNonFiniteWord(String text) {
+        if (text.length() > 12) {
+            return false; // "-Infinity" with blanks around; the common case of longer text stays cheap
+        }
         String t = text.strip();
         if (!t.isEmpty() && (t.charAt(0) == '+' || t.charAt(0) == '-')) {
             t = t.substring(1);
