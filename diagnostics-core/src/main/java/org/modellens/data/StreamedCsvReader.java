@@ -53,6 +53,9 @@ public final class StreamedCsvReader {
     public record Options(int sampleRows, long seed, int typeRows, int maxCategories, double outlierRangeMultiple) {
     }
 
+    /** Marks the end of the rows handed to the tallying thread. */
+    private static final String[][] END = new String[0][];
+
     private final Options options;
     private final DoubleConsumer progress;
 
@@ -106,11 +109,15 @@ public final class StreamedCsvReader {
             InputStreamReader text = new InputStreamReader(in, charset);
             try (de.siegmar.fastcsv.reader.CsvReader<CsvRecord> reader = CsvReader.builder(delimiter).ofCsvRecord(text)) {
                 Pass pass = new Pass(file, training, forcedCategorical, forcedNumeric, target, counted);
-                for (CsvRecord record : reader) {
-                    pass.accept(record);
+                try {
+                    for (CsvRecord record : reader) {
+                        pass.accept(record);
+                    }
+                    SourceInfo source = new SourceInfo(path, "csv", HexFormat.of().formatHex(digest.digest()));
+                    return pass.finish(source);
+                } finally {
+                    pass.stopWorker();
                 }
-                SourceInfo source = new SourceInfo(path, "csv", HexFormat.of().formatHex(digest.digest()));
-                return pass.finish(source);
             }
         } catch (CsvParseException e) {
             throw new UnreadableInputException(file + ": the CSV structure is broken (" + Reasons.of(e) + ")", e);
@@ -149,7 +156,14 @@ public final class StreamedCsvReader {
         private long rows;
         private final RowHashSet seenRows = new RowHashSet();
         private final RowTally duplicates = new RowTally();
-        private double nextProgress = 0.01;
+        private double nextProgress = 0.05;
+
+        private static final int BATCH = 4096;
+        private final java.util.concurrent.BlockingQueue<String[][]> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
+        private String[][] batch = new String[BATCH][];
+        private int batchSize;
+        private Thread worker;
+        private volatile Throwable workerFailure;
 
         Pass(String file, Snapshot training, Set<String> forcedCategorical, Set<String> forcedNumeric, String target,
              CountingStream counted) {
@@ -187,7 +201,80 @@ public final class StreamedCsvReader {
                 }
                 return;
             }
-            row(cells);
+            // Parsing (this thread) and tallying (the worker) share the work on two cores.
+            if (worker == null) {
+                startWorker();
+            }
+            batch[batchSize++] = cells;
+            if (batchSize == BATCH) {
+                hand(batch);
+                batch = new String[BATCH][];
+                batchSize = 0;
+            }
+            if (counted.fraction() >= nextProgress) {
+                progress.accept(counted.fraction());
+                nextProgress = counted.fraction() + 0.05;
+            }
+        }
+
+        private void startWorker() {
+            worker = new Thread(() -> {
+                try {
+                    for (String[][] rows = queue.take(); rows != END; rows = queue.take()) {
+                        for (String[] cells : rows) {
+                            row(cells);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException | Error e) {
+                    workerFailure = e;
+                }
+            }, "modellens-tally-" + file);
+            worker.setDaemon(true);
+            worker.start();
+        }
+
+        private void hand(String[][] rows) throws UnreadableInputException {
+            while (true) {
+                if (workerFailure != null) {
+                    throw new IllegalStateException("tallying " + file + " failed", workerFailure);
+                }
+                try {
+                    if (queue.offer(rows, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new UnreadableInputException(file + ": reading was interrupted", e);
+                }
+            }
+        }
+
+        /** Hands over the last rows and waits for the worker to tally them. */
+        private void drainWorker() throws UnreadableInputException {
+            if (worker == null) {
+                return;
+            }
+            hand(Arrays.copyOf(batch, batchSize));
+            hand(END);
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UnreadableInputException(file + ": reading was interrupted", e);
+            }
+            worker = null;
+            if (workerFailure != null) {
+                throw new IllegalStateException("tallying " + file + " failed", workerFailure);
+            }
+        }
+
+        /** Ends the worker when reading stopped early (a broken row): no thread is left waiting. */
+        void stopWorker() {
+            if (worker != null) {
+                worker.interrupt();
+            }
         }
 
         /** Types from the first rows (training) or from training (production), then tally the rows held back. */
@@ -271,10 +358,6 @@ public final class StreamedCsvReader {
                     sampleIndex[(int) slot] = index;
                 }
             }
-            if (counted.fraction() >= nextProgress) {
-                progress.accept(counted.fraction());
-                nextProgress = counted.fraction() + 0.05;
-            }
         }
 
         private void tally(int c, String cell, long row) {
@@ -330,6 +413,7 @@ public final class StreamedCsvReader {
         }
 
         Snapshot finish(SourceInfo source) throws UnreadableInputException {
+            drainWorker();
             if (names == null) {
                 throw new UnreadableInputException(file + " is empty");
             }
