@@ -55,6 +55,11 @@ final class LargeInput {
     static org.modellens.report.DiagnosticReport run(DiagnosisRequest request, ProgressListener progress)
             throws UnreadableInputException {
         Settings s = request.settings();
+        for (String key : List.of("largeInput.sampleRows", "largeInput.typeRows", "largeInput.maxCategories")) {
+            if (s.getInt(key) < 1) {
+                throw new IllegalArgumentException("setting '" + key + "' must be at least 1, not " + s.getInt(key));
+            }
+        }
         StreamedCsvReader.Options options = new StreamedCsvReader.Options(s.getInt("largeInput.sampleRows"),
                 (long) s.get("largeInput.seed"), s.getInt("largeInput.typeRows"), s.getInt("largeInput.maxCategories"),
                 s.get("outliers.rangeMultiple"));
@@ -116,15 +121,15 @@ final class LargeInput {
             Map<String, Object> ks = (Map<String, Object>) approximate.get("ks.statistic");
             Map<String, Object> evidence = new LinkedHashMap<>(finding.evidence());
             evidence.put("ksErrorBound", ks.get("errorBound"));
-            evidence.put("computedOn", "uniform samples of " + sampleRows(trainSampling, train) + " training and "
-                    + sampleRows(prodSampling, prod) + " production rows; bounds at 95% in features[].accuracy");
+            evidence.put("computedOn", "uniform samples of " + sampleRows(train) + " training and "
+                    + sampleRows(prod) + " production rows; bounds at 95% in features[].accuracy");
             annotated.add(new Finding(finding.check(), finding.feature(), finding.severity(), finding.title(),
                     finding.detail(), evidence, finding.rows()));
         }
         return annotated;
     }
 
-    private static String sampleRows(Sampling sampling, Snapshot snapshot) {
+    private static String sampleRows(Snapshot snapshot) {
         return String.format(Locale.ROOT, "%,d of %,d", snapshot.rows(), snapshot.fileRows());
     }
 }

@@ -144,6 +144,55 @@ class BadInputCommandTest {
     }
 
     @Test
+    void xlsxZipBombIsExitTwoWithoutUnpacking() throws IOException {
+        Path good = dir.resolve("good.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.OutputStream out = Files.newOutputStream(good)) {
+            workbook.createSheet("data").createRow(0).createCell(0).setCellValue("amount");
+            workbook.getSheetAt(0).createRow(1).createCell(0).setCellValue(1.5);
+            workbook.write(out);
+        }
+        Path bomb = dir.resolve("bomb.xlsx");
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(good));
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                int end = xml.indexOf("</sheetData>");
+                if (entry.getName().equals("xl/worksheets/sheet1.xml") && end > 0) {
+                    // 50 MB of blanks, valid XML, inside the sheet: they compress about 1000:1.
+                    out.write(xml.substring(0, end).getBytes(StandardCharsets.UTF_8));
+                    out.write(" ".repeat(50 << 20).getBytes(StandardCharsets.US_ASCII));
+                    out.write(xml.substring(end).getBytes(StandardCharsets.UTF_8));
+                } else {
+                    out.write(xml.getBytes(StandardCharsets.UTF_8));
+                }
+                out.closeEntry();
+            }
+        }
+
+        Run run = run("--train", TRAIN.toString(), "--prod", bomb.toString());
+
+        assertThat(run.exitCode()).isEqualTo(DiagnoseCommand.EXIT_BAD_INPUT);
+        assertThat(run.message()).startsWith("modellens: bomb.xlsx was refused: its part xl/").contains("zip bomb")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void largeFilesAreStreamedAndTheJsonSaysWhatIsApproximate() throws IOException {
+        Path settings = dir.resolve("stream.properties");
+        Files.writeString(settings, "largeInput.streamAboveMegabytes=0\nlargeInput.sampleRows=50\n");
+
+        Run run = run("--train", TRAIN.toString(), "--prod", CORPUS.resolve("nan-inf.csv").toString(),
+                "--settings", settings.toString(), "--json", "-");
+
+        assertThat(run.exitCode()).isEqualTo(DiagnoseCommand.EXIT_FINDINGS);
+        assertThat(run.err()).contains("Streaming nan-inf.csv")
+                .contains("FAIL  score: 20.0% of production values are NaN or Infinity text");
+        assertThat(run.out()).contains("\"streamed\" : true", "\"sampledRows\" : 50", "\"accuracy\"", "\"errorBound\"");
+    }
+
+    @Test
     void damagedParquetIsExitTwoInOneLine() throws IOException {
         Path broken = dir.resolve("broken.parquet");
         Files.writeString(broken, "PAR1 not really PAR1");
