@@ -11,11 +11,17 @@ import java.util.Map;
 import java.util.Set;
 
 import org.modellens.checks.FeatureDriftCheck;
+import org.modellens.checks.DuplicateRowsCheck;
 import org.modellens.checks.Finding;
 import org.modellens.checks.LabelDriftCheck;
+import org.modellens.checks.MissingValuesCheck;
+import org.modellens.checks.NonFiniteValuesCheck;
+import org.modellens.checks.OutOfRangeCheck;
+import org.modellens.checks.OutliersCheck;
 import org.modellens.checks.SchemaMismatchCheck;
 import org.modellens.checks.Settings;
 import org.modellens.checks.Severity;
+import org.modellens.checks.UnseenCategoryCheck;
 import org.modellens.data.Sampling;
 import org.modellens.data.Snapshot;
 import org.modellens.data.StreamedCsvReader;
@@ -27,7 +33,8 @@ import org.modellens.profile.StatisticAccuracy;
  * The streamed path for production extracts too large to hold: when the two snapshot files are CSV
  * and together larger than {@code largeInput.streamAboveMegabytes}, each is read once by
  * {@link StreamedCsvReader} (exact tallies plus a seeded uniform sample), then analysed like any
- * snapshot. Findings whose figures come from the samples say so in their evidence.
+ * snapshot. Findings whose figures come from the samples say so in their evidence, and affected-row
+ * examples found on the production sample are turned into file row indices.
  */
 final class LargeInput {
 
@@ -106,7 +113,8 @@ final class LargeInput {
         Sampling trainSampling = train.sampling().orElse(null);
         Sampling prodSampling = prod.sampling().orElse(null);
         List<Finding> annotated = new ArrayList<>(findings.size());
-        for (Finding finding : findings) {
+        for (Finding input : findings) {
+            Finding finding = sampleRowsToFileRows(input, prod);
             FeatureComparison feature = finding.feature() == null ? null : byName.get(finding.feature());
             boolean drift = finding.check().equals(FeatureDriftCheck.ID) || finding.check().equals(LabelDriftCheck.ID);
             Map<String, Object> accuracy = feature == null || !drift || feature.drift() == null || !feature.drift().isNumeric()
@@ -127,6 +135,27 @@ final class LargeInput {
                     finding.detail(), evidence, finding.rows()));
         }
         return annotated;
+    }
+
+    /** Checks that count affected rows over the whole streamed file (see {@link org.modellens.data.ColumnTally}). */
+    private static final Set<String> COUNTED_ON_FILE = Set.of(OutOfRangeCheck.ID, OutliersCheck.ID, MissingValuesCheck.ID,
+            UnseenCategoryCheck.ID, NonFiniteValuesCheck.ID, DuplicateRowsCheck.ID);
+
+    /**
+     * A check that counted its affected rows on the production sample gave sample positions: they are
+     * turned into file row indices, and the evidence says the count is the sample's.
+     */
+    static Finding sampleRowsToFileRows(Finding finding, Snapshot prod) {
+        if (finding.rows() == null || COUNTED_ON_FILE.contains(finding.check()) || prod.sampling().isEmpty()) {
+            return finding;
+        }
+        long[] indices = prod.sampling().get().sampleIndices();
+        List<Integer> examples = finding.rows().examples().stream()
+                .map(row -> row < indices.length ? Math.toIntExact(indices[row]) : row).toList();
+        Map<String, Object> evidence = new LinkedHashMap<>(finding.evidence());
+        evidence.put("rowsCountedOn", "the sample of " + sampleRows(prod) + " production rows");
+        return new Finding(finding.check(), finding.feature(), finding.severity(), finding.title(), finding.detail(),
+                evidence, new org.modellens.checks.AffectedRows(finding.rows().count(), examples));
     }
 
     private static String sampleRows(Snapshot snapshot) {
