@@ -23,6 +23,7 @@ import org.modellens.data.SnapshotReaders;
 import org.modellens.data.UnreadableInputException;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.profile.FeatureRole;
+import org.modellens.profile.StreamedComparison;
 import org.modellens.report.DiagnosticReport;
 import org.modellens.report.Inputs;
 import org.modellens.report.PersonalDataMasking;
@@ -40,6 +41,9 @@ public final class Diagnosis {
     }
 
     public static DiagnosticReport run(DiagnosisRequest request, ProgressListener progress) throws UnreadableInputException {
+        if (LargeInput.streams(request)) {
+            return LargeInput.run(request, progress);
+        }
         progress.stage("Reading snapshots", 0.0);
         // The two files are independent: read them on both cores.
         CompletableFuture<RawTable> prodRead = CompletableFuture.supplyAsync(() -> read(request.prod()));
@@ -89,6 +93,9 @@ public final class Diagnosis {
         List<Finding> findings = new ArrayList<>(notices);
         // Checks are independent and read-only over the context: run them on all cores, keep their order.
         Checks.all().parallelStream().map(check -> check.run(context)).toList().forEach(findings::addAll);
+        if (train.sampling().isPresent() || prod.sampling().isPresent()) {
+            findings = LargeInput.annotate(findings, comparisons, train, prod);
+        }
         findings.sort(Comparator.comparing(Finding::severity).reversed());
         // Personal data is masked here, once, so every writer and view gets masked values.
         Set<String> personal = PersonalDataMasking.personalColumns(findings);
@@ -106,9 +113,13 @@ public final class Diagnosis {
         int top = settings.getInt("drift.categorical.topCategories");
         double minShare = settings.get("drift.categorical.minShare");
         // Columns are independent; a parallel stream uses both cores for the sorting-heavy statistics.
+        boolean streamed = train.sampling().isPresent() || prod.sampling().isPresent();
         return train.columns().parallelStream()
-                .map(column -> FeatureComparison.compare(column, prod.column(column.name()).orElse(null),
-                        role(column, target), top, minShare))
+                .map(column -> streamed
+                        ? StreamedComparison.compare(column, prod.column(column.name()).orElse(null),
+                                train.sampling().orElse(null), prod.sampling().orElse(null), role(column, target), top, minShare)
+                        : FeatureComparison.compare(column, prod.column(column.name()).orElse(null),
+                                role(column, target), top, minShare))
                 .toList();
     }
 

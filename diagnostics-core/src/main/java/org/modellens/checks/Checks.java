@@ -13,6 +13,7 @@ public final class Checks {
                 new UnseenCategoryCheck(), new OutOfRangeCheck(), new OutliersCheck(),
                 new ConstantFeatureCheck(), new DuplicateRowsCheck(),
                 new TypeMismatchCheck(), new UnitMismatchCheck(), new LeakageCheck(), new PiiCheck(), new ConflictingLabelsCheck(),
-                new PredictionDriftCheck(), new PerformanceDropCheck(), new ConceptDriftCheck(), new DatasetDriftCheck());
+                new PredictionDriftCheck(), new PerformanceDropCheck(), new ConceptDriftCheck(), new DatasetDriftCheck(),
+                new NonFiniteValuesCheck(), new InputFormatCheck());
     }
 }

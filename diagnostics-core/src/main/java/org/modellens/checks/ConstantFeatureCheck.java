@@ -31,7 +31,13 @@ public final class ConstantFeatureCheck implements Check {
             }
             ColumnProfile train = feature.trainProfile();
             ColumnProfile prod = feature.prodProfile();
-            if (train.distinct() <= 1) {
+            if (train.distinct() == 0) {
+                findings.add(new Finding(ID, feature.name(), Severity.INFO,
+                        feature.name() + " is empty in training",
+                        "All " + train.rows() + " training cells of " + feature.name() + " are missing; the model can learn "
+                                + "nothing from it. Consider dropping it, or check the extract that should fill it.",
+                        new Evidence().put("trainDistinct", train.distinct()).put("trainCount", train.count()).map(), null));
+            } else if (train.distinct() <= 1) {
                 findings.add(new Finding(ID, feature.name(), Severity.INFO,
                         feature.name() + " has a single value in training",
                         "Every non-missing training value of " + feature.name() + " is the same (" + train.distinct()

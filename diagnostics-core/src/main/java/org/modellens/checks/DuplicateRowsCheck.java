@@ -35,30 +35,39 @@ public final class DuplicateRowsCheck implements Check {
 
     private void check(Snapshot snapshot, String side, Settings s, List<Finding> findings) {
         List<Column> columns = snapshot.columns();
-        boolean[] duplicate = markRepeats(columns, snapshot.rows());
+        // A streamed file was checked for repeats row by row in its pass; its columns hold only a sample.
+        boolean streamed = snapshot.sampling().isPresent();
+        boolean[] duplicate = streamed ? null : markRepeats(columns, snapshot.rows());
         long duplicates = 0;
-        for (boolean repeat : duplicate) {
-            if (repeat) {
-                duplicates++;
+        if (streamed) {
+            duplicates = snapshot.sampling().get().duplicateRows().count();
+        } else {
+            for (boolean repeat : duplicate) {
+                if (repeat) {
+                    duplicates++;
+                }
             }
         }
         if (duplicates == 0) {
             return;
         }
-        double share = (double) duplicates / snapshot.rows();
-        boolean chanceRepeats = possibleDistinctRows(columns) < 10.0 * snapshot.rows();
+        long rows = snapshot.fileRows();
+        double share = (double) duplicates / rows;
+        boolean chanceRepeats = possibleDistinctRows(columns) < 10.0 * rows;
         Severity level = chanceRepeats ? Severity.INFO
                 : share >= s.get("duplicates.share.fail") ? Severity.FAIL
                 : share >= s.get("duplicates.share.warn") ? Severity.WARN : Severity.INFO;
         findings.add(new Finding(ID, null, level,
                 Judgement.percent(share) + " of " + side + " rows are exact duplicates",
-                duplicates + " of " + snapshot.rows() + " " + side + " rows repeat an earlier row in every column"
+                duplicates + " of " + rows + " " + side + " rows repeat an earlier row in every column"
                         + (chanceRepeats ? "; with so few distinct possible rows, repeats are expected by chance."
                                          : ". A batch was probably loaded twice: duplicates over-weight those cases"
                                            + (side.equals("training") ? " and leak between train and test splits." : " in every metric.")),
                 new Evidence().put("snapshot", side).put("duplicateRows", duplicates).put("share", share)
-                        .put("exampleRows", Rows.matching(row -> duplicate[row], snapshot.rows()).examples()).map(),
-                side.equals("production") ? Rows.matching(row -> duplicate[row], snapshot.rows()) : null));
+                        .put("exampleRows", (streamed ? Tallies.rows(snapshot.sampling().get().duplicateRows())
+                                : Rows.matching(row -> duplicate[row], snapshot.rows())).examples()).map(),
+                !side.equals("production") ? null : streamed ? Tallies.rows(snapshot.sampling().get().duplicateRows())
+                        : Rows.matching(row -> duplicate[row], snapshot.rows())));
     }
 
     /**

@@ -35,6 +35,12 @@ final class Judgement {
         return String.format(java.util.Locale.ROOT, "%.1f%%", share * 100);
     }
 
+    /** A label or name for a sentence: long text cut to 40 characters, line breaks shown as spaces. */
+    static String label(String text) {
+        String flat = text.replace('\n', ' ').replace('\r', ' ');
+        return flat.length() <= 40 ? flat : flat.substring(0, 40) + "... (" + text.length() + " characters)";
+    }
+
     static String number(double value) {
         return String.format(java.util.Locale.ROOT, "%.3g", value);
     }

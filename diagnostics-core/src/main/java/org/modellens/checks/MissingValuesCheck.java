@@ -39,7 +39,8 @@ public final class MissingValuesCheck implements Check {
                                                   : "Fewer gaps than in training: the filling rule may have changed upstream."),
                             new Evidence().put("trainMissingRate", train.missingRate()).put("prodMissingRate", prod.missingRate())
                                     .put("rateChange", change).put("pValue", pValue).map(),
-                            change > 0 ? Rows.matching(feature.prod()::isMissing, prod.rows()) : null)));
+                            change > 0 ? Tallies.of(context.prod(), feature.name()).map(t -> Tallies.rows(t.missingRows()))
+                                    .orElseGet(() -> Rows.matching(feature.prod()::isMissing, prod.rows())) : null)));
         }
         return findings;
     }

@@ -2,7 +2,10 @@ package org.modellens.checks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
+import org.modellens.data.ColumnTally;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.stats.Binomial;
 
@@ -23,37 +26,62 @@ public final class OutOfRangeCheck implements Check {
     @Override
     public List<Finding> run(CheckContext context) {
         List<Finding> findings = new ArrayList<>();
-        Settings s = context.settings();
         for (FeatureComparison feature : context.sharedFeatures()) {
-            double[] train = feature.trainSorted();
-            double[] prod = feature.prodSorted();
-            if (train == null || prod == null || train.length == 0 || prod.length == 0) {
-                continue;
-            }
-            double min = train[0];
-            double max = train[train.length - 1];
-            long below = countBelow(prod, min);
-            long above = countAbove(prod, max);
-            long outside = below + above;
-            if (outside == 0) {
-                continue;
-            }
-            double share = (double) outside / prod.length;
-            double pValue = Binomial.upperTailPValue(outside, prod.length, 2.0 / (train.length + 1));
-            double[] numbers = feature.prod().numbers();
-            Judgement.grade(pValue < context.alpha(), share, s.get("outOfRange.share.warn"), s.get("outOfRange.share.fail"))
-                    .ifPresent(level -> findings.add(new Finding(ID, feature.name(), level,
-                            feature.name() + ": " + Judgement.percent(share) + " of production values lie outside the training range",
-                            outside + " production values (" + below + " below " + Judgement.number(min) + ", " + above + " above "
-                                    + Judgement.number(max) + ") are beyond anything the model saw in training; trees extrapolate "
-                                    + "flat and linear models without bound there. Production range: "
-                                    + Judgement.number(prod[0]) + " to " + Judgement.number(prod[prod.length - 1]) + ".",
-                            new Evidence().put("share", share).put("below", below).put("above", above)
-                                    .put("trainMin", min).put("trainMax", max)
-                                    .put("prodMin", prod[0]).put("prodMax", prod[prod.length - 1]).put("pValue", pValue).map(),
-                            Rows.matching(row -> numbers[row] < min || numbers[row] > max, numbers.length))));
+            Optional<ColumnTally> tally = Tallies.of(context.prod(), feature.name());
+            (tally.isPresent() ? streamed(feature, tally.get()) : inMemory(feature))
+                    .flatMap(range -> judge(feature, range, context))
+                    .ifPresent(findings::add);
         }
         return findings;
+    }
+
+    /** What was counted: the training range, production values beyond it, and the affected rows. */
+    private record Range(double min, double max, long trainCount, long below, long above, long prodCount,
+                         double prodMin, double prodMax, Supplier<AffectedRows> rows) {
+    }
+
+    private static Optional<Range> inMemory(FeatureComparison feature) {
+        double[] train = feature.trainSorted();
+        double[] prod = feature.prodSorted();
+        if (train == null || prod == null || train.length == 0 || prod.length == 0) {
+            return Optional.empty();
+        }
+        double min = train[0];
+        double max = train[train.length - 1];
+        double[] numbers = feature.prod().numbers();
+        return Optional.of(new Range(min, max, train.length, countBelow(prod, min), countAbove(prod, max), prod.length,
+                prod[0], prod[prod.length - 1], () -> Rows.matching(row -> numbers[row] < min || numbers[row] > max, numbers.length)));
+    }
+
+    /** A streamed production file: every value was compared with the exact training range in the pass. */
+    private static Optional<Range> streamed(FeatureComparison feature, ColumnTally prod) {
+        if (feature.prodSorted() == null || feature.trainProfile().count() == 0 || prod.count() == 0) {
+            return Optional.empty();
+        }
+        long trainCount = feature.trainProfile().count() - feature.trainProfile().unparsable();
+        return Optional.of(new Range(feature.trainProfile().min(), feature.trainProfile().max(), trainCount, prod.below(),
+                prod.above(), prod.count(), prod.min(), prod.max(), () -> Tallies.rows(prod.outOfRangeRows())));
+    }
+
+    private static Optional<Finding> judge(FeatureComparison feature, Range r, CheckContext context) {
+        Settings s = context.settings();
+        long outside = r.below() + r.above();
+        if (outside == 0) {
+            return Optional.empty();
+        }
+        double share = (double) outside / r.prodCount();
+        double pValue = Binomial.upperTailPValue(outside, r.prodCount(), 2.0 / (r.trainCount() + 1));
+        return Judgement.grade(pValue < context.alpha(), share, s.get("outOfRange.share.warn"), s.get("outOfRange.share.fail"))
+                .map(level -> new Finding(ID, feature.name(), level,
+                        feature.name() + ": " + Judgement.percent(share) + " of production values lie outside the training range",
+                        outside + " production values (" + r.below() + " below " + Judgement.number(r.min()) + ", " + r.above()
+                                + " above " + Judgement.number(r.max()) + ") are beyond anything the model saw in training; trees "
+                                + "extrapolate flat and linear models without bound there. Production range: "
+                                + Judgement.number(r.prodMin()) + " to " + Judgement.number(r.prodMax()) + ".",
+                        new Evidence().put("share", share).put("below", r.below()).put("above", r.above())
+                                .put("trainMin", r.min()).put("trainMax", r.max())
+                                .put("prodMin", r.prodMin()).put("prodMax", r.prodMax()).put("pValue", pValue).map(),
+                        r.rows().get()));
     }
 
     static long countBelow(double[] sorted, double limit) {

@@ -2,6 +2,9 @@ package org.modellens.checks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+
+import org.modellens.data.ColumnTally;
 
 import org.modellens.profile.FeatureComparison;
 
@@ -29,27 +32,37 @@ public final class OutliersCheck implements Check {
             if (train == null || prod == null || train.length < 2 || prod.length == 0) {
                 continue;
             }
-            double range = train[train.length - 1] - train[0];
+            // A streamed training file: its exact range, not the sample's.
+            boolean exact = Tallies.of(context.train(), feature.name()).isPresent();
+            double trainMin = exact ? feature.trainProfile().min() : train[0];
+            double trainMax = exact ? feature.trainProfile().max() : train[train.length - 1];
+            double range = trainMax - trainMin;
             if (range <= 0) {
                 continue;
             }
-            double low = train[0] - s.get("outliers.rangeMultiple") * range;
-            double high = train[train.length - 1] + s.get("outliers.rangeMultiple") * range;
-            long count = OutOfRangeCheck.countBelow(prod, low) + OutOfRangeCheck.countAbove(prod, high);
-            double share = (double) count / prod.length;
+            double low = trainMin - s.get("outliers.rangeMultiple") * range;
+            double high = trainMax + s.get("outliers.rangeMultiple") * range;
+            // A streamed file: the pass counted every value against the fences of the exact training range.
+            Optional<ColumnTally> tally = Tallies.of(context.prod(), feature.name());
+            long count = tally.map(t -> t.outlierRows().count())
+                    .orElseGet(() -> OutOfRangeCheck.countBelow(prod, low) + OutOfRangeCheck.countAbove(prod, high));
+            double share = (double) count / tally.map(ColumnTally::count).orElse((long) prod.length);
             boolean enough = count >= s.getInt("outliers.minCount");
+            double prodMin = tally.map(ColumnTally::min).orElse(prod[0]);
+            double prodMax = tally.map(ColumnTally::max).orElse(prod[prod.length - 1]);
             double[] numbers = feature.prod().numbers();
             Judgement.grade(enough, share, s.get("outliers.share.warn"), s.get("outliers.share.fail"))
                     .filter(level -> level != Severity.INFO || count > 0)
                     .ifPresent(level -> findings.add(new Finding(ID, feature.name(), level,
                             feature.name() + ": " + count + " extreme production values far beyond the training range",
                             Judgement.percent(share) + " of production values lie more than " + Judgement.number(s.get("outliers.rangeMultiple"))
-                                    + " training range(s) outside [" + Judgement.number(train[0]) + ", " + Judgement.number(train[train.length - 1])
-                                    + "], up to " + Judgement.number(Math.max(Math.abs(prod[0]), Math.abs(prod[prod.length - 1])))
+                                    + " training range(s) outside [" + Judgement.number(trainMin) + ", " + Judgement.number(trainMax)
+                                    + "], up to " + Judgement.number(Math.max(Math.abs(prodMin), Math.abs(prodMax)))
                                     + ". Values this far out are usually errors: a wrong unit, a sentinel code or a typing slip.",
                             new Evidence().put("share", share).put("count", count).put("lowerFence", low).put("upperFence", high)
-                                    .put("prodMin", prod[0]).put("prodMax", prod[prod.length - 1]).map(),
-                            Rows.matching(row -> numbers[row] < low || numbers[row] > high, numbers.length))));
+                                    .put("prodMin", prodMin).put("prodMax", prodMax).map(),
+                            tally.map(t -> Tallies.rows(t.outlierRows()))
+                                    .orElseGet(() -> Rows.matching(row -> numbers[row] < low || numbers[row] > high, numbers.length)))));
         }
         return findings;
     }

@@ -52,7 +52,7 @@ public final class UnseenCategoryCheck implements Check {
             double pValue = Binomial.upperTailPValue(unseenCount, prod.total(), Math.max(expected, 1.0 / train.total()));
             Severity level = Judgement.grade(pValue < context.alpha(), excess, s.get("unseen.share.warn"), s.get("unseen.share.fail"))
                     .orElse(Severity.INFO);
-            List<String> names = unseen.stream().limit(LISTED_CATEGORIES).map(CategoryCount::label).toList();
+            List<String> names = unseen.stream().limit(LISTED_CATEGORIES).map(c -> Judgement.label(c.label())).toList();
             findings.add(new Finding(ID, feature.name(), level,
                     feature.name() + ": " + Judgement.percent(share) + " of production values are categories never seen in training",
                     unseen.size() + " new categor" + (unseen.size() == 1 ? "y" : "ies") + " (" + String.join(", ", names)
@@ -60,10 +60,12 @@ public final class UnseenCategoryCheck implements Check {
                             + "and treats them like a missing or default value.",
                     new Evidence().put("unseenShare", share).put("expectedUnseenShare", expected).put("pValue", pValue)
                             .put("unseenCategories", (long) unseen.size()).put("examples", names).map(),
-                    Rows.matching(row -> {
-                        String cell = feature.prod().text()[row];
-                        return cell != null && !train.contains(cell);
-                    }, feature.prod().size())));
+                    Tallies.of(context.prod(), feature.name()).filter(t -> t.categoryCounts() != null)
+                            .map(t -> Tallies.rows(t.unseenRows()))
+                            .orElseGet(() -> Rows.matching(row -> {
+                                String cell = feature.prod().text()[row];
+                                return cell != null && !train.contains(cell);
+                            }, feature.prod().size()))));
         }
         return findings;
     }

@@ -30,7 +30,11 @@ import java.util.concurrent.CompletionException;
  * <ul>
  *   <li>The first record is the header; names must be non-empty and unique.</li>
  *   <li>The delimiter is detected among {@code , ; TAB |} from the first lines (quotes respected).</li>
- *   <li>UTF-8 with or without BOM; bytes that are not valid UTF-8 are decoded as ISO-8859-1.</li>
+ *   <li>UTF-8 with or without BOM, or UTF-16 with a BOM; a file that is not valid UTF-8 is decoded as
+ *       ISO-8859-1, except cells that are valid multi-byte UTF-8 (a file mixing the two encodings):
+ *       those are decoded as UTF-8 and the source carries a note naming the first cell of each kind.</li>
+ *   <li>A NUL byte is refused naming its line and column (damage, not data); a quote never closed is
+ *       refused naming the line where it opened.</li>
  *   <li>Quoted fields may hold delimiters and line breaks. An empty cell is missing ({@code null});
  *       any other text, {@code "NA"} included, is kept as is.</li>
  *   <li>Every data row must have as many fields as the header.</li>
@@ -70,15 +74,23 @@ public final class CsvReader {
      * on all cores when no quote can make a line break part of a field.
      */
     private RawTable readInMemory(Path path, String file) throws UnreadableInputException {
-        byte[] bytes = readBytes(path, file);
-        boolean utf8 = isValidUtf8(bytes);
+        byte[] raw = readBytes(path, file);
+        SourceInfo source = new SourceInfo(path, "csv", sha256(raw));
+        // Excel's "Unicode text" export: decode it once and read it as UTF-8 (the hash stays the file's).
+        byte[] bytes = hasUtf16Bom(raw) ? new String(raw, StandardCharsets.UTF_16).getBytes(StandardCharsets.UTF_8) : raw;
+        int nul = firstNulOrInvalidUtf8(bytes);
+        boolean utf8 = nul == bytes.length;
         byte[] head = Arrays.copyOf(bytes, Math.min(bytes.length, SNIFF_BYTES));
         Charset charset = utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
         char delimiter = delimiter(file, bytes.length, head, charset);
-        SourceInfo source = new SourceInfo(path, "csv", sha256(bytes));
+        if (nul < bytes.length) {
+            refuseNul(bytes, delimiter, file);
+        }
         List<int[]> slices = slices(bytes);
         if (slices.size() == 1) {
-            return parseSlice(bytes, 0, bytes.length, 0, delimiter, charset, null, file).toTable(source, file);
+            Slice whole = parseSlice(bytes, 0, bytes.length, 0, delimiter, charset, null, file);
+            refuseUnclosedQuote(whole, bytes, file);
+            return utf8 ? whole.toTable(source, file) : mixedEncoding(whole, source, file);
         }
         // Slices start after the header line, so all of them are data and parse independently (the
         // calling thread takes part in the parallel stream).
@@ -91,7 +103,8 @@ public final class CsvReader {
                     throw new CompletionException(e);
                 }
             }).toList();
-            return Slice.concat(parsed).toTable(source, file);
+            Slice all = Slice.concat(parsed);
+            return utf8 ? all.toTable(source, file) : mixedEncoding(all, source, file);
         } catch (CompletionException e) {
             if (e.getCause() instanceof UnreadableInputException unreadable) {
                 throw unreadable;
@@ -118,8 +131,107 @@ public final class CsvReader {
         }
     }
 
+    static boolean hasUtf16Bom(byte[] bytes) {
+        return bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
+                || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF);
+    }
+
+    /**
+     * A NUL byte in an otherwise textual file is damage (a crashed writer, a disk error), never data:
+     * refused naming its line and column. Files full of NULs are refused earlier as binary.
+     */
+    static void refuseNul(byte[] bytes, char delimiter, String file) throws UnreadableInputException {
+        int at = indexOf(bytes, (byte) 0, 0, bytes.length);
+        if (at < 0) {
+            return;
+        }
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < at; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                column = 1;
+            } else if (bytes[i] == delimiter) {
+                column++;
+            }
+        }
+        throw new UnreadableInputException(file + ": line " + line + ", column " + column
+                + " holds a NUL byte (0x00): the file is damaged or not plain text");
+    }
+
+    /**
+     * A quote opened in the last field of the last record and never closed swallows the rest of the
+     * file as one cell, which no parser reports: such a field holds a line break while the file does
+     * not end with a quote.
+     */
+    private static void refuseUnclosedQuote(Slice slice, byte[] bytes, String file) throws UnreadableInputException {
+        if (slice.rows == 0 || slice.lastRecordLine < 0) {
+            return;
+        }
+        String last = slice.columns[slice.columns.length - 1][slice.rows - 1];
+        if (last == null || (last.indexOf('\n') < 0 && last.indexOf('\r') < 0)) {
+            return;
+        }
+        int end = bytes.length;
+        while (end > 0 && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) {
+            end--;
+        }
+        if (end > 0 && bytes[end - 1] != '"') {
+            throw new UnreadableInputException(file + ": line " + slice.lastRecordLine + ", column " + slice.columns.length
+                    + ": a quote opened there is never closed, so the rest of the file (" + lineBreaks(last)
+                    + " more lines) would be one cell");
+        }
+    }
+
+    private static long lineBreaks(String text) {
+        return text.chars().filter(c -> c == '\n').count();
+    }
+
+    /**
+     * A file that is not valid UTF-8 was decoded as ISO-8859-1 (Latin-1), which keeps every byte. When
+     * some cells are nevertheless valid multi-byte UTF-8 (two exports concatenated, one system writing
+     * UTF-8 and another Latin-1), each cell is decoded in its own encoding, and the table carries a
+     * note naming the first cell of each kind.
+     */
+    private static RawTable mixedEncoding(Slice slice, SourceInfo source, String file) throws UnreadableInputException {
+        long utf8Cells = 0;
+        long latin1Cells = 0;
+        String firstUtf8 = null;
+        String firstLatin1 = null;
+        java.nio.charset.CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder();
+        for (int r = 0; r < slice.rows; r++) {
+            for (int c = 0; c < slice.columns.length; c++) {
+                String cell = slice.columns[c][r];
+                if (cell == null || cell.chars().allMatch(ch -> ch < 0x80)) {
+                    continue;
+                }
+                try {
+                    String decoded = strict.decode(java.nio.ByteBuffer.wrap(cell.getBytes(StandardCharsets.ISO_8859_1))).toString();
+                    slice.columns[c][r] = decoded;
+                    utf8Cells++;
+                    if (firstUtf8 == null) {
+                        firstUtf8 = "data row " + (r + 1) + ", column " + (c + 1) + " (" + slice.names.get(c) + ")";
+                    }
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    latin1Cells++;
+                    if (firstLatin1 == null) {
+                        firstLatin1 = "data row " + (r + 1) + ", column " + (c + 1) + " (" + slice.names.get(c) + ")";
+                    }
+                }
+            }
+        }
+        RawTable table = slice.toTable(source, file);
+        if (utf8Cells == 0 || latin1Cells == 0) {
+            return table;
+        }
+        String note = file + " mixes text encodings. " + utf8Cells + " cell" + (utf8Cells == 1 ? " is" : "s are")
+                + " UTF-8 (first at " + firstUtf8 + ") and " + latin1Cells + " ISO-8859-1 (first at " + firstLatin1
+                + "). Each cell was decoded in its own encoding; the export should be fixed to write one.";
+        return new RawTable(table.source().withNotes(List.of(note)), table.names(), table.columns(), table.rows());
+    }
+
     /** Rejects empty and binary files, then detects the delimiter from the first 64 KB. */
-    private static char delimiter(String file, long size, byte[] head, Charset charset) throws UnreadableInputException {
+    static char delimiter(String file, long size, byte[] head, Charset charset) throws UnreadableInputException {
         if (size == 0) {
             throw new UnreadableInputException(file + " is empty");
         }
@@ -239,8 +351,44 @@ public final class CsvReader {
         }
     }
 
+    /**
+     * One pass for the two checks every in-memory file needs: the length when the bytes are valid
+     * UTF-8 without NUL, otherwise an offset from which a NUL or an invalid sequence was seen (the
+     * caller looks for the NUL itself: the rare path).
+     */
+    static int firstNulOrInvalidUtf8(byte[] bytes) {
+        int pending = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i];
+            if (pending > 0) {
+                if ((b & 0xC0) != 0x80) {
+                    return i;
+                }
+                pending--;
+            } else if (b < 0) {
+                if ((b & 0xE0) == 0xC0 && (b & 0xFF) >= 0xC2) {
+                    pending = 1;
+                } else if ((b & 0xF0) == 0xE0) {
+                    pending = 2;
+                } else if ((b & 0xF8) == 0xF0 && (b & 0xFF) <= 0xF4) {
+                    pending = 3;
+                } else {
+                    return i;
+                }
+            } else if (b == 0) {
+                return i;
+            }
+        }
+        return pending == 0 ? bytes.length : bytes.length - 1;
+    }
+
     static boolean isValidUtf8(byte[] bytes) {
         return utf8Pending(bytes, bytes.length, 0) == 0;
+    }
+
+    /** Whether the bytes are valid UTF-8 up to a sequence cut at the end (the head of a longer file). */
+    static boolean isValidUtf8Prefix(byte[] bytes) {
+        return utf8Pending(bytes, bytes.length, 0) >= 0;
     }
 
     /**
@@ -270,7 +418,7 @@ public final class CsvReader {
         return pending;
     }
 
-    private static de.siegmar.fastcsv.reader.CsvReader.CsvReaderBuilder builder(char delimiter) {
+    static de.siegmar.fastcsv.reader.CsvReader.CsvReaderBuilder builder(char delimiter) {
         return de.siegmar.fastcsv.reader.CsvReader.builder()
                 .fieldSeparator(delimiter)
                 .quoteCharacter('"')
@@ -290,6 +438,7 @@ public final class CsvReader {
         int width = names == null ? 0 : names.size();
         String[][] columns = names == null ? null : new String[width][1024];
         int n = 0;
+        long lastLine = -1;
         try {
             for (CsvRecord record : reader) {
                 int count = record.getFieldCount();
@@ -301,8 +450,10 @@ public final class CsvReader {
                 }
                 if (count != width) {
                     throw new UnreadableInputException(file + ": line " + (record.getStartingLineNumber() + linesBefore)
-                            + " has " + count + " field" + (count == 1 ? "" : "s") + ", the header has " + width);
+                            + " has " + count + " field" + (count == 1 ? "" : "s") + ", the header has " + width
+                            + unclosedQuoteHint(record));
                 }
+                lastLine = record.getStartingLineNumber() + linesBefore;
                 if (n == columns[0].length) {
                     int grown = n + (n >> 1);
                     for (int c = 0; c < width; c++) {
@@ -318,11 +469,23 @@ public final class CsvReader {
         } catch (CsvParseException e) {
             throw new UnreadableInputException(file + ": the CSV structure is broken (" + e.getMessage() + ")", e);
         }
-        return new Slice(names, columns, n);
+        return new Slice(names, columns, n, lastLine);
+    }
+
+    /** Why a row may have the wrong width: a field running over line breaks is a quote never closed. */
+    static String unclosedQuoteHint(CsvRecord record) {
+        for (int c = 0; c < record.getFieldCount(); c++) {
+            String field = record.getField(c);
+            if (field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
+                return "; its field " + (c + 1) + " runs over " + Math.max(1, lineBreaks(field))
+                        + " line break(s), probably because a quote opened there is never closed";
+            }
+        }
+        return "";
     }
 
     /** Columns parsed from one slice of a file; {@code names == null} when the slice held nothing. */
-    private record Slice(List<String> names, String[][] columns, int rows) {
+    private record Slice(List<String> names, String[][] columns, int rows, long lastRecordLine) {
 
         static Slice concat(List<Slice> slices) {
             List<String> names = slices.get(0).names;
@@ -335,7 +498,7 @@ public final class CsvReader {
                 }
                 at += slice.rows;
             }
-            return new Slice(names, columns, rows);
+            return new Slice(names, columns, rows, -1);
         }
 
         RawTable toTable(SourceInfo source, String file) throws UnreadableInputException {
@@ -353,7 +516,7 @@ public final class CsvReader {
         }
     }
 
-    private static List<String> header(CsvRecord record, String file) throws UnreadableInputException {
+    static List<String> header(CsvRecord record, String file) throws UnreadableInputException {
         List<String> names = new ArrayList<>(record.getFields());
         Map<String, Integer> seen = new HashMap<>();
         for (int c = 0; c < names.size(); c++) {
@@ -398,15 +561,15 @@ public final class CsvReader {
         }
     }
 
-    /** NUL bytes, or more than 10% control characters, in the first 64 KB. */
+    /**
+     * More than 10% control characters (NUL included) in the first 64 KB. A few NULs in text are
+     * damage, reported with their line and column by the reader instead.
+     */
     static boolean looksBinary(byte[] bytes) {
         int n = Math.min(bytes.length, SNIFF_BYTES);
         int control = 0;
         for (int i = 0; i < n; i++) {
             int b = bytes[i] & 0xff;
-            if (b == 0) {
-                return true;
-            }
             if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') || b == 0x7f) {
                 control++;
             }

@@ -49,7 +49,8 @@ public final class ParquetReader {
             ParquetMetadata meta = blue.strategic.parquet.ParquetReader.readMetadata(f);
             schema = meta.getFileMetaData().getSchema();
         } catch (IOException | RuntimeException e) {
-            throw new UnreadableInputException(file + " is not a readable Parquet file: " + e.getMessage(), e);
+            throw new UnreadableInputException(file + " is not a readable Parquet file; it is damaged or no Parquet ("
+                    + Reasons.of(e) + ")", e);
         }
         List<Type> fields = schema.getFields();
         int width = fields.size();
@@ -91,10 +92,9 @@ public final class ParquetReader {
         List<String[]> rows = new ArrayList<>();
         try (Stream<String[]> stream = blue.strategic.parquet.ParquetReader.streamContent(f, hydrator, heading)) {
             stream.forEach(rows::add);
-        } catch (IOException | UncheckedIOException e) {
-            throw new UnreadableInputException(file + " cannot be read as Parquet: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new UnreadableInputException(file + " cannot be read as Parquet: " + e, e);
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableInputException(file + " cannot be read as Parquet; it is damaged or truncated ("
+                    + Reasons.of(e) + ")", e);
         }
         if (rows.isEmpty()) {
             throw new UnreadableInputException(file + " has columns but no data rows");

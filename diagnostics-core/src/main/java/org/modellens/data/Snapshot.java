@@ -15,8 +15,19 @@ public final class Snapshot {
     private final SourceInfo source;
     private final int rows;
     private final Map<String, Column> columns;
+    private final Sampling sampling;
 
     public Snapshot(SourceInfo source, int rows, List<Column> columns) {
+        this(source, rows, columns, null);
+    }
+
+    /**
+     * A snapshot whose columns may hold only a sample of the file's rows.
+     *
+     * @param sampling how the file was streamed and sampled, or {@code null} when the columns hold every row
+     */
+    public Snapshot(SourceInfo source, int rows, List<Column> columns, Sampling sampling) {
+        this.sampling = sampling;
         this.source = source;
         this.rows = rows;
         Map<String, Column> byName = new LinkedHashMap<>();
@@ -34,8 +45,19 @@ public final class Snapshot {
         return source;
     }
 
+    /** Rows held in the columns: every row of the file, or the sample of a streamed file. */
     public int rows() {
         return rows;
+    }
+
+    /** Data rows in the file, whether all are held in the columns or only a sample. */
+    public long fileRows() {
+        return sampling == null ? rows : sampling.fileRows();
+    }
+
+    /** How a file too large to hold was streamed and sampled; empty when the columns hold every row. */
+    public Optional<Sampling> sampling() {
+        return Optional.ofNullable(sampling);
     }
 
     public List<Column> columns() {

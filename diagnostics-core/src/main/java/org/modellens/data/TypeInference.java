@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
  *   <li>Every cell is one of {@code true/false/yes/no} (case-insensitive): {@link ColumnType#BOOLEAN}.</li>
  *   <li>Every cell parses as a number (see {@link #parseNumber(String)}): {@link ColumnType#BOOLEAN} when
  *       all values are 0 or 1, otherwise {@link ColumnType#NUMERIC}.</li>
- *   <li>At least 95% of the cells parse as numbers: {@link ColumnType#NUMERIC}; the other cells stay as
- *       text and are counted as unparsable when the snapshot is built.</li>
+ *   <li>At least 95% of the cells parse as numbers or are the non-finite words {@code NaN}, {@code Inf},
+ *       {@code Infinity} (any case, optional sign; see {@link #isNonFiniteWord(String)}), with at least
+ *       one real number: {@link ColumnType#NUMERIC}; the other cells stay as text and are counted as
+ *       unparsable when the snapshot is built (the non-finite words are reported by the
+ *       non-finite-values check, never used as values).</li>
  *   <li>Every cell is an ISO date or date-time ({@code yyyy-MM-dd}, {@code yyyy-MM-dd HH:mm[:ss]},
  *       {@code yyyy-MM-ddTHH:mm[:ss][.fff][Z]}): {@link ColumnType#DATETIME}.</li>
  *   <li>Mean text length above 30 characters and more than half of the cells distinct:
@@ -60,6 +63,7 @@ public final class TypeInference {
         int present = 0;
         int numeric = 0;
         int booleanWords = 0;
+        int nonFinite = 0;
         boolean zeroOne = true;
         long totalLength = 0;
         for (int r = 0; r < cells.length; r++) {
@@ -77,6 +81,8 @@ public final class TypeInference {
                 }
             } else if (isBooleanWord(cell)) {
                 booleanWords++;
+            } else if (isNonFiniteWord(cell)) {
+                nonFinite++;
             }
         }
         if (present == 0) {
@@ -88,7 +94,7 @@ public final class TypeInference {
         if (numeric == present) {
             return zeroOne ? ColumnType.BOOLEAN : ColumnType.NUMERIC;
         }
-        if (numeric >= NUMERIC_SHARE * present) {
+        if (numeric > 0 && numeric + nonFinite >= NUMERIC_SHARE * present) {
             return ColumnType.NUMERIC;
         }
         if (numeric == 0 && allDateTimes(cells)) {
@@ -160,6 +166,21 @@ public final class TypeInference {
         }
         return t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false") || t.equalsIgnoreCase("yes")
                 || t.equalsIgnoreCase("no");
+    }
+
+    /**
+     * Whether the text is a non-finite number word as numeric software writes it: {@code NaN},
+     * {@code Inf} or {@code Infinity}, any case, with an optional sign, ignoring surrounding blanks.
+     */
+    public static boolean isNonFiniteWord(String text) {
+        if (text.length() > 12) {
+            return false; // "-Infinity" with blanks around; the common case of longer text stays cheap
+        }
+        String t = text.strip();
+        if (!t.isEmpty() && (t.charAt(0) == '+' || t.charAt(0) == '-')) {
+            t = t.substring(1);
+        }
+        return t.equalsIgnoreCase("nan") || t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("infinity");
     }
 
     /** Whether a cell is a value a boolean column can hold (0/1/true/false/yes/no). */

@@ -103,9 +103,31 @@ public final class XlsxReader {
             }
             return new RawTable(source, names, columns, n);
         } catch (IOException | RuntimeException e) {
-            throw new UnreadableInputException(file + " cannot be read as an Excel (.xlsx) workbook: " + e.getMessage(), e);
+            String bomb = zipBombEntry(e);
+            if (bomb != null) {
+                throw new UnreadableInputException(file + " was refused: its part " + bomb + " would expand to more than "
+                        + "100 times its compressed size, the mark of a zip bomb, so it is not unpacked", e);
+            }
+            throw new UnreadableInputException(file + " cannot be read as an Excel (.xlsx) workbook; it is damaged or "
+                    + "no workbook (" + Reasons.of(e) + ")", e);
         }
     }
+
+    /**
+     * The workbook part POI refused as a zip bomb (its inflate-ratio or expanded-size guard), or
+     * {@code null}. POI's own message is several lines of advice for programmers; users get one line.
+     */
+    static String zipBombEntry(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && (message.contains("Zip bomb detected") || message.contains("max size of the expanded data"))) {
+                java.util.regex.Matcher entry = java.util.regex.Pattern.compile("Entry: (\\S+)").matcher(message);
+                return entry.find() ? entry.group(1) : "(unnamed)";
+            }
+        }
+        return null;
+    }
+
 
     private static String text(Cell cell) {
         if (cell == null) {

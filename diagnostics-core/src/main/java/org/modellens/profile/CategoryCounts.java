@@ -29,6 +29,11 @@ public final class CategoryCounts {
         return new CategoryCounts(counts);
     }
 
+    /** Counts already tallied elsewhere (a streamed file), label to count. */
+    public static CategoryCounts of(Map<String, Long> counts) {
+        return new CategoryCounts(new HashMap<>(counts));
+    }
+
     public long total() {
         return total;
     }

@@ -73,14 +73,14 @@ public record FeatureComparison(String name, FeatureRole role, ColumnType type, 
                 trainSorted, prodSorted, trainCategories, prodCategories);
     }
 
-    private static DriftStatistics numericDrift(double[] train, double[] prod, double trainStd) {
+    static DriftStatistics numericDrift(double[] train, double[] prod, double trainStd) {
         double wasserstein = Wasserstein.distance(train, prod);
         double relative = trainStd > 0 ? wasserstein / trainStd : Double.NaN;
         return DriftStatistics.numeric(KolmogorovSmirnov.twoSample(train, prod), wasserstein, relative,
                 Psi.compute(train, prod), Descriptive.standardizedMeanDifference(train, prod));
     }
 
-    private static DriftStatistics categoricalDrift(CategoryCounts train, CategoryCounts prod, int topCategories, double minShare) {
+    static DriftStatistics categoricalDrift(CategoryCounts train, CategoryCounts prod, int topCategories, double minShare) {
         List<String> labels = new ArrayList<>();
         train.labels().forEach(labels::add);
         prod.labels().forEach(label -> {

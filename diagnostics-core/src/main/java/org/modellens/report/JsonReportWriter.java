@@ -17,6 +17,7 @@ import org.modellens.profile.CategoryCount;
 import org.modellens.profile.ColumnProfile;
 import org.modellens.profile.DriftStatistics;
 import org.modellens.profile.FeatureComparison;
+import org.modellens.profile.StatisticAccuracy;
 
 /**
  * Writes a {@link DiagnosticReport} as the JSON report, schemaVersion 1 (DESIGN.md section 3).
@@ -45,7 +46,7 @@ public final class JsonReportWriter {
             json.writeEndArray();
             json.writeArrayFieldStart("features");
             for (FeatureComparison feature : report.features()) {
-                writeFeature(json, feature);
+                writeFeature(json, feature, report.inputs());
             }
             json.writeEndArray();
             writeModel(json, report.model());
@@ -81,9 +82,15 @@ public final class JsonReportWriter {
         json.writeObjectFieldStart(name);
         json.writeStringField("path", snapshot.source().path().toString());
         json.writeStringField("format", snapshot.source().format());
-        json.writeNumberField("rows", snapshot.rows());
+        json.writeNumberField("rows", snapshot.fileRows());
         json.writeNumberField("columns", snapshot.columns().size());
         json.writeStringField("sha256", snapshot.source().sha256());
+        if (snapshot.sampling().isPresent()) {
+            // A streamed file: exact tallies over every row, distribution statistics on a sample.
+            json.writeBooleanField("streamed", true);
+            json.writeNumberField("sampledRows", snapshot.sampling().get().sampleRows());
+            json.writeNumberField("samplingSeed", snapshot.sampling().get().seed());
+        }
         json.writeEndObject();
     }
 
@@ -136,6 +143,13 @@ public final class JsonReportWriter {
             json.writeNumber(l);
         } else if (value instanceof Integer i) {
             json.writeNumber(i);
+        } else if (value instanceof Map<?, ?> map) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                json.writeFieldName(String.valueOf(entry.getKey()));
+                value(json, entry.getValue());
+            }
+            json.writeEndObject();
         } else if (value instanceof List<?> list) {
             json.writeStartArray();
             for (Object item : list) {
@@ -147,7 +161,7 @@ public final class JsonReportWriter {
         }
     }
 
-    private static void writeFeature(JsonGenerator json, FeatureComparison feature) throws IOException {
+    private static void writeFeature(JsonGenerator json, FeatureComparison feature, Inputs inputs) throws IOException {
         json.writeStartObject();
         json.writeStringField("name", feature.name());
         json.writeStringField("role", feature.role().jsonName());
@@ -184,6 +198,12 @@ public final class JsonReportWriter {
                 number(json, "totalVariationPooled", drift.totalVariationPooled());
             }
             json.writeEndObject();
+        }
+        Map<String, Object> accuracy = StatisticAccuracy.of(feature, inputs.train().sampling().orElse(null),
+                inputs.prod().sampling().orElse(null));
+        if (!accuracy.isEmpty()) {
+            json.writeFieldName("accuracy");
+            value(json, accuracy);
         }
         json.writeEndObject();
     }

@@ -1,0 +1,180 @@
+package org.modellens.data;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Exact figures of one column from a full pass over a large file, where the cells themselves are
+ * not kept (see {@link Sampling}). Numbers: count, minimum, maximum, mean and variance (Welford's
+ * streaming update, exact up to floating-point rounding). Categories: the count of every label, up
+ * to {@code maxCategories} distinct labels; past that, new labels are counted together in
+ * {@link #otherCount()} and {@link #categoriesComplete()} turns false. On the production side the
+ * pass also counts, against the training figures, the values outside the training range, those
+ * beyond the outlier fences and the categories training never had, each with example rows.
+ */
+public final class ColumnTally {
+
+    private final String name;
+    private final ColumnType type;
+    private final int maxCategories;
+
+    long rows;
+    long missing;
+    long unparsable;
+    long nonFinite;
+    long count;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    private double mean;
+    private double m2;
+    private final Map<String, long[]> categories;
+    private long otherCount;
+    private boolean categoriesComplete = true;
+
+    final RowTally missingRows = new RowTally();
+    final RowTally nonFiniteRows = new RowTally();
+    final RowTally outOfRangeRows = new RowTally();
+    final RowTally outlierRows = new RowTally();
+    final RowTally unseenRows = new RowTally();
+    long below;
+    long above;
+
+    ColumnTally(String name, ColumnType type, int maxCategories) {
+        this.name = name;
+        this.type = type;
+        this.maxCategories = maxCategories;
+        this.categories = type == ColumnType.CATEGORICAL || type == ColumnType.BOOLEAN ? new HashMap<>() : null;
+    }
+
+    void addNumber(double value) {
+        count++;
+        if (value < min) {
+            min = value;
+        }
+        if (value > max) {
+            max = value;
+        }
+        double delta = value - mean;
+        mean += delta / count;
+        m2 += delta * (value - mean);
+    }
+
+    void addCategory(String label) {
+        long[] c = categories.get(label);
+        if (c != null) {
+            c[0]++;
+        } else if (categories.size() < maxCategories) {
+            categories.put(label, new long[] {1});
+        } else {
+            otherCount++;
+            categoriesComplete = false;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ColumnType type() {
+        return type;
+    }
+
+    /** Data rows in the file. */
+    public long rows() {
+        return rows;
+    }
+
+    /** Empty cells. */
+    public long missing() {
+        return missing;
+    }
+
+    /** Non-empty cells that do not parse as the column's type (non-finite words included). */
+    public long unparsable() {
+        return unparsable;
+    }
+
+    /** Cells holding NaN, Inf or Infinity text in a numeric column. */
+    public long nonFinite() {
+        return nonFinite;
+    }
+
+    /** Parsed values of a numeric or datetime column. */
+    public long count() {
+        return count;
+    }
+
+    public double min() {
+        return count == 0 ? Double.NaN : min;
+    }
+
+    public double max() {
+        return count == 0 ? Double.NaN : max;
+    }
+
+    public double mean() {
+        return count == 0 ? Double.NaN : mean;
+    }
+
+    /** Sample standard deviation (n - 1), as numpy's {@code std(ddof=1)}; NaN below two values. */
+    public double std() {
+        return count < 2 ? Double.NaN : Math.sqrt(m2 / (count - 1));
+    }
+
+    /** Label counts of a categorical or boolean column ({@code null} for other types). */
+    public Map<String, Long> categoryCounts() {
+        if (categories == null) {
+            return null;
+        }
+        Map<String, Long> counts = new HashMap<>(categories.size() * 2);
+        categories.forEach((label, c) -> counts.put(label, c[0]));
+        return counts;
+    }
+
+    /** Whether every distinct label was counted (false once {@code maxCategories} was exceeded). */
+    public boolean categoriesComplete() {
+        return categoriesComplete;
+    }
+
+    /** Cells whose label came after the category limit was reached. */
+    public long otherCount() {
+        return otherCount;
+    }
+
+    boolean hasCategory(String label) {
+        return categories != null && categories.containsKey(label);
+    }
+
+    public RowTally missingRows() {
+        return missingRows;
+    }
+
+    public RowTally nonFiniteRows() {
+        return nonFiniteRows;
+    }
+
+    /** Production values below the training minimum or above the training maximum. */
+    public RowTally outOfRangeRows() {
+        return outOfRangeRows;
+    }
+
+    /** Production values below the training minimum. */
+    public long below() {
+        return below;
+    }
+
+    /** Production values above the training maximum. */
+    public long above() {
+        return above;
+    }
+
+    /** Production values beyond the outlier fences computed from the training range. */
+    public RowTally outlierRows() {
+        return outlierRows;
+    }
+
+    /** Production cells whose category training never had. */
+    public RowTally unseenRows() {
+        return unseenRows;
+    }
+}

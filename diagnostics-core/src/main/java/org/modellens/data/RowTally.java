@@ -1,0 +1,32 @@
+package org.modellens.data;
+
+import java.util.Arrays;
+
+/**
+ * Rows of a file counted in one pass: how many, and the first few row indices (0-based data rows,
+ * header not counted) as examples.
+ */
+public final class RowTally {
+
+    /** How many example rows are kept, as many as a finding shows. */
+    public static final int EXAMPLES = 10;
+
+    private long count;
+    private final long[] examples = new long[EXAMPLES];
+
+    void add(long row) {
+        if (count < EXAMPLES) {
+            examples[(int) count] = row;
+        }
+        count++;
+    }
+
+    public long count() {
+        return count;
+    }
+
+    /** The first affected rows in file order (at most {@value #EXAMPLES}). */
+    public long[] examples() {
+        return Arrays.copyOf(examples, (int) Math.min(count, EXAMPLES));
+    }
+}

@@ -1,0 +1,496 @@
+package org.modellens.data;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.DoubleConsumer;
+
+/**
+ * Reads a CSV file too large to hold in memory in one streaming pass (constant memory in the number
+ * of rows, apart from the category counts): the exact figures of every column ({@link ColumnTally}),
+ * exact duplicate-row counts, and a seeded uniform sample of rows for the distribution statistics.
+ * The result is a {@link Snapshot} of the sample rows that carries the {@link Sampling}.
+ *
+ * <p>Types are decided on the first {@code typeRows} rows of the training file (the in-memory path
+ * decides them on all rows); cells further down that do not parse as their column's type are counted
+ * as unparsable, as in production. The file format rules are those of {@link CsvReader}: header,
+ * delimiter detection, UTF-8 or (when the first 64 KB are not valid UTF-8) ISO-8859-1, empty cell =
+ * missing, every row as wide as the header.
+ */
+public final class StreamedCsvReader {
+
+    /**
+     * How to sample and count.
+     *
+     * @param sampleRows    rows kept for the distribution statistics (reservoir size)
+     * @param seed          seed of the reservoir's random generator
+     * @param typeRows      first rows the column types are inferred from
+     * @param maxCategories distinct labels counted exactly per column
+     * @param outlierRangeMultiple outlier fences: training range times this beyond the training range
+     */
+    public record Options(int sampleRows, long seed, int typeRows, int maxCategories, double outlierRangeMultiple) {
+    }
+
+    /** Marks the end of the rows handed to the tallying thread. */
+    private static final String[][] END = new String[0][];
+
+    private final Options options;
+    private final DoubleConsumer progress;
+
+    /** @param progress receives the share of the file's bytes read so far, about every 5% */
+    public StreamedCsvReader(Options options, DoubleConsumer progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** Reads the training file: infers types and identifiers on the first rows, then tallies and samples. */
+    public Snapshot readTraining(Path path, Set<String> forcedCategorical, Set<String> forcedNumeric, String target)
+            throws UnreadableInputException {
+        return read(path, null, forcedCategorical, forcedNumeric, target);
+    }
+
+    /** Reads the production file with the training snapshot's types, counting against its exact figures. */
+    public Snapshot readProduction(Path path, Snapshot training) throws UnreadableInputException {
+        return read(path, training, Set.of(), Set.of(), null);
+    }
+
+    private Snapshot read(Path path, Snapshot training, Set<String> forcedCategorical, Set<String> forcedNumeric,
+                          String target) throws UnreadableInputException {
+        String file = CsvReader.fileName(path);
+        if (Files.isDirectory(path)) {
+            throw new UnreadableInputException(file + " is a folder, not a file");
+        }
+        long size;
+        byte[] head;
+        try (InputStream in = Files.newInputStream(path)) {
+            size = Files.size(path);
+            head = in.readNBytes(64 * 1024);
+        } catch (NoSuchFileException e) {
+            throw new UnreadableInputException(file + ": file not found (" + path.toAbsolutePath() + ")", e);
+        } catch (IOException e) {
+            throw new UnreadableInputException(file + " cannot be read: " + Reasons.of(e), e);
+        }
+        Charset charset = CsvReader.isValidUtf8Prefix(head) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+        char delimiter = CsvReader.delimiter(file, size, head, charset);
+        CsvReader.refuseNul(head, delimiter, file);
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (CountingStream counted = new CountingStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16), size);
+             InputStream in = new DigestInputStream(counted, digest)) {
+            if (CsvReader.hasBom(head)) {
+                in.readNBytes(3);
+            }
+            InputStreamReader text = new InputStreamReader(in, charset);
+            try (de.siegmar.fastcsv.reader.CsvReader<CsvRecord> reader = CsvReader.builder(delimiter).ofCsvRecord(text)) {
+                Pass pass = new Pass(file, training, forcedCategorical, forcedNumeric, target, counted);
+                try {
+                    for (CsvRecord record : reader) {
+                        pass.accept(record);
+                    }
+                    SourceInfo source = new SourceInfo(path, "csv", HexFormat.of().formatHex(digest.digest()));
+                    return pass.finish(source);
+                } finally {
+                    pass.stopWorker();
+                }
+            }
+        } catch (CsvParseException e) {
+            throw new UnreadableInputException(file + ": the CSV structure is broken (" + Reasons.of(e) + ")", e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new UnreadableInputException(file + " cannot be read: " + Reasons.of(e), e);
+        }
+    }
+
+    /** The state of one pass over a file. */
+    private final class Pass {
+
+        private final String file;
+        private final Snapshot training;
+        private final Set<String> forcedCategorical;
+        private final Set<String> forcedNumeric;
+        private final String target;
+        private final CountingStream counted;
+        private final SplittableRandom random;
+
+        private List<String> names;
+        private int width;
+        /** The first rows, kept until the types are decided. */
+        private List<String[]> firstRows = new ArrayList<>();
+        private ColumnType[] types;
+        private boolean[] counted_;
+        private ColumnTally[] tallies;
+        private ColumnTally[] trainTallies;
+        private double[] lowFence;
+        private double[] highFence;
+        private Map<String, ColumnType> typeMap;
+        private Set<String> identifiers;
+
+        private final String[][] sample;
+        private final long[] sampleIndex;
+        private int sampled;
+        private long rows;
+        private final RowHashSet seenRows = new RowHashSet();
+        private final RowTally duplicates = new RowTally();
+        private double nextProgress = 0.05;
+
+        private static final int BATCH = 4096;
+        private final java.util.concurrent.BlockingQueue<String[][]> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
+        private String[][] batch = new String[BATCH][];
+        private int batchSize;
+        private Thread worker;
+        private volatile Throwable workerFailure;
+
+        Pass(String file, Snapshot training, Set<String> forcedCategorical, Set<String> forcedNumeric, String target,
+             CountingStream counted) {
+            this.file = file;
+            this.training = training;
+            this.forcedCategorical = forcedCategorical;
+            this.forcedNumeric = forcedNumeric;
+            this.target = target;
+            this.counted = counted;
+            this.random = new SplittableRandom(options.seed());
+            this.sample = new String[options.sampleRows()][];
+            this.sampleIndex = new long[options.sampleRows()];
+        }
+
+        void accept(CsvRecord record) throws UnreadableInputException {
+            if (names == null) {
+                names = CsvReader.header(record, file);
+                width = names.size();
+                return;
+            }
+            int count = record.getFieldCount();
+            if (count != width) {
+                throw new UnreadableInputException(file + ": line " + record.getStartingLineNumber() + " has " + count
+                        + " field" + (count == 1 ? "" : "s") + ", the header has " + width);
+            }
+            String[] cells = new String[width];
+            for (int c = 0; c < width; c++) {
+                String cell = record.getField(c);
+                cells[c] = cell.isEmpty() ? null : cell;
+            }
+            if (types == null) {
+                firstRows.add(cells);
+                if (firstRows.size() >= options.typeRows()) {
+                    decideTypes();
+                }
+                return;
+            }
+            // Parsing (this thread) and tallying (the worker) share the work on two cores.
+            if (worker == null) {
+                startWorker();
+            }
+            batch[batchSize++] = cells;
+            if (batchSize == BATCH) {
+                hand(batch);
+                batch = new String[BATCH][];
+                batchSize = 0;
+            }
+            if (counted.fraction() >= nextProgress) {
+                progress.accept(counted.fraction());
+                nextProgress = counted.fraction() + 0.05;
+            }
+        }
+
+        private void startWorker() {
+            worker = new Thread(() -> {
+                try {
+                    for (String[][] rows = queue.take(); rows != END; rows = queue.take()) {
+                        for (String[] cells : rows) {
+                            row(cells);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException | Error e) {
+                    workerFailure = e;
+                }
+            }, "modellens-tally-" + file);
+            worker.setDaemon(true);
+            worker.start();
+        }
+
+        private void hand(String[][] rows) throws UnreadableInputException {
+            while (true) {
+                if (workerFailure != null) {
+                    throw new IllegalStateException("tallying " + file + " failed", workerFailure);
+                }
+                try {
+                    if (queue.offer(rows, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new UnreadableInputException(file + ": reading was interrupted", e);
+                }
+            }
+        }
+
+        /** Hands over the last rows and waits for the worker to tally them. */
+        private void drainWorker() throws UnreadableInputException {
+            if (worker == null) {
+                return;
+            }
+            hand(Arrays.copyOf(batch, batchSize));
+            hand(END);
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UnreadableInputException(file + ": reading was interrupted", e);
+            }
+            worker = null;
+            if (workerFailure != null) {
+                throw new IllegalStateException("tallying " + file + " failed", workerFailure);
+            }
+        }
+
+        /** Ends the worker when reading stopped early (a broken row): no thread is left waiting. */
+        void stopWorker() {
+            if (worker != null) {
+                worker.interrupt();
+            }
+        }
+
+        /** Types from the first rows (training) or from training (production), then tally the rows held back. */
+        private void decideTypes() {
+            RawTable first = table(firstRows, null);
+            typeMap = new LinkedHashMap<>();
+            identifiers = new HashSet<>();
+            if (training == null) {
+                Snapshot typed = SnapshotBuilder.buildTraining(first, forcedCategorical, forcedNumeric, target);
+                for (Column column : typed.columns()) {
+                    typeMap.put(column.name(), column.type());
+                    if (column.identifier()) {
+                        identifiers.add(column.name());
+                    }
+                }
+            } else {
+                Map<String, ColumnType> own = null;
+                for (int c = 0; c < width; c++) {
+                    String name = names.get(c);
+                    Column trained = training.column(name).orElse(null);
+                    if (trained != null) {
+                        typeMap.put(name, trained.type());
+                        if (trained.identifier()) {
+                            identifiers.add(name);
+                        }
+                    } else {
+                        if (own == null) {
+                            own = SnapshotBuilder.inferTypes(first, Set.of(), Set.of());
+                        }
+                        typeMap.put(name, own.get(name));
+                    }
+                }
+            }
+            types = new ColumnType[width];
+            counted_ = new boolean[width];
+            tallies = new ColumnTally[width];
+            trainTallies = new ColumnTally[width];
+            lowFence = new double[width];
+            highFence = new double[width];
+            for (int c = 0; c < width; c++) {
+                String name = names.get(c);
+                types[c] = typeMap.get(name);
+                // Identifiers are all distinct: counting their labels would only fill memory.
+                counted_[c] = !identifiers.contains(name);
+                tallies[c] = new ColumnTally(name, types[c], options.maxCategories());
+                ColumnTally trained = training == null ? null
+                        : training.sampling().map(s -> s.tally(name)).orElse(null);
+                if (trained != null && trained.type() == types[c]) {
+                    trainTallies[c] = trained;
+                    double range = trained.max() - trained.min();
+                    lowFence[c] = trained.min() - options.outlierRangeMultiple() * range;
+                    highFence[c] = trained.max() + options.outlierRangeMultiple() * range;
+                }
+            }
+            List<String[]> held = firstRows;
+            firstRows = null;
+            for (String[] cells : held) {
+                row(cells);
+            }
+        }
+
+        private void row(String[] cells) {
+            long index = rows++;
+            long hash = 0x9E3779B97F4A7C15L;
+            for (int c = 0; c < width; c++) {
+                String cell = cells[c];
+                hash = RowHashSet.mix(hash * 31 + (cell == null ? 0x632BE59BD9B4E019L : RowHashSet.hash(cell)));
+                tally(c, cell, index);
+            }
+            if (!seenRows.add(hash)) {
+                duplicates.add(index);
+            }
+            // Reservoir sampling, algorithm R: row i replaces a random slot with probability k / (i + 1).
+            if (sampled < sample.length) {
+                sample[sampled] = cells;
+                sampleIndex[sampled++] = index;
+            } else {
+                long slot = random.nextLong(index + 1);
+                if (slot < sample.length) {
+                    sample[(int) slot] = cells;
+                    sampleIndex[(int) slot] = index;
+                }
+            }
+        }
+
+        private void tally(int c, String cell, long row) {
+            ColumnTally tally = tallies[c];
+            tally.rows++;
+            if (cell == null) {
+                tally.missing++;
+                tally.missingRows.add(row);
+                return;
+            }
+            ColumnTally trained = trainTallies[c];
+            switch (types[c]) {
+                case NUMERIC, DATETIME -> {
+                    double value = types[c] == ColumnType.NUMERIC ? TypeInference.parseNumber(cell)
+                            : TypeInference.parseDateTime(cell);
+                    if (Double.isNaN(value)) {
+                        tally.unparsable++;
+                        if (types[c] == ColumnType.NUMERIC && TypeInference.isNonFiniteWord(cell)) {
+                            tally.nonFinite++;
+                            tally.nonFiniteRows.add(row);
+                        }
+                        return;
+                    }
+                    tally.addNumber(value);
+                    if (trained != null && trained.count() > 0) {
+                        if (value < trained.min() || value > trained.max()) {
+                            tally.outOfRangeRows.add(row);
+                            if (value < trained.min()) {
+                                tally.below++;
+                            } else {
+                                tally.above++;
+                            }
+                        }
+                        if (value < lowFence[c] || value > highFence[c]) {
+                            tally.outlierRows.add(row);
+                        }
+                    }
+                }
+                case BOOLEAN, CATEGORICAL -> {
+                    if (types[c] == ColumnType.BOOLEAN && !TypeInference.isBooleanValue(cell)) {
+                        tally.unparsable++;
+                    }
+                    if (counted_[c]) {
+                        tally.addCategory(cell);
+                        if (trained != null && trained.categoriesComplete() && !trained.hasCategory(cell)) {
+                            tally.unseenRows.add(row);
+                        }
+                    }
+                }
+                case TEXT -> {
+                }
+            }
+        }
+
+        Snapshot finish(SourceInfo source) throws UnreadableInputException {
+            drainWorker();
+            if (names == null) {
+                throw new UnreadableInputException(file + " is empty");
+            }
+            if (types == null) {
+                if (firstRows.isEmpty()) {
+                    throw new UnreadableInputException(file + " has a header but no data rows");
+                }
+                decideTypes();
+            }
+            progress.accept(1.0);
+            // The sample in file order: examples and ties come out as in the file.
+            Integer[] order = new Integer[sampled];
+            for (int i = 0; i < sampled; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Long.compare(sampleIndex[a], sampleIndex[b]));
+            List<String[]> rowsInOrder = new ArrayList<>(sampled);
+            long[] indices = new long[sampled];
+            for (int i = 0; i < sampled; i++) {
+                rowsInOrder.add(sample[order[i]]);
+                indices[i] = sampleIndex[order[i]];
+            }
+            RawTable table = table(rowsInOrder, source);
+            Snapshot built = SnapshotBuilder.build(table, typeMap, identifiers);
+            Map<String, ColumnTally> byName = new LinkedHashMap<>();
+            for (ColumnTally tally : tallies) {
+                byName.put(tally.name(), tally);
+            }
+            Sampling sampling = new Sampling(rows, sampled, options.seed(), indices, byName, duplicates);
+            return new Snapshot(source, sampled, built.columns(), sampling);
+        }
+
+        private RawTable table(List<String[]> rowList, SourceInfo source) {
+            int n = rowList.size();
+            List<String[]> columns = new ArrayList<>(width);
+            for (int c = 0; c < width; c++) {
+                String[] column = new String[n];
+                for (int r = 0; r < n; r++) {
+                    column[r] = rowList.get(r)[c];
+                }
+                columns.add(column);
+            }
+            return new RawTable(source == null ? new SourceInfo(Path.of(file), "csv", "") : source, names, columns, n);
+        }
+    }
+
+    /** Counts the bytes read, for progress. */
+    private static final class CountingStream extends FilterInputStream {
+
+        private final long size;
+        private long read;
+
+        CountingStream(InputStream in, long size) {
+            super(in);
+            this.size = Math.max(1, size);
+        }
+
+        double fraction() {
+            return (double) read / size;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                read++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                read += n;
+            }
+            return n;
+        }
+    }
+}

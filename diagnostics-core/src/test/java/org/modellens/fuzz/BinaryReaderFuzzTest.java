@@ -1,0 +1,115 @@
+package org.modellens.fuzz;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import blue.strategic.parquet.ParquetWriter;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Fuzzes the XLSX and Parquet readers with damaged copies of valid files: bytes overwritten, cut
+ * short, or a run of bytes duplicated (the usual shapes of a broken download or a bad disk). Every
+ * copy must give a well-formed table or one clear line (see {@link ReaderContract}). Time-boxed by
+ * {@link FuzzTimeBox}.
+ */
+@AddLifecycleHook(FuzzTimeBox.class)
+class BinaryReaderFuzzTest {
+
+    private static Path dir;
+    private static byte[] xlsx;
+    private static byte[] parquet;
+
+    /** One way to damage a file: what to do, where (a fraction of the length), and with which bytes. */
+    record Damage(int kind, double where, int length, byte[] bytes) {
+
+        byte[] apply(byte[] original) {
+            int at = (int) (where * original.length);
+            return switch (kind) {
+                case 0 -> { // overwrite
+                    byte[] copy = original.clone();
+                    for (int i = 0; i < bytes.length && at + i < copy.length; i++) {
+                        copy[at + i] = bytes[i];
+                    }
+                    yield copy;
+                }
+                case 1 -> java.util.Arrays.copyOf(original, at); // truncate
+                default -> { // duplicate a run
+                    int end = Math.min(original.length, at + length);
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    out.write(original, 0, end);
+                    out.write(original, at, end - at);
+                    out.write(original, end, original.length - end);
+                    yield out.toByteArray();
+                }
+            };
+        }
+    }
+
+    @BeforeContainer
+    static void makeValidFiles() throws IOException {
+        dir = Files.createDirectories(Path.of("target", "fuzz", "binary"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("data");
+            Row header = sheet.createRow(0);
+            header.createCell(0).setCellValue("amount");
+            header.createCell(1).setCellValue("city");
+            for (int r = 1; r <= 30; r++) {
+                Row row = sheet.createRow(r);
+                row.createCell(0).setCellValue(r * 1.5);
+                row.createCell(1).setCellValue(r % 2 == 0 ? "Oslo" : "Bergen");
+            }
+            workbook.write(out);
+        }
+        xlsx = out.toByteArray();
+        MessageType schema = Types.buildMessage()
+                .required(PrimitiveTypeName.INT32).named("id")
+                .optional(PrimitiveTypeName.DOUBLE).named("amount")
+                .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("city")
+                .named("rec");
+        Path file = dir.resolve("valid.parquet");
+        try (ParquetWriter<Integer> writer = ParquetWriter.writeFile(schema, file.toFile(), (id, values) -> {
+            values.write("id", id);
+            values.write("amount", id * 1.5);
+            values.write("city", id % 2 == 0 ? "Oslo" : "Bergen");
+        })) {
+            for (int id = 0; id < 30; id++) {
+                writer.write(id);
+            }
+        }
+        parquet = Files.readAllBytes(file);
+    }
+
+    @Property(tries = FuzzTimeBox.UNBOUNDED_TRIES)
+    void damagedXlsxGivesATableOrAOneLineMessage(@ForAll("damage") Damage damage) throws IOException {
+        ReaderContract.check(dir, "damaged.xlsx", damage.apply(xlsx));
+    }
+
+    @Property(tries = FuzzTimeBox.UNBOUNDED_TRIES)
+    void damagedParquetGivesATableOrAOneLineMessage(@ForAll("damage") Damage damage) throws IOException {
+        ReaderContract.check(dir, "damaged.parquet", damage.apply(parquet));
+    }
+
+    @Provide
+    Arbitrary<Damage> damage() {
+        return net.jqwik.api.Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.doubles().between(0, 1),
+                        Arbitraries.integers().between(1, 64), Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(8))
+                .as(Damage::new);
+    }
+
+}
