@@ -2,10 +2,11 @@ package org.modellens.app.ui;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Optional;
 
 import org.modellens.report.DiagnosticReport;
+import org.modellens.report.ExcelReportWriter;
 import org.modellens.report.JsonReportWriter;
+import org.modellens.report.PdfReportWriter;
 
 /** The report formats of File &gt; Export, each with the core writer that produces it. */
 public enum ExportFormat {
@@ -27,16 +28,12 @@ public enum ExportFormat {
         return extension;
     }
 
-    /**
-     * The core writer for this format; empty while the core has none, which disables the menu item.
-     *
-     * <p>Integrator: when {@code ExcelReportWriter} and {@code PdfReportWriter} land in
-     * {@code org.modellens.report}, return them here, e.g. {@code Optional.of(new ExcelReportWriter()::write)}.
-     */
-    public Optional<Writer> writer() {
+    /** The core writer for this format. */
+    public Writer writer() {
         return switch (this) {
-            case JSON -> Optional.of(new JsonReportWriter()::write);
-            case EXCEL, PDF -> Optional.empty();
+            case JSON -> new JsonReportWriter()::write;
+            case EXCEL -> new ExcelReportWriter()::write;
+            case PDF -> new PdfReportWriter()::write;
         };
     }
 }

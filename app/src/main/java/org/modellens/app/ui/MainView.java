@@ -122,7 +122,7 @@ public final class MainView extends BorderPane {
             MenuItem item = item("menu.file.export." + format.name().toLowerCase(java.util.Locale.ROOT), key, () -> exportAs(format));
             item.setId("export-" + format.name().toLowerCase(java.util.Locale.ROOT));
             // Disabled until a report is shown, and for good while the core has no writer for the format.
-            item.disableProperty().bind(model.reportProperty().isNull().or(Bindings.createBooleanBinding(() -> format.writer().isEmpty())));
+            item.disableProperty().bind(model.reportProperty().isNull());
             export.getItems().add(item);
         });
         MenuItem quit = item("menu.file.quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),

@@ -313,13 +313,13 @@ public final class WorkbenchViewModel {
     public record ProjectLoad(Path file, WorkbenchProject project, List<Path> missing) {
     }
 
-    /** Writes the report shown in {@code format} to {@code file} in the background; false when the format has no writer yet. */
+    /** Writes the report shown in {@code format} to {@code file} in the background; false when no report is shown. */
     public boolean export(ExportFormat format, Path file) {
         DiagnosticReport shown = report.get();
-        if (shown == null || format.writer().isEmpty()) {
+        if (shown == null) {
             return false;
         }
-        ExportFormat.Writer writer = format.writer().get();
+        ExportFormat.Writer writer = format.writer();
         Task<Path> export = new Task<>() {
             @Override
             protected Path call() throws Exception {

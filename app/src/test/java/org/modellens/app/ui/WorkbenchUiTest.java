@@ -194,10 +194,7 @@ class WorkbenchUiTest {
         });
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.reportProperty().get() != null);
         Path out = dir.resolve("report.json");
-        robot.interact(() -> {
-            assertThat(model.export(ExportFormat.EXCEL, dir.resolve("r.xlsx"))).as("no Excel writer in the core yet").isFalse();
-            assertThat(model.export(ExportFormat.JSON, out)).isTrue();
-        });
+        robot.interact(() -> assertThat(model.export(ExportFormat.JSON, out)).isTrue());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.runningProperty().get());
 
         com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toFile());
@@ -205,6 +202,28 @@ class WorkbenchUiTest {
         assertThat(json.get("findings").size()).isEqualTo(model.reportProperty().get().findings().size());
         assertThat(robot.lookup("#export-excel").tryQuery()).isEmpty(); // menu items live in the menu, not the scene graph
         assertThat(model.statusProperty().get()).isEqualTo(Text.get("export.done", "report.json"));
+    }
+
+    @Test
+    void excelAndPdfExportsWriteFilesThatReadBack(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            model.start().useSampleCase();
+            model.run();
+        });
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> model.reportProperty().get() != null);
+        Path xlsx = dir.resolve("report.xlsx");
+        Path pdf = dir.resolve("report.pdf");
+        robot.interact(() -> assertThat(model.export(ExportFormat.EXCEL, xlsx)).isTrue());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.runningProperty().get() && Files.exists(xlsx));
+        robot.interact(() -> assertThat(model.export(ExportFormat.PDF, pdf)).isTrue());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.runningProperty().get() && Files.exists(pdf));
+
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+            assertThat(workbook.getSheet("Findings").getLastRowNum()).isEqualTo(model.reportProperty().get().findings().size());
+        }
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("Model diagnosis");
+        }
     }
 
     private Path bigCsv(String name, int rows, long seed) throws IOException {
