@@ -1,0 +1,186 @@
+package org.modellens.explain;
+
+import org.modellens.model.TreeEnsemble;
+
+/**
+ * Exact path-dependent TreeSHAP (Lundberg, Erion and Lee, "Consistent Individualized Feature
+ * Attribution for Tree Ensembles", 2018, Algorithm 2), in the form XGBoost implements for
+ * {@code pred_contribs}: node covers from training weight the paths not taken, a missing value
+ * follows its node's default direction, and the base value is the cover-weighted mean leaf value of
+ * every tree plus the model's base margin.
+ *
+ * <p>Contributions are in margin space (log-odds for binary:logistic) and add up exactly:
+ * {@code baseValue + sum(phi) = margin}. Cost per row is O(trees x leaves x depth²). One instance
+ * holds scratch space for one thread: not thread-safe; use one per thread.
+ */
+public final class TreeShap {
+
+    private final TreeEnsemble model;
+    private final int features;
+    /** Cover-weighted mean value of each node's subtree. */
+    private final double[] nodeMean;
+    /** Per-group base value: base margin plus the mean of every tree of the group. */
+    private final double[] base;
+
+    // The path of unique features from the root, one block per recursion level (levels copy their parent's).
+    private final int[] pathFeature;
+    private final double[] pathZero;
+    private final double[] pathOne;
+    private final double[] pathWeight;
+
+    public TreeShap(TreeEnsemble model) {
+        this.model = model;
+        this.features = model.features().size();
+        this.nodeMean = new double[model.nodeCount()];
+        this.base = new double[model.outputCount()];
+        for (int g = 0; g < base.length; g++) {
+            base[g] = model.baseMargin(g);
+        }
+        for (int t = 0; t < model.treeCount(); t++) {
+            base[model.group(t)] += fillMean(model.root(t));
+        }
+        int depth = model.maxDepth() + 2;
+        int size = depth * (depth + 1) / 2 + depth;
+        pathFeature = new int[size];
+        pathZero = new double[size];
+        pathOne = new double[size];
+        pathWeight = new double[size];
+    }
+
+    private double fillMean(int node) {
+        if (model.isLeaf(node)) {
+            nodeMean[node] = model.leafValue(node);
+        } else {
+            int l = model.left(node);
+            int r = model.right(node);
+            double mean = fillMean(l) * model.cover(l) + fillMean(r) * model.cover(r);
+            nodeMean[node] = mean / model.cover(node);
+        }
+        return nodeMean[node];
+    }
+
+    /** The expected raw output of each group: the attribution's starting point. */
+    public double baseValue(int group) {
+        return base[group];
+    }
+
+    /**
+     * Contributions of one row to one output group.
+     *
+     * @param x      row-major inputs
+     * @param offset where the row starts in {@code x}
+     * @param group  output group (0 unless multiclass)
+     * @param phi    receives one contribution per feature (overwritten); length at least the feature count
+     * @return the row's raw output for the group (base value plus the contributions)
+     */
+    public double contributions(double[] x, int offset, int group, double[] phi) {
+        java.util.Arrays.fill(phi, 0, features, 0.0);
+        for (int t = 0; t < model.treeCount(); t++) {
+            if (model.group(t) == group) {
+                recurse(x, offset, phi, model.root(t), 0, 0, 1.0, 1.0, -1);
+            }
+        }
+        double margin = base[group];
+        for (int j = 0; j < features; j++) {
+            margin += phi[j];
+        }
+        return margin;
+    }
+
+    /**
+     * @param start       where this level's copy of the path begins
+     * @param uniqueDepth number of elements on the path (the root's dummy element included) minus one
+     */
+    private void recurse(double[] x, int offset, double[] phi, int node, int parentStart, int uniqueDepth,
+                         double parentZero, double parentOne, int parentFeature) {
+        int start = parentStart + uniqueDepth;
+        if (uniqueDepth > 0) {
+            System.arraycopy(pathFeature, parentStart, pathFeature, start, uniqueDepth);
+            System.arraycopy(pathZero, parentStart, pathZero, start, uniqueDepth);
+            System.arraycopy(pathOne, parentStart, pathOne, start, uniqueDepth);
+            System.arraycopy(pathWeight, parentStart, pathWeight, start, uniqueDepth);
+        }
+        extend(start, uniqueDepth, parentZero, parentOne, parentFeature);
+
+        if (model.isLeaf(node)) {
+            double leaf = model.leafValue(node);
+            for (int i = 1; i <= uniqueDepth; i++) {
+                double w = unwoundSum(start, uniqueDepth, i);
+                phi[pathFeature[start + i]] += w * (pathOne[start + i] - pathZero[start + i]) * leaf;
+            }
+            return;
+        }
+        int split = model.splitFeature(node);
+        int hot = model.next(node, x[offset + split]);
+        int cold = hot == model.left(node) ? model.right(node) : model.left(node);
+        double cover = model.cover(node);
+        double hotZero = model.cover(hot) / cover;
+        double coldZero = model.cover(cold) / cover;
+        double incomingZero = 1;
+        double incomingOne = 1;
+
+        // A feature met again on the path: undo its earlier split and carry its fractions on.
+        int k = 0;
+        for (; k <= uniqueDepth; k++) {
+            if (pathFeature[start + k] == split) {
+                break;
+            }
+        }
+        if (k != uniqueDepth + 1) {
+            incomingZero = pathZero[start + k];
+            incomingOne = pathOne[start + k];
+            unwind(start, uniqueDepth, k);
+            uniqueDepth -= 1;
+        }
+        recurse(x, offset, phi, hot, start, uniqueDepth + 1, hotZero * incomingZero, incomingOne, split);
+        recurse(x, offset, phi, cold, start, uniqueDepth + 1, coldZero * incomingZero, 0, split);
+    }
+
+    private void extend(int s, int uniqueDepth, double zero, double one, int feature) {
+        pathFeature[s + uniqueDepth] = feature;
+        pathZero[s + uniqueDepth] = zero;
+        pathOne[s + uniqueDepth] = one;
+        pathWeight[s + uniqueDepth] = uniqueDepth == 0 ? 1.0 : 0.0;
+        for (int i = uniqueDepth - 1; i >= 0; i--) {
+            pathWeight[s + i + 1] += one * pathWeight[s + i] * (i + 1) / (uniqueDepth + 1);
+            pathWeight[s + i] = zero * pathWeight[s + i] * (uniqueDepth - i) / (uniqueDepth + 1);
+        }
+    }
+
+    private void unwind(int s, int uniqueDepth, int index) {
+        double one = pathOne[s + index];
+        double zero = pathZero[s + index];
+        double nextOnePortion = pathWeight[s + uniqueDepth];
+        for (int i = uniqueDepth - 1; i >= 0; i--) {
+            if (one != 0) {
+                double tmp = pathWeight[s + i];
+                pathWeight[s + i] = nextOnePortion * (uniqueDepth + 1) / ((i + 1) * one);
+                nextOnePortion = tmp - pathWeight[s + i] * zero * (uniqueDepth - i) / (uniqueDepth + 1);
+            } else {
+                pathWeight[s + i] = pathWeight[s + i] * (uniqueDepth + 1) / (zero * (uniqueDepth - i));
+            }
+        }
+        for (int i = index; i < uniqueDepth; i++) {
+            pathFeature[s + i] = pathFeature[s + i + 1];
+            pathZero[s + i] = pathZero[s + i + 1];
+            pathOne[s + i] = pathOne[s + i + 1];
+        }
+    }
+
+    private double unwoundSum(int s, int uniqueDepth, int index) {
+        double one = pathOne[s + index];
+        double zero = pathZero[s + index];
+        double nextOnePortion = pathWeight[s + uniqueDepth];
+        double total = 0;
+        for (int i = uniqueDepth - 1; i >= 0; i--) {
+            if (one != 0) {
+                double tmp = nextOnePortion * (uniqueDepth + 1) / ((i + 1) * one);
+                total += tmp;
+                nextOnePortion = pathWeight[s + i] - tmp * zero * ((double) (uniqueDepth - i) / (uniqueDepth + 1));
+            } else if (zero != 0) {
+                total += (pathWeight[s + i] / zero) / ((double) (uniqueDepth - i) / (uniqueDepth + 1));
+            }
+        }
+        return total;
+    }
+}
