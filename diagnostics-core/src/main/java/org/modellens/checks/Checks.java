@@ -11,6 +11,7 @@ public final class Checks {
     public static List<Check> all() {
         return List.of(new SchemaMismatchCheck(), new FeatureDriftCheck(), new LabelDriftCheck(), new MissingValuesCheck(),
                 new UnseenCategoryCheck(), new OutOfRangeCheck(), new OutliersCheck(),
-                new ConstantFeatureCheck(), new DuplicateRowsCheck());
+                new ConstantFeatureCheck(), new DuplicateRowsCheck(),
+                new ModelFeaturesCheck(), new UnscorableRowsCheck());
     }
 }
