@@ -12,7 +12,7 @@ import org.modellens.data.UnreadableInputException;
 
 /**
  * Opens a model file by its format: XGBoost JSON ({@code .json}) or UBJSON ({@code .ubj}), LightGBM
- * text ({@code .txt}, or any file starting with LightGBM's {@code tree} header). Only declarative
+ * text (any file starting with LightGBM's {@code tree} header), ONNX ({@code .onnx}). Only declarative
  * formats are read; no Java deserialization of a user file happens anywhere.
  *
  * <p>Feature order: the names stored in the model file, or {@code --model-features} when given
@@ -68,11 +68,14 @@ public final class ModelLoader {
         if (lower.endsWith(".json")) {
             return XGBoostModelReader.read(bytes, fileName, false);
         }
+        if (lower.endsWith(".onnx")) {
+            return OnnxModel.read(bytes, fileName);
+        }
         if (startsWith(bytes, "tree\n") || startsWith(bytes, "tree\r\n")) {
             return LightGbmModelReader.read(new String(bytes, StandardCharsets.UTF_8), fileName);
         }
         throw new UnreadableInputException(fileName + ": unknown model format; ModelLens reads XGBoost .json and .ubj "
-                + "models and LightGBM text models");
+                + "models, LightGBM text models and .onnx models");
     }
 
     private static boolean startsWith(byte[] bytes, String prefix) {
