@@ -22,11 +22,14 @@ public final class TreeShap {
     /** Per-group base value: base margin plus the mean of every tree of the group. */
     private final double[] base;
 
-    // The path of unique features from the root, one block per recursion level (levels copy their parent's).
-    private final int[] pathFeature;
-    private final double[] pathZero;
-    private final double[] pathOne;
-    private final double[] pathWeight;
+    // The path of unique features from the root, one block per recursion level (levels copy their
+    // parent's). Element i of a block at s: path[4 (s + i) + FEATURE | ZERO | ONE | WEIGHT], interleaved
+    // so that a level copies its parent's path with one arraycopy.
+    private static final int FEATURE = 0;
+    private static final int ZERO = 1;
+    private static final int ONE = 2;
+    private static final int WEIGHT = 3;
+    private final double[] path;
 
     public TreeShap(TreeEnsemble model) {
         this.model = model;
@@ -41,10 +44,7 @@ public final class TreeShap {
         }
         int depth = model.maxDepth() + 2;
         int size = depth * (depth + 1) / 2 + depth;
-        pathFeature = new int[size];
-        pathZero = new double[size];
-        pathOne = new double[size];
-        pathWeight = new double[size];
+        path = new double[4 * size];
     }
 
     private double fillMean(int node) {
@@ -95,10 +95,7 @@ public final class TreeShap {
                          double parentZero, double parentOne, int parentFeature) {
         int start = parentStart + uniqueDepth;
         if (uniqueDepth > 0) {
-            System.arraycopy(pathFeature, parentStart, pathFeature, start, uniqueDepth);
-            System.arraycopy(pathZero, parentStart, pathZero, start, uniqueDepth);
-            System.arraycopy(pathOne, parentStart, pathOne, start, uniqueDepth);
-            System.arraycopy(pathWeight, parentStart, pathWeight, start, uniqueDepth);
+            System.arraycopy(path, 4 * parentStart, path, 4 * start, 4 * uniqueDepth);
         }
         extend(start, uniqueDepth, parentZero, parentOne, parentFeature);
 
@@ -106,7 +103,8 @@ public final class TreeShap {
             double leaf = model.leafValue(node);
             for (int i = 1; i <= uniqueDepth; i++) {
                 double w = unwoundSum(start, uniqueDepth, i);
-                phi[pathFeature[start + i]] += w * (pathOne[start + i] - pathZero[start + i]) * leaf;
+                int e = 4 * (start + i);
+                phi[(int) path[e + FEATURE]] += w * (path[e + ONE] - path[e + ZERO]) * leaf;
             }
             return;
         }
@@ -122,13 +120,13 @@ public final class TreeShap {
         // A feature met again on the path: undo its earlier split and carry its fractions on.
         int k = 0;
         for (; k <= uniqueDepth; k++) {
-            if (pathFeature[start + k] == split) {
+            if (path[4 * (start + k) + FEATURE] == split) {
                 break;
             }
         }
         if (k != uniqueDepth + 1) {
-            incomingZero = pathZero[start + k];
-            incomingOne = pathOne[start + k];
+            incomingZero = path[4 * (start + k) + ZERO];
+            incomingOne = path[4 * (start + k) + ONE];
             unwind(start, uniqueDepth, k);
             uniqueDepth -= 1;
         }
@@ -137,48 +135,48 @@ public final class TreeShap {
     }
 
     private void extend(int s, int uniqueDepth, double zero, double one, int feature) {
-        pathFeature[s + uniqueDepth] = feature;
-        pathZero[s + uniqueDepth] = zero;
-        pathOne[s + uniqueDepth] = one;
-        pathWeight[s + uniqueDepth] = uniqueDepth == 0 ? 1.0 : 0.0;
+        path[4 * (s + uniqueDepth) + FEATURE] = feature;
+        path[4 * (s + uniqueDepth) + ZERO] = zero;
+        path[4 * (s + uniqueDepth) + ONE] = one;
+        path[4 * (s + uniqueDepth) + WEIGHT] = uniqueDepth == 0 ? 1.0 : 0.0;
         for (int i = uniqueDepth - 1; i >= 0; i--) {
-            pathWeight[s + i + 1] += one * pathWeight[s + i] * (i + 1) / (uniqueDepth + 1);
-            pathWeight[s + i] = zero * pathWeight[s + i] * (uniqueDepth - i) / (uniqueDepth + 1);
+            path[4 * (s + i + 1) + WEIGHT] += one * path[4 * (s + i) + WEIGHT] * (i + 1) / (uniqueDepth + 1);
+            path[4 * (s + i) + WEIGHT] = zero * path[4 * (s + i) + WEIGHT] * (uniqueDepth - i) / (uniqueDepth + 1);
         }
     }
 
     private void unwind(int s, int uniqueDepth, int index) {
-        double one = pathOne[s + index];
-        double zero = pathZero[s + index];
-        double nextOnePortion = pathWeight[s + uniqueDepth];
+        double one = path[4 * (s + index) + ONE];
+        double zero = path[4 * (s + index) + ZERO];
+        double nextOnePortion = path[4 * (s + uniqueDepth) + WEIGHT];
         for (int i = uniqueDepth - 1; i >= 0; i--) {
             if (one != 0) {
-                double tmp = pathWeight[s + i];
-                pathWeight[s + i] = nextOnePortion * (uniqueDepth + 1) / ((i + 1) * one);
-                nextOnePortion = tmp - pathWeight[s + i] * zero * (uniqueDepth - i) / (uniqueDepth + 1);
+                double tmp = path[4 * (s + i) + WEIGHT];
+                path[4 * (s + i) + WEIGHT] = nextOnePortion * (uniqueDepth + 1) / ((i + 1) * one);
+                nextOnePortion = tmp - path[4 * (s + i) + WEIGHT] * zero * (uniqueDepth - i) / (uniqueDepth + 1);
             } else {
-                pathWeight[s + i] = pathWeight[s + i] * (uniqueDepth + 1) / (zero * (uniqueDepth - i));
+                path[4 * (s + i) + WEIGHT] = path[4 * (s + i) + WEIGHT] * (uniqueDepth + 1) / (zero * (uniqueDepth - i));
             }
         }
         for (int i = index; i < uniqueDepth; i++) {
-            pathFeature[s + i] = pathFeature[s + i + 1];
-            pathZero[s + i] = pathZero[s + i + 1];
-            pathOne[s + i] = pathOne[s + i + 1];
+            path[4 * (s + i) + FEATURE] = path[4 * (s + i + 1) + FEATURE];
+            path[4 * (s + i) + ZERO] = path[4 * (s + i + 1) + ZERO];
+            path[4 * (s + i) + ONE] = path[4 * (s + i + 1) + ONE];
         }
     }
 
     private double unwoundSum(int s, int uniqueDepth, int index) {
-        double one = pathOne[s + index];
-        double zero = pathZero[s + index];
-        double nextOnePortion = pathWeight[s + uniqueDepth];
+        double one = path[4 * (s + index) + ONE];
+        double zero = path[4 * (s + index) + ZERO];
+        double nextOnePortion = path[4 * (s + uniqueDepth) + WEIGHT];
         double total = 0;
         for (int i = uniqueDepth - 1; i >= 0; i--) {
             if (one != 0) {
                 double tmp = nextOnePortion * (uniqueDepth + 1) / ((i + 1) * one);
                 total += tmp;
-                nextOnePortion = pathWeight[s + i] - tmp * zero * ((double) (uniqueDepth - i) / (uniqueDepth + 1));
+                nextOnePortion = path[4 * (s + i) + WEIGHT] - tmp * zero * ((double) (uniqueDepth - i) / (uniqueDepth + 1));
             } else if (zero != 0) {
-                total += (pathWeight[s + i] / zero) / ((double) (uniqueDepth - i) / (uniqueDepth + 1));
+                total += (path[4 * (s + i) + WEIGHT] / zero) / ((double) (uniqueDepth - i) / (uniqueDepth + 1));
             }
         }
         return total;
