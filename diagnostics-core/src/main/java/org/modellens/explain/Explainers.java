@@ -17,15 +17,16 @@ public final class Explainers {
     /**
      * @param background training inputs the model-agnostic estimate draws absent features from;
      *                   may be {@code null} for tree ensembles
+     * @return the explainer, or {@code null} when a model-agnostic estimate has no scorable training row
      */
     public static Explainer forModel(Model model, FeatureMatrix background, int permutations, int backgroundRows, long seed) {
         if (model instanceof TreeEnsemble ensemble) {
             return new TreeShapExplainer(ensemble);
         }
-        if (background == null) {
-            return null;
+        int[] sample = background == null ? new int[0] : ModelExplanations.sample(background, backgroundRows, seed);
+        if (sample.length == 0) {
+            return null; // no scorable training row to draw absent features from
         }
-        return new PermutationShapExplainer(model,
-                background.select(ModelExplanations.sample(background, backgroundRows, seed)), permutations, seed);
+        return new PermutationShapExplainer(model, background.select(sample), permutations, seed);
     }
 }
