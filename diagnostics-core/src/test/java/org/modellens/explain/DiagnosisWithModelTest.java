@@ -61,4 +61,38 @@ class DiagnosisWithModelTest {
         assertThat(report.model().features()).containsExactly("age", "income", "score", "ratio", "count", "flag", "noise");
         assertThat(report.explanations().globalTrain()).hasSize(7);
     }
+
+    @Test
+    void onnxModelIsExplainedByPermutationShapWithItsDefaults() throws Exception {
+        Random random = new Random(3);
+        List<String> train = new ArrayList<>(List.of("a,b,c,d"));
+        List<String> prod = new ArrayList<>(List.of("a,b,c,d"));
+        for (int i = 0; i < 300; i++) {
+            train.add(String.format(java.util.Locale.ROOT, "%.3f,%.3f,%.3f,%.3f", random.nextGaussian(), random.nextGaussian(),
+                    random.nextGaussian(), random.nextGaussian()));
+            prod.add(String.format(java.util.Locale.ROOT, "%.3f,%.3f,%.3f,%.3f", random.nextGaussian() + 1, random.nextGaussian(),
+                    random.nextGaussian(), random.nextGaussian()));
+        }
+        Path trainFile = dir.resolve("t.csv");
+        Path prodFile = dir.resolve("p.csv");
+        Files.write(trainFile, train);
+        Files.write(prodFile, prod);
+        Path model = Path.of(getClass().getResource("/org/modellens/model/logistic.onnx").toURI());
+        DiagnosisRequest request = new DiagnosisRequest(trainFile, prodFile, null, "auto", Set.of(), Set.of(),
+                Settings.defaults(), model, List.of(), null);
+
+        DiagnosticReport report = Diagnosis.run(request, (stage, fraction) -> { });
+
+        assertThat(report.model().type()).isEqualTo("onnx");
+        assertThat(report.explanations().method()).isEqualTo("permutation-shap");
+        assertThat(report.explanations().space()).isEqualTo("probability");
+        assertThat(report.explanations().rows()).hasSize(100);
+        for (var row : report.explanations().rows()) {
+            double sum = row.baseValue() + row.contributions().values().stream().mapToDouble(Double::doubleValue).sum();
+            assertThat(sum).isCloseTo(row.prediction(), org.assertj.core.api.Assertions.within(1e-6));
+        }
+        // b has the largest weight (-2) on inputs of equal spread: it leads on training.
+        assertThat(report.explanations().globalTrain().keySet().iterator().next()).isEqualTo("b");
+        assertThat(report.explanations().attributionDrift()).hasSize(4);
+    }
 }
