@@ -29,11 +29,12 @@ if not os.path.exists(f"{work}/model.json"):
     np.savetxt(f"{work}/data.csv", x, delimiter=",", fmt="%.9g", header=",".join(names), comments="")
 bst = xgb.Booster(model_file=f"{work}/model.json")
 bst.set_param({"nthread": 1})
-best = 0.0
+best_wall = best_cpu = 0.0
 for _ in range(runs):
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     contribs = bst.predict(d, pred_contribs=True)
-    elapsed = time.perf_counter() - start
-    best = max(best, n / elapsed)
+    best_wall = max(best_wall, n / (time.perf_counter() - start))
+    best_cpu = max(best_cpu, n / (time.process_time() - start_cpu))
 np.savetxt(f"{work}/contribs.csv", contribs, delimiter=",", fmt="%.9g")
-print(f"xgboost {xgb.__version__} pred_contribs, 1 thread: {best:,.0f} rows/s (best of {runs})")
+print(f"XGBoost {xgb.__version__} pred_contribs, 1 thread: {best_cpu:,.0f} rows per CPU second, "
+      f"{best_wall:,.0f} rows per wall second (best of {runs})")
