@@ -1,5 +1,6 @@
 package org.modellens;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,11 +22,22 @@ import org.modellens.data.Snapshot;
 import org.modellens.data.SnapshotBuilder;
 import org.modellens.data.SnapshotReaders;
 import org.modellens.data.UnreadableInputException;
+import org.modellens.explain.ExplainRows;
+import org.modellens.explain.Explainer;
+import org.modellens.explain.Explainers;
+import org.modellens.explain.ModelExplanations;
+import org.modellens.explain.TreeShapExplainer;
+import org.modellens.model.Model;
+import org.modellens.model.ModelLoader;
+import org.modellens.model.ModelRun;
+import org.modellens.model.ScoredModel;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.profile.FeatureRole;
 import org.modellens.profile.StreamedComparison;
 import org.modellens.report.DiagnosticReport;
+import org.modellens.report.Explanations;
 import org.modellens.report.Inputs;
+import org.modellens.report.ModelSection;
 import org.modellens.report.PersonalDataMasking;
 
 /**
@@ -41,8 +53,10 @@ public final class Diagnosis {
     }
 
     public static DiagnosticReport run(DiagnosisRequest request, ProgressListener progress) throws UnreadableInputException {
+        // A broken model file is fatal and cheap to find: before the data is read.
+        Model model = request.model() == null ? null : ModelLoader.load(request.model(), request.modelFeatures());
         if (LargeInput.streams(request)) {
-            return LargeInput.run(request, progress);
+            return LargeInput.run(request, progress, model != null);
         }
         progress.stage("Reading snapshots", 0.0);
         // The two files are independent: read them on both cores.
@@ -75,7 +89,18 @@ public final class Diagnosis {
         }
         Snapshot prod = SnapshotBuilder.build(prodRaw, types, identifiers);
 
-        return analyse(train, prod, target, request.task(), request.settings(), notices, progress);
+        ModelInput modelInput = model == null ? null : new ModelInput(request.model(), model, request.explainRows());
+        return analyse(train, prod, target, request.task(), request.settings(), notices, progress, modelInput);
+    }
+
+    /**
+     * A loaded model to apply.
+     *
+     * @param path        the model file, as reported
+     * @param model       the model
+     * @param explainRows production rows to explain one by one, {@code null} for the default
+     */
+    public record ModelInput(Path path, Model model, ExplainRows explainRows) {
     }
 
     /**
@@ -85,11 +110,29 @@ public final class Diagnosis {
      */
     public static DiagnosticReport analyse(Snapshot train, Snapshot prod, String target, String requestedTask,
                                            Settings settings, List<Finding> notices, ProgressListener progress) {
+        return analyse(train, prod, target, requestedTask, settings, notices, progress, null);
+    }
+
+    /**
+     * As {@link #analyse(Snapshot, Snapshot, String, String, Settings, List, ProgressListener)}, and
+     * applies a model to both snapshots and explains it.
+     *
+     * @param modelInput the model, or {@code null} for a data-only diagnosis
+     */
+    public static DiagnosticReport analyse(Snapshot train, Snapshot prod, String target, String requestedTask,
+                                           Settings settings, List<Finding> notices, ProgressListener progress,
+                                           ModelInput modelInput) {
         progress.stage("Comparing distributions", 0.45);
         List<FeatureComparison> comparisons = compare(train, prod, target, settings);
 
+        ScoredModel scored = null;
+        if (modelInput != null) {
+            progress.stage("Scoring the model", 0.6);
+            scored = ScoredModel.score(modelInput.path(), modelInput.model(), train, prod);
+        }
+
         progress.stage("Running checks", 0.8);
-        CheckContext context = new CheckContext(train, prod, target, settings, comparisons);
+        CheckContext context = new CheckContext(train, prod, target, settings, comparisons, scored == null ? null : scored.run());
         List<Finding> findings = new ArrayList<>(notices);
         // Checks are independent and read-only over the context: run them on all cores, keep their order.
         Checks.all().parallelStream().map(check -> check.run(context)).toList().forEach(findings::addAll);
@@ -104,9 +147,38 @@ public final class Diagnosis {
 
         String task = target == null ? null
                 : task(requestedTask == null ? "auto" : requestedTask, train.column(target).orElseThrow(), comparisons, target);
+        ModelSection modelSection = null;
+        Explanations explanations = null;
+        if (scored != null) {
+            progress.stage("Explaining the model", 0.9);
+            ModelRun run = scored.run();
+            // Metrics, curves and cost are the model assessment's to fill.
+            modelSection = new ModelSection(run.path(), run.type(), run.features(), run.task(), Map.of(), Map.of(), false,
+                    Double.NaN, List.of(), null);
+            explanations = explain(scored, modelInput.explainRows(), settings);
+        }
         progress.stage("Done", 1.0);
         return new DiagnosticReport(VERSION, new Inputs(train, prod, target, task), findings, comparisons, settings.asMap(),
-                null, null);
+                modelSection, explanations);
+    }
+
+    /** Attributions for the model; {@code null} when neither side can be scored. */
+    private static Explanations explain(ScoredModel scored, ExplainRows requested, Settings settings) {
+        if (scored.train() == null && scored.prod() == null) {
+            return null;
+        }
+        long seed = (long) settings.get("explain.seed");
+        Explainer explainer = Explainers.forModel(scored.model(), scored.train(), settings.getInt("explain.permutation.count"),
+                settings.getInt("explain.permutation.backgroundRows"), seed);
+        if (explainer == null) {
+            return null;
+        }
+        boolean exact = explainer instanceof TreeShapExplainer;
+        // The model-agnostic estimate costs thousands of model calls a row: smaller defaults (see default-settings).
+        ExplainRows rows = requested != null ? requested
+                : ExplainRows.first(settings.getInt(exact ? "explain.rows.default" : "explain.permutation.defaultRows"));
+        int globalRows = settings.getInt(exact ? "explain.global.sampleRows" : "explain.permutation.globalSampleRows");
+        return ModelExplanations.explain(scored.model(), explainer, scored.train(), scored.prod(), rows, globalRows, seed);
     }
 
     private static List<FeatureComparison> compare(Snapshot train, Snapshot prod, String target, Settings settings) {

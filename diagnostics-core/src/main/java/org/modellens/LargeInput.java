@@ -59,7 +59,8 @@ final class LargeInput {
         return name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt");
     }
 
-    static org.modellens.report.DiagnosticReport run(DiagnosisRequest request, ProgressListener progress)
+    /** @param modelGiven whether a model came with the request: it is not applied to streamed files, and the report says so */
+    static org.modellens.report.DiagnosticReport run(DiagnosisRequest request, ProgressListener progress, boolean modelGiven)
             throws UnreadableInputException {
         Settings s = request.settings();
         for (String key : List.of("largeInput.sampleRows", "largeInput.typeRows", "largeInput.maxCategories")) {
@@ -83,6 +84,14 @@ final class LargeInput {
         Snapshot prod = new StreamedCsvReader(options, share -> progress.stage("Streaming " + prodName, 0.2 + 0.25 * share))
                 .readProduction(request.prod(), train);
         List<Finding> notices = new ArrayList<>();
+        if (modelGiven) {
+            notices.add(new Finding(org.modellens.checks.SchemaMismatchCheck.ID, null, org.modellens.checks.Severity.INFO,
+                    "The model was not applied: the files are too large to score row by row here",
+                    "Above largeInput.streamAboveMegabytes the snapshots are streamed and only tallied and sampled; model "
+                            + "scoring, explanations and the model checks need the rows in memory. Score a sample of "
+                            + "production (or raise the setting) to include the model.",
+                    java.util.Map.of("streamAboveMegabytes", s.get("largeInput.streamAboveMegabytes")), null));
+        }
         unknownOverrides("--categorical", request.categorical(), train, prod, notices);
         unknownOverrides("--numeric", request.numeric(), train, prod, notices);
         return Diagnosis.analyse(train, prod, target, request.task(), s, notices, progress);

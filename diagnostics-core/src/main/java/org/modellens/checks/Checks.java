@@ -14,6 +14,7 @@ public final class Checks {
                 new ConstantFeatureCheck(), new DuplicateRowsCheck(),
                 new TypeMismatchCheck(), new UnitMismatchCheck(), new LeakageCheck(), new PiiCheck(), new ConflictingLabelsCheck(),
                 new PredictionDriftCheck(), new PerformanceDropCheck(), new ConceptDriftCheck(), new DatasetDriftCheck(),
-                new NonFiniteValuesCheck(), new InputFormatCheck());
+                new NonFiniteValuesCheck(), new InputFormatCheck(),
+                new ModelFeaturesCheck(), new UnscorableRowsCheck());
     }
 }

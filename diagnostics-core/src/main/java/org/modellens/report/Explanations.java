@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param globalTrain      feature to mean |contribution| over the explained training rows, largest first
  * @param globalProd       feature to mean |contribution| over the explained production rows
  * @param rows             per production row explanations
+ * @param attributionDrift how each feature's importance and rank moved from training to production, in
+ *                         training rank order; empty when one side could not be explained
  */
 public record Explanations(String space, String method, Map<String, Double> globalTrain, Map<String, Double> globalProd,
-                           List<RowExplanation> rows) {
+                           List<RowExplanation> rows, List<AttributionShift> attributionDrift) {
 
     public Explanations {
         Objects.requireNonNull(space, "space");
@@ -24,6 +26,28 @@ public record Explanations(String space, String method, Map<String, Double> glob
         globalTrain = Collections.unmodifiableMap(new LinkedHashMap<>(globalTrain));
         globalProd = Collections.unmodifiableMap(new LinkedHashMap<>(globalProd));
         rows = List.copyOf(rows);
+        attributionDrift = List.copyOf(attributionDrift);
+    }
+
+    /** Explanations without an attribution-drift view. */
+    public Explanations(String space, String method, Map<String, Double> globalTrain, Map<String, Double> globalProd,
+                        List<RowExplanation> rows) {
+        this(space, method, globalTrain, globalProd, rows, List.of());
+    }
+
+    /**
+     * How one feature's global importance moved.
+     *
+     * @param feature         the model feature
+     * @param trainRank       1 = most important on training
+     * @param prodRank        1 = most important on production
+     * @param trainImportance mean |contribution| on training
+     * @param prodImportance  mean |contribution| on production
+     * @param trainShare      share of the total mean |contribution| on training (0..1)
+     * @param prodShare       share on production (0..1)
+     */
+    public record AttributionShift(String feature, int trainRank, int prodRank, double trainImportance,
+                                   double prodImportance, double trainShare, double prodShare) {
     }
 
     /**

@@ -304,6 +304,19 @@ public final class JsonReportWriter {
             json.writeEndObject();
         }
         json.writeEndArray();
+        json.writeArrayFieldStart("attributionDrift");
+        for (Explanations.AttributionShift shift : explanations.attributionDrift()) {
+            json.writeStartObject();
+            json.writeStringField("feature", shift.feature());
+            json.writeNumberField("trainRank", shift.trainRank());
+            json.writeNumberField("prodRank", shift.prodRank());
+            number(json, "trainImportance", shift.trainImportance());
+            number(json, "prodImportance", shift.prodImportance());
+            number(json, "trainShare", shift.trainShare());
+            number(json, "prodShare", shift.prodShare());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
         json.writeEndObject();
     }
 

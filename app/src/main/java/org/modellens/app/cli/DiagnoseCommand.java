@@ -19,6 +19,7 @@ import org.modellens.DiagnosisRequest;
 import org.modellens.checks.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.data.UnreadableInputException;
+import org.modellens.explain.ExplainRows;
 import org.modellens.report.DiagnosticReport;
 import org.modellens.report.ExcelReportWriter;
 import org.modellens.report.JsonReportWriter;
@@ -62,6 +63,19 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     @Option(names = "--numeric", split = ",", paramLabel = "COLUMNS", description = "Columns to treat as numeric.")
     List<String> numeric = List.of();
+
+    @Option(names = "--model", paramLabel = "MODEL_FILE",
+            description = "Model to apply and explain: XGBoost .json/.ubj, LightGBM text, ONNX .onnx, Tribuo protobuf.")
+    Path model;
+
+    @Option(names = "--model-features", split = ",", paramLabel = "COLUMNS",
+            description = "The model's input columns in model order, when the model file does not name them.")
+    List<String> modelFeatures = List.of();
+
+    @Option(names = "--explain-rows", paramLabel = "ROWS",
+            description = "Production rows to explain: all, the first N, or a 0-based range FROM-TO "
+                    + "(default: the first 1000; 100 for models explained by sampling).")
+    String explainRows;
 
     @Option(names = "--json", paramLabel = "OUT.json", description = "Write the JSON report here ('-' for standard output).")
     String json;
@@ -124,8 +138,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
         }
         try {
             Settings settings = settingsFile == null ? Settings.defaults() : Settings.withOverrides(settingsFile);
+            ExplainRows rows = explainRows == null ? null : ExplainRows.parse(explainRows);
             DiagnosisRequest request = new DiagnosisRequest(train, prod, target, task,
-                    new LinkedHashSet<>(categorical), new LinkedHashSet<>(numeric), settings);
+                    new LinkedHashSet<>(categorical), new LinkedHashSet<>(numeric), settings, model, modelFeatures, rows);
             long start = System.nanoTime();
             DiagnosticReport report = Diagnosis.run(request, (stage, fraction) -> err.printf(Locale.ROOT,
                     "[%3d%%] %-26s %6.2f s%n", Math.round(fraction * 100), stage, (System.nanoTime() - start) / 1e9));

@@ -1,0 +1,94 @@
+package org.modellens.model;
+
+import java.util.List;
+
+/**
+ * A loaded model, whatever its file format: the inputs it expects, in order, and its outputs.
+ *
+ * <p>Raw outputs are what explanations decompose: the margin (log-odds for a logistic objective,
+ * one score per class before softmax) for tree ensembles, the probabilities for models whose
+ * margin is not exposed (see {@link #outputSpace()}). Implementations are immutable and safe to
+ * use from several threads.
+ */
+public interface Model {
+
+    /** xgboost, lightgbm, onnx or tribuo. */
+    String type();
+
+    /** The input columns in model order; the names come from the model file or from {@code --model-features}. */
+    List<String> features();
+
+    /**
+     * The same model with its inputs renamed (from {@code --model-features}).
+     *
+     * @throws IllegalArgumentException when the count differs from the model's
+     */
+    Model withFeatures(List<String> names);
+
+    /** binary, multiclass or regression. */
+    String task();
+
+    /** Class labels in output order (binary: negative, positive); empty for regression. */
+    List<String> classes();
+
+    /** Raw outputs per row: 1 for binary and regression, one per class for multiclass. */
+    int outputCount();
+
+    /** "margin" when {@link #rawOutputs} are pre-link scores, "probability" when they are the model's outputs. */
+    String outputSpace();
+
+    /**
+     * Raw outputs for rows of a feature matrix.
+     *
+     * @param rows  the inputs, {@link FeatureMatrix#columns()} equal to {@code features().size()}
+     * @param from  first row
+     * @param to    row after the last
+     * @return row-major, {@code (to - from) * outputCount()} values
+     */
+    double[] rawOutputs(FeatureMatrix rows, int from, int to);
+
+    /** Turns raw outputs of one row into class probabilities (classifiers) or the predicted value (regression). */
+    double[] link(double[] raw);
+
+    /** Scores every row of the matrix; rows the matrix marks unscorable get {@code NaN}. */
+    default Predictions predict(FeatureMatrix matrix) {
+        int n = matrix.rows();
+        int k = outputCount();
+        double[] raw = rawOutputs(matrix, 0, n);
+        double[] score = new double[n];
+        boolean classifier = !"regression".equals(task());
+        double[][] probabilities = classifier ? new double[n][] : null;
+        double[] one = new double[k];
+        for (int i = 0; i < n; i++) {
+            if (!matrix.scorable(i)) {
+                score[i] = Double.NaN;
+                if (classifier) {
+                    probabilities[i] = nanArray(Math.max(2, k));
+                }
+                continue;
+            }
+            System.arraycopy(raw, i * k, one, 0, k);
+            double[] linked = link(one);
+            if (!classifier) {
+                score[i] = linked[0];
+            } else if ("binary".equals(task())) {
+                probabilities[i] = new double[] {1 - linked[0], linked[0]};
+                score[i] = linked[0];
+            } else {
+                probabilities[i] = linked;
+                double best = Double.NEGATIVE_INFINITY;
+                for (double p : linked) {
+                    best = Math.max(best, p);
+                }
+                score[i] = best;
+            }
+        }
+        return new Predictions(task(), classes(), score, probabilities);
+    }
+
+    private static double[] nanArray(int k) {
+        double[] values = new double[k];
+        java.util.Arrays.fill(values, Double.NaN);
+        return values;
+    }
+}

@@ -1,0 +1,30 @@
+package org.modellens.model;
+
+import java.nio.file.Path;
+
+import org.modellens.data.Snapshot;
+
+/**
+ * A model applied to both snapshots: the run the checks read, and the input matrices the explainers
+ * reuse.
+ *
+ * @param model the model
+ * @param run   predictions on both sides ({@code null} on a side that lacks model features)
+ * @param train training inputs, {@code null} when training lacks model features
+ * @param prod  production inputs, {@code null} when production lacks model features
+ */
+public record ScoredModel(Model model, ModelRun run, FeatureMatrix train, FeatureMatrix prod) {
+
+    /** Scores every row of both snapshots that has all the model's features. */
+    public static ScoredModel score(Path path, Model model, Snapshot train, Snapshot prod) {
+        FeatureMatrix trainMatrix = FeatureMatrix.absentFeatures(train, model.features()).isEmpty()
+                ? FeatureMatrix.of(train, model.features()) : null;
+        FeatureMatrix prodMatrix = FeatureMatrix.absentFeatures(prod, model.features()).isEmpty()
+                ? FeatureMatrix.of(prod, model.features()) : null;
+        Predictions trainPredictions = trainMatrix == null ? null : model.predict(trainMatrix);
+        Predictions prodPredictions = prodMatrix == null ? null : model.predict(prodMatrix);
+        ModelRun run = new ModelRun(path == null ? null : path.toString(), model.type(), model.features(), model.task(),
+                trainPredictions, prodPredictions);
+        return new ScoredModel(model, run, trainMatrix, prodMatrix);
+    }
+}
