@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import org.modellens.checks.CheckContext;
 import org.modellens.checks.Checks;
 import org.modellens.checks.Finding;
+import org.modellens.checks.ModelAssessment;
 import org.modellens.checks.SchemaMismatchCheck;
 import org.modellens.checks.Settings;
 import org.modellens.checks.Severity;
@@ -151,10 +152,7 @@ public final class Diagnosis {
         Explanations explanations = null;
         if (scored != null) {
             progress.stage("Explaining the model", 0.9);
-            ModelRun run = scored.run();
-            // Metrics, curves and cost are the model assessment's to fill.
-            modelSection = new ModelSection(run.path(), run.type(), run.features(), run.task(), Map.of(), Map.of(), false,
-                    Double.NaN, List.of(), null);
+            modelSection = ModelAssessment.assess(context);
             explanations = explain(scored, modelInput.explainRows(), settings);
         }
         progress.stage("Done", 1.0);

@@ -28,11 +28,16 @@ public final class SampleCase {
         return folder().resolve("prod.csv");
     }
 
+    /** The XGBoost model trained on the sample's training snapshot. */
+    public static synchronized Path model() {
+        return folder().resolve("model.json");
+    }
+
     private static Path folder() {
         if (folder == null) {
             try {
                 Path dir = Files.createTempDirectory("modellens-sample");
-                for (String name : new String[] {"train.csv", "prod.csv"}) {
+                for (String name : new String[] {"train.csv", "prod.csv", "model.json"}) {
                     try (InputStream in = SampleCase.class.getResourceAsStream("/org/modellens/app/sample/" + name)) {
                         if (in == null) {
                             throw new IOException("the sample case is missing from the application (" + name + ")");

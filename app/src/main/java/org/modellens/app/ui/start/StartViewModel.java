@@ -109,7 +109,7 @@ public final class StartViewModel {
         pendingChoices = Map.of();
         target.set(SampleCase.TARGET);
         task.set("auto");
-        model.set(null);
+        model.set(SampleCase.model());
         prod.set(SampleCase.prod());
         train.set(SampleCase.train());
         sample.set(true);
@@ -166,18 +166,14 @@ public final class StartViewModel {
         return chosen;
     }
 
-    /**
-     * The request for the core.
-     *
-     * <p>The model file is not passed yet: {@link DiagnosisRequest} gains its model field with the
-     * model-loading work; the integrator adds {@code model.get()} here when it lands.
-     */
+    /** The request for the core: files, target, task, type overrides and the model, if one was chosen. */
     public DiagnosisRequest request(Settings settings) {
         Set<String> categorical = new LinkedHashSet<>();
         Set<String> numeric = new LinkedHashSet<>();
         choices().forEach((column, choice) -> (choice == TypeChoice.NUMERIC ? numeric : categorical).add(column));
         String chosenTarget = target.get() == null || target.get().isBlank() ? null : target.get();
-        return new DiagnosisRequest(train.get(), prod.get(), chosenTarget, task.get(), categorical, numeric, settings);
+        return new DiagnosisRequest(train.get(), prod.get(), chosenTarget, task.get(), categorical, numeric, settings,
+                model.get(), List.of(), null);
     }
 
     private void readColumns(Path path) {
