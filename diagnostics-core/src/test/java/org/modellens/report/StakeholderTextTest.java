@@ -15,10 +15,11 @@ import org.modellens.checks.Checks;
 /** Every check has a "what to do" sentence for stakeholders, and no sentence is left for a check that does not exist. */
 class StakeholderTextTest {
 
-    /** The check ids of DESIGN.md section 4. */
+    /** The check ids of DESIGN.md section 4, then the ones added since. */
     private static final List<String> CATALOGUE = List.of("feature-drift", "label-drift", "prediction-drift", "dataset-drift",
             "concept-drift", "performance-drop", "leakage", "schema-mismatch", "type-mismatch", "unit-mismatch", "out-of-range",
-            "unseen-category", "missing-values", "outliers", "duplicate-rows", "constant-feature", "pii");
+            "unseen-category", "missing-values", "outliers", "duplicate-rows", "constant-feature", "pii",
+            "conflicting-labels", "non-finite-values", "input-format");
 
     @Test
     void everyCheckHasWhatToDo() {

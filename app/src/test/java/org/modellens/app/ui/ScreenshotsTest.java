@@ -64,19 +64,14 @@ class ScreenshotsTest {
             model.open(ViewId.EDGE_CASES);
         });
         shoot(robot, folder, "edge-cases");
-        robot.interact(() -> model.open(ViewId.EXPLANATIONS));
-        shoot(robot, folder, "explanations-no-model");
-        robot.interact(() -> model.open(ViewId.MODEL));
-        shoot(robot, folder, "model-no-model");
-        // The model and explanation pages on the made-up model section of the view tests (see TestReports).
+        // The sample case comes with its XGBoost model: exact TreeSHAP and the model's metrics.
         robot.interact(() -> {
-            model.show(TestReports.withModel(model.reportProperty().get()));
-            model.selection().selectFeature("income");
+            model.selection().selectFeature("credit_score");
             model.open(ViewId.EXPLANATIONS);
         });
-        shoot(robot, folder, "explanations-test-report");
+        shoot(robot, folder, "explanations");
         robot.interact(() -> model.open(ViewId.MODEL));
-        shoot(robot, folder, "model-test-report");
+        shoot(robot, folder, "model");
         robot.interact(() -> {
             view.applyTheme(Theme.DARK);
             model.open(ViewId.OVERVIEW);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.modellens.app.ui.drift.DriftView;
 import org.modellens.app.ui.drift.DriftViewModel;
+import org.modellens.app.ui.explanations.ExplanationsView;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.report.DiagnosticReport;
 import org.testfx.api.FxRobot;
@@ -92,11 +93,15 @@ class WorkbenchUiTest {
         FeatureComparison income = report.features().stream().filter(f -> f.name().equals("income")).findFirst().orElseThrow();
         String ks = Formats.number(income.drift().ks().statistic());
         assertThat(robot.lookup("#ks-note").queryAs(Label.class).getText()).contains("KS distance " + ks);
-        // The explanations page followed too (the sample case has no model: it says so).
+        // The explanations page followed too: the sample model's dependence plot now shows income, one
+        // point per explained production row, and the importance table covers the model's features.
+        assertThat(model.explanations().availableProperty().get()).isTrue();
         assertThat(model.explanations().dependenceFeatureProperty().get()).isEqualTo("income");
+        assertThat(model.explanations().dependence()).hasSize(report.explanations().rows().size());
+        assertThat(model.explanations().importance()).hasSize(report.model().features().size());
         robot.clickOn("#nav-explanations");
-        assertThat(robot.lookup(".empty-state").match((Label l) -> l.isVisible() && l.getText().contains("No model given")).tryQuery())
-                .isPresent();
+        ExplanationsView explanationsView = (ExplanationsView) view.page(ViewId.EXPLANATIONS);
+        assertThat(explanationsView.dependenceChart().getData()).isNotEmpty();
 
         // A finding picked on the overview moves the drift page to its column.
         robot.clickOn("#nav-overview");
