@@ -44,18 +44,24 @@ public final class TypeMismatchCheck implements Check {
                 continue;
             }
             Column train = feature.train();
-            double trainShare = (double) train.unparsableCount() / Math.max(1, train.size());
-            double prodShare = (double) prod.unparsableCount() / Math.max(1, prod.size());
+            // "NaN"/"Inf" text is the non-finite-values check's: count only the other text here.
+            long trainText = train.unparsableCount() - NonFiniteValuesCheck.count(train);
+            long prodText = prod.unparsableCount() - NonFiniteValuesCheck.count(prod);
+            if (prodText <= 0) {
+                continue;
+            }
+            double trainShare = (double) trainText / Math.max(1, train.size());
+            double prodShare = (double) prodText / Math.max(1, prod.size());
             double excess = prodShare - trainShare;
-            double pValue = Proportions.twoProportionPValue(prod.unparsableCount(), prod.size(), train.unparsableCount(), train.size());
+            double pValue = Proportions.twoProportionPValue(prodText, prod.size(), trainText, train.size());
             Judgement.grade(pValue < context.alpha(), excess, s.get("typeMismatch.share.warn"), s.get("typeMismatch.share.fail"))
-                    .ifPresent(level -> findings.add(finding(feature, prod, level, trainShare, prodShare, pValue)));
+                    .ifPresent(level -> findings.add(finding(feature, prod, level, trainShare, prodShare, pValue, prodText)));
         }
         return findings;
     }
 
     private static Finding finding(FeatureComparison feature, Column prod, Severity level, double trainShare, double prodShare,
-                                   double pValue) {
+                                   double pValue, long count) {
         Map<FormattedNumber.Kind, Long> kinds = new EnumMap<>(FormattedNumber.Kind.class);
         Set<String> examples = new LinkedHashSet<>();
         boolean[] textual = new boolean[prod.size()];
@@ -63,7 +69,7 @@ public final class TypeMismatchCheck implements Check {
         String[] cells = prod.text();
         for (int row = 0; row < cells.length; row++) {
             String cell = cells[row];
-            if (cell == null || !Double.isNaN(TypeInference.parseNumber(cell))) {
+            if (cell == null || !Double.isNaN(TypeInference.parseNumber(cell)) || TypeInference.isNonFiniteWord(cell)) {
                 continue;
             }
             textual[row] = true;
@@ -77,7 +83,6 @@ public final class TypeMismatchCheck implements Check {
                 examples.add(cell);
             }
         }
-        long count = prod.unparsableCount();
         String name = feature.name();
         String kindList = kinds.entrySet().stream().map(e -> e.getKey().description() + " " + e.getValue())
                 .collect(Collectors.joining(", "));
