@@ -1,6 +1,7 @@
 package org.modellens.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +18,8 @@ import org.modellens.checks.Severity;
  * <p>Findings are grouped by what they are about (a column, or the dataset for one check): three
  * findings about interest_rate are one thing to act on. Each group is told by its gravest finding;
  * among equally grave ones, by the most specific check, because that names the cause ("stuck at one
- * value", "outside the training range") where feature-drift names only the symptom.
+ * value", "outside the training range") where feature-drift names only the symptom. A drop of the
+ * model's measured quality comes first among equally grave subjects: it is the consequence.
  *
  * @param verdict      pass, warn or fail
  * @param verdictText  the verdict as a sentence
@@ -33,6 +35,8 @@ public record StakeholderSummary(String verdict, String verdictText, String coun
     /** How many things to act on the summary names first. */
     public static final int TOP = 3;
 
+    private static final String PERFORMANCE_DROP = "performance-drop";
+
     /** Checks from the most specific cause to the most general symptom. */
     private static final List<String> SPECIFICITY = List.of("schema-mismatch", "type-mismatch", "unit-mismatch", "leakage",
             "pii", "constant-feature", "missing-values", "unseen-category", "out-of-range", "outliers", "duplicate-rows",
@@ -45,8 +49,10 @@ public record StakeholderSummary(String verdict, String verdictText, String coun
             bySubject.merge(subject(finding), finding, StakeholderSummary::moreTelling);
         }
         List<Finding> told = new ArrayList<>(bySubject.values());
-        // Stable sort: equally grave subjects keep the report's order.
-        told.sort((a, b) -> b.severity().compareTo(a.severity()));
+        // Gravest first; among equally grave subjects the model's measured loss of quality leads, since
+        // it is the consequence a stakeholder weighs, then the report's order (stable sort).
+        told.sort(Comparator.comparing(Finding::severity).reversed()
+                .thenComparing(f -> !PERFORMANCE_DROP.equals(f.check())));
         List<String> changed = new ArrayList<>();
         Set<String> todo = new LinkedHashSet<>();
         List<String> also = new ArrayList<>();
