@@ -30,7 +30,6 @@ import org.modellens.explain.ModelExplanations;
 import org.modellens.explain.TreeShapExplainer;
 import org.modellens.model.Model;
 import org.modellens.model.ModelLoader;
-import org.modellens.model.ModelRun;
 import org.modellens.model.ScoredModel;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.profile.FeatureRole;

@@ -382,10 +382,6 @@ public final class CsvReader {
         return pending == 0 ? bytes.length : bytes.length - 1;
     }
 
-    static boolean isValidUtf8(byte[] bytes) {
-        return utf8Pending(bytes, bytes.length, 0) == 0;
-    }
-
     /** Whether the bytes are valid UTF-8 up to a sequence cut at the end (the head of a longer file). */
     static boolean isValidUtf8Prefix(byte[] bytes) {
         return utf8Pending(bytes, bytes.length, 0) >= 0;
