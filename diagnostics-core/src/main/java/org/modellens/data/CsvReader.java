@@ -360,22 +360,11 @@ public final class CsvReader {
         int pending = 0;
         for (int i = 0; i < bytes.length; i++) {
             int b = bytes[i];
-            if (pending > 0) {
-                if ((b & 0xC0) != 0x80) {
-                    return i;
-                }
-                pending--;
-            } else if (b < 0) {
-                if ((b & 0xE0) == 0xC0 && (b & 0xFF) >= 0xC2) {
-                    pending = 1;
-                } else if ((b & 0xF0) == 0xE0) {
-                    pending = 2;
-                } else if ((b & 0xF8) == 0xF0 && (b & 0xFF) <= 0xF4) {
-                    pending = 3;
-                } else {
-                    return i;
-                }
-            } else if (b == 0) {
+            if (b == 0) {
+                return i;
+            }
+            pending = utf8Step(b, pending);
+            if (pending < 0) {
                 return i;
             }
         }
@@ -392,26 +381,31 @@ public final class CsvReader {
      * bytes still expected from before; returns those expected after, or -1 on an invalid sequence.
      */
     private static int utf8Pending(byte[] bytes, int length, int pending) {
-        for (int i = 0; i < length; i++) {
-            int b = bytes[i];
-            if (pending > 0) {
-                if ((b & 0xC0) != 0x80) {
-                    return -1;
-                }
-                pending--;
-            } else if (b < 0) {
-                if ((b & 0xE0) == 0xC0 && (b & 0xFF) >= 0xC2) {
-                    pending = 1;
-                } else if ((b & 0xF0) == 0xE0) {
-                    pending = 2;
-                } else if ((b & 0xF8) == 0xF0 && (b & 0xFF) <= 0xF4) {
-                    pending = 3;
-                } else {
-                    return -1;
-                }
-            }
+        for (int i = 0; i < length && pending >= 0; i++) {
+            pending = utf8Step(bytes[i], pending);
         }
         return pending;
+    }
+
+    /**
+     * One byte of UTF-8 validation: given the continuation bytes still expected before {@code b}, those
+     * expected after it, or -1 when {@code b} breaks the encoding.
+     */
+    private static int utf8Step(int b, int pending) {
+        if (pending > 0) {
+            return (b & 0xC0) == 0x80 ? pending - 1 : -1;
+        }
+        if (b >= 0) {
+            return 0;
+        }
+        if ((b & 0xE0) == 0xC0 && (b & 0xFF) >= 0xC2) {
+            return 1;
+        } else if ((b & 0xF0) == 0xE0) {
+            return 2;
+        } else if ((b & 0xF8) == 0xF0 && (b & 0xFF) <= 0xF4) {
+            return 3;
+        }
+        return -1;
     }
 
     static de.siegmar.fastcsv.reader.CsvReader.CsvReaderBuilder builder(char delimiter) {

@@ -74,58 +74,59 @@ final class Ubjson {
         };
     }
 
-    private ArrayNode array(int depth) throws IOException {
-        ArrayNode array = NODES.arrayNode();
+    /**
+     * The optimized-container header after '[' or '{': an element type ('$', 0 when absent) and a
+     * count ('#', -1 when absent), and the marker that follows when there is no count.
+     */
+    private record Header(byte type, long count, byte next) {
+    }
+
+    private Header header(String container) throws IOException {
         byte type = 0;
-        long count = -1;
         byte next = marker();
         if (next == '$') {
             type = in.get();
             next = marker();
             if (next != '#') {
-                throw new IOException("a typed array lacks its count at byte " + (in.position() - 1));
+                throw new IOException("a typed " + container + " lacks its count at byte " + (in.position() - 1));
             }
         }
         if (next == '#') {
-            count = length();
+            long count = length();
             checkRemaining(count);
-            for (long i = 0; i < count; i++) {
-                array.add(value(type != 0 ? type : marker(), depth + 1));
+            return new Header(type, count, (byte) 0);
+        }
+        return new Header(type, -1, next);
+    }
+
+    private ArrayNode array(int depth) throws IOException {
+        ArrayNode array = NODES.arrayNode();
+        Header header = header("array");
+        if (header.count() >= 0) {
+            for (long i = 0; i < header.count(); i++) {
+                array.add(value(header.type() != 0 ? header.type() : marker(), depth + 1));
             }
             return array;
         }
-        while (next != ']') {
+        for (byte next = header.next(); next != ']'; next = marker()) {
             array.add(value(next, depth + 1));
-            next = marker();
         }
         return array;
     }
 
     private ObjectNode object(int depth) throws IOException {
         ObjectNode object = NODES.objectNode();
-        byte type = 0;
-        long count = -1;
-        byte next = marker();
-        if (next == '$') {
-            type = in.get();
-            next = marker();
-            if (next != '#') {
-                throw new IOException("a typed object lacks its count at byte " + (in.position() - 1));
-            }
-        }
-        if (next == '#') {
-            count = length();
-            checkRemaining(count);
-            for (long i = 0; i < count; i++) {
+        Header header = header("object");
+        if (header.count() >= 0) {
+            for (long i = 0; i < header.count(); i++) {
                 String key = key(lengthValue(marker()));
-                object.set(key, value(type != 0 ? type : marker(), depth + 1));
+                object.set(key, value(header.type() != 0 ? header.type() : marker(), depth + 1));
             }
             return object;
         }
-        while (next != '}') {
+        for (byte next = header.next(); next != '}'; next = marker()) {
             String key = key(lengthValue(next));
             object.set(key, value(marker(), depth + 1));
-            next = marker();
         }
         return object;
     }
