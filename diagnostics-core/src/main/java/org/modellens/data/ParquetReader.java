@@ -95,6 +95,11 @@ public final class ParquetReader {
         } catch (IOException | RuntimeException e) {
             throw new UnreadableInputException(file + " cannot be read as Parquet; it is damaged or truncated ("
                     + Reasons.of(e) + ")", e);
+        } catch (LinkageError e) {
+            // A codec outside parquet-floor's set (or a damaged codec id) sends Parquet looking for a Hadoop
+            // codec class that the Hadoop-free reader does not carry.
+            throw new UnreadableInputException(file + " cannot be read as Parquet: its compression codec is not supported"
+                    + " (write it with snappy, gzip, zstd or no compression), or the file is damaged", e);
         }
         if (rows.isEmpty()) {
             throw new UnreadableInputException(file + " has columns but no data rows");

@@ -78,6 +78,12 @@ class BinaryReaderFuzzTest {
         ReaderContract.check(dir, "damaged.parquet", damage.apply(parquet));
     }
 
+    /** Regression: this seed's damage hit a codec the Hadoop-free reader lacks (a NoSuchMethodError escaped). */
+    @Property(tries = FuzzTimeBox.UNBOUNDED_TRIES, seed = "-3731140412451470909")
+    void damagedParquetCodecGivesAOneLineMessage(@ForAll("damage") Damage damage) throws IOException {
+        ReaderContract.check(dir, "damaged.parquet", damage.apply(parquet));
+    }
+
     @Provide
     Arbitrary<Damage> damage() {
         return Damage.any();
