@@ -4,9 +4,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.modellens.causes.Cause;
+import org.modellens.causes.PerformanceSection;
 import org.modellens.checks.Finding;
 import org.modellens.checks.Severity;
 import org.modellens.profile.FeatureComparison;
+import org.modellens.timeline.Timeline;
 
 /**
  * Everything one diagnosis found: the single object that the JSON, Excel and PDF writers and the
@@ -19,15 +22,39 @@ import org.modellens.profile.FeatureComparison;
  * @param settings    thresholds in force
  * @param model       the model section, or {@code null} when no model was given
  * @param explanations feature attributions, or {@code null} when no model was given
+ * @param causes      findings grouped into causes, the one costing the model most first (DESIGN.md section 5)
+ * @param performance the model's performance against its baseline, or {@code null} without a model and labels
+ * @param timeline    production chunk by chunk, or {@code null} without a time column (DESIGN.md section 6)
  */
 public record DiagnosticReport(String toolVersion, Inputs inputs, List<Finding> findings,
                                List<FeatureComparison> features, Map<String, Double> settings,
-                               ModelSection model, Explanations explanations) {
+                               ModelSection model, Explanations explanations, List<Cause> causes,
+                               PerformanceSection performance, Timeline timeline) {
 
     public DiagnosticReport {
         findings = List.copyOf(findings);
         features = List.copyOf(features);
         settings = Map.copyOf(settings);
+        causes = causes == null ? List.of() : List.copyOf(causes);
+    }
+
+    /** A report without causes, performance section or timeline. */
+    public DiagnosticReport(String toolVersion, Inputs inputs, List<Finding> findings,
+                            List<FeatureComparison> features, Map<String, Double> settings,
+                            ModelSection model, Explanations explanations) {
+        this(toolVersion, inputs, findings, features, settings, model, explanations, List.of(), null, null);
+    }
+
+    /** The same report with its causes and performance section. */
+    public DiagnosticReport withCauses(List<Cause> newCauses, PerformanceSection newPerformance) {
+        return new DiagnosticReport(toolVersion, inputs, findings, features, settings, model, explanations,
+                newCauses, newPerformance, timeline);
+    }
+
+    /** The same report with its timeline. */
+    public DiagnosticReport withTimeline(Timeline newTimeline) {
+        return new DiagnosticReport(toolVersion, inputs, findings, features, settings, model, explanations,
+                causes, performance, newTimeline);
     }
 
     /** The gravest severity among the findings, {@code null} when there are none. */

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import org.modellens.causes.Cause;
+import org.modellens.causes.CauseImpact;
+import org.modellens.causes.PerformanceSection;
 import org.modellens.checks.AffectedRows;
 import org.modellens.checks.Finding;
 import org.modellens.checks.Severity;
@@ -18,6 +21,9 @@ import org.modellens.profile.ColumnProfile;
 import org.modellens.profile.DriftStatistics;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.profile.StatisticAccuracy;
+import org.modellens.timeline.ChangePoint;
+import org.modellens.timeline.Timeline;
+import org.modellens.timeline.TimelineChunk;
 
 /**
  * Writes a {@link DiagnosticReport} as the JSON report, schemaVersion 1 (DESIGN.md section 3).
@@ -50,6 +56,9 @@ public final class JsonReportWriter {
             }
             json.writeEndArray();
             writeModel(json, report.model());
+            writePerformance(json, report.performance());
+            writeCauses(json, report.causes());
+            writeTimeline(json, report.timeline());
             writeExplanations(json, report.explanations());
             json.writeObjectFieldStart("settings");
             for (Map.Entry<String, Double> setting : new java.util.TreeMap<>(report.settings()).entrySet()) {
@@ -64,6 +73,9 @@ public final class JsonReportWriter {
         json.writeObjectFieldStart("inputs");
         writeSnapshot(json, "train", inputs.train());
         writeSnapshot(json, "prod", inputs.prod());
+        if (inputs.reference() != null) {
+            writeSnapshot(json, "reference", inputs.reference());
+        }
         if (model == null) {
             json.writeNullField("model");
         } else {
@@ -314,6 +326,152 @@ public final class JsonReportWriter {
             number(json, "prodImportance", shift.prodImportance());
             number(json, "trainShare", shift.trainShare());
             number(json, "prodShare", shift.prodShare());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void writePerformance(JsonGenerator json, PerformanceSection performance) throws IOException {
+        if (performance == null) {
+            json.writeNullField("performance");
+            return;
+        }
+        json.writeObjectFieldStart("performance");
+        json.writeStringField("metric", performance.metric());
+        json.writeObjectFieldStart("baseline");
+        json.writeStringField("source", performance.baseline().source());
+        number(json, "value", performance.baseline().value());
+        json.writeEndObject();
+        json.writeObjectFieldStart("prod");
+        number(json, "value", performance.prod().value());
+        json.writeBooleanField("estimated", performance.prod().estimated());
+        number(json, "lower", performance.prod().lower());
+        number(json, "upper", performance.prod().upper());
+        json.writeEndObject();
+        PerformanceSection.Decomposition parts = performance.decomposition();
+        if (parts == null) {
+            json.writeNullField("decomposition");
+        } else {
+            json.writeObjectFieldStart("decomposition");
+            number(json, "covariateShift", parts.covariateShift());
+            number(json, "conceptShift", parts.conceptShift());
+            number(json, "labelShift", parts.labelShift());
+            number(json, "pipeline", parts.pipeline());
+            number(json, "residual", parts.residual());
+            json.writeEndObject();
+        }
+        json.writeObjectFieldStart("metrics");
+        for (Map.Entry<String, PerformanceSection.MetricPair> metric : performance.metrics().entrySet()) {
+            json.writeObjectFieldStart(metric.getKey());
+            number(json, "baseline", metric.getValue().baseline());
+            number(json, "prod", metric.getValue().prod());
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    private static void writeCauses(JsonGenerator json, List<Cause> causes) throws IOException {
+        json.writeArrayFieldStart("causes");
+        for (Cause cause : causes) {
+            json.writeStartObject();
+            json.writeNumberField("rank", cause.rank());
+            json.writeStringField("kind", cause.kind());
+            stringArray(json, "features", cause.features());
+            json.writeBooleanField("modelInput", cause.modelInput());
+            json.writeStringField("severity", cause.severity().jsonName());
+            json.writeStringField("title", cause.title());
+            json.writeStringField("whatToDo", cause.whatToDo());
+            json.writeArrayFieldStart("findings");
+            for (int index : cause.findings()) {
+                json.writeNumber(index);
+            }
+            json.writeEndArray();
+            writeImpact(json, cause.impact());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private static void writeImpact(JsonGenerator json, CauseImpact impact) throws IOException {
+        json.writeObjectFieldStart("impact");
+        json.writeNumberField("rows", impact.rows());
+        number(json, "rowShare", impact.rowShare());
+        if (impact.importance() == null) {
+            json.writeNullField("importance");
+        } else {
+            json.writeObjectFieldStart("importance");
+            number(json, "train", impact.importance().train());
+            number(json, "prod", impact.importance().prod());
+            json.writeEndObject();
+        }
+        number(json, "predictionShift", impact.predictionShift());
+        number(json, "decisionsChanged", impact.decisionsChanged());
+        CauseImpact.PerformanceImpact performance = impact.performance();
+        if (performance == null) {
+            json.writeNullField("performance");
+        } else {
+            json.writeObjectFieldStart("performance");
+            json.writeStringField("metric", performance.metric());
+            number(json, "recovered", performance.recovered());
+            number(json, "shareOfDrop", performance.shareOfDrop());
+            json.writeStringField("method", performance.method());
+            numberMap(json, "byMetric", performance.byMetric());
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+    }
+
+    private static void writeTimeline(JsonGenerator json, Timeline timeline) throws IOException {
+        if (timeline == null) {
+            return;
+        }
+        json.writeObjectFieldStart("timeline");
+        json.writeStringField("column", timeline.column());
+        json.writeStringField("chunk", timeline.chunk());
+        json.writeNumberField("unparsableDates", timeline.unparsableDates());
+        json.writeArrayFieldStart("chunks");
+        for (TimelineChunk chunk : timeline.chunks()) {
+            json.writeStartObject();
+            json.writeNumberField("index", chunk.index());
+            json.writeStringField("start", chunk.start());
+            json.writeStringField("end", chunk.end());
+            json.writeNumberField("rows", chunk.rows());
+            json.writeObjectFieldStart("features");
+            for (Map.Entry<String, TimelineChunk.FeatureDrift> drift : chunk.features().entrySet()) {
+                json.writeObjectFieldStart(drift.getKey());
+                json.writeStringField("statistic", drift.getValue().statistic());
+                number(json, "value", drift.getValue().value());
+                json.writeStringField("severity", drift.getValue().severity().jsonName());
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+            numberMap(json, "missingRates", chunk.missingRates());
+            numberMap(json, "prediction", chunk.prediction());
+            TimelineChunk.ChunkPerformance performance = chunk.performance();
+            if (performance == null) {
+                json.writeNullField("performance");
+            } else {
+                json.writeObjectFieldStart("performance");
+                json.writeStringField("metric", performance.metric());
+                number(json, "value", performance.value());
+                json.writeBooleanField("estimated", performance.estimated());
+                number(json, "lower", performance.lower());
+                number(json, "upper", performance.upper());
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("changePoints");
+        for (ChangePoint point : timeline.changePoints()) {
+            json.writeStartObject();
+            json.writeNumberField("cause", point.cause());
+            nullableString(json, "feature", point.feature());
+            json.writeNumberField("chunkIndex", point.chunkIndex());
+            json.writeStringField("start", point.start());
+            json.writeStringField("sentence", point.sentence());
             json.writeEndObject();
         }
         json.writeEndArray();

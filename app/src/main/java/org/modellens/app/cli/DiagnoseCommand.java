@@ -77,6 +77,19 @@ public final class DiagnoseCommand implements Callable<Integer> {
                     + "(default: the first 1000; 100 for models explained by sampling).")
     String explainRows;
 
+    @Option(names = "--reference", paramLabel = "REF",
+            description = "Held-out labelled data from the training period that the model never trained on: "
+                    + "the baseline of every performance figure (without it the baseline is the training data, in-sample).")
+    Path reference;
+
+    @Option(names = "--time-column", paramLabel = "COLUMN",
+            description = "Production's time column: production is read chunk by chunk over time.")
+    String timeColumn;
+
+    @Option(names = "--chunk", paramLabel = "CHUNK",
+            description = "day, week, month or a row count (default: chosen from the time span and row count).")
+    String chunk;
+
     @Option(names = "--json", paramLabel = "OUT.json", description = "Write the JSON report here ('-' for standard output).")
     String json;
 
@@ -140,7 +153,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
             Settings settings = settingsFile == null ? Settings.defaults() : Settings.withOverrides(settingsFile);
             ExplainRows rows = explainRows == null ? null : ExplainRows.parse(explainRows);
             DiagnosisRequest request = new DiagnosisRequest(train, prod, target, task,
-                    new LinkedHashSet<>(categorical), new LinkedHashSet<>(numeric), settings, model, modelFeatures, rows);
+                    new LinkedHashSet<>(categorical), new LinkedHashSet<>(numeric), settings, model, modelFeatures, rows,
+                    reference, timeColumn, chunk);
             long start = System.nanoTime();
             DiagnosticReport report = Diagnosis.run(request, (stage, fraction) -> err.printf(Locale.ROOT,
                     "[%3d%%] %-26s %6.2f s%n", Math.round(fraction * 100), stage, (System.nanoTime() - start) / 1e9));
