@@ -150,6 +150,9 @@ public final class WorkbenchViewModel {
     }
 
     private static String readable(Throwable failure) {
+        if (failure instanceof Error) {
+            return org.modellens.Failures.describe(failure);
+        }
         String message = failure.getMessage();
         return message == null || message.isBlank() ? Text.get("error.run.unexpected", failure.getClass().getSimpleName()) : message;
     }
