@@ -105,6 +105,47 @@ public final class InputFiles {
         return (int) value;
     }
 
+    /**
+     * Refuses outputs that would overwrite an input or each other: real paths are compared (after
+     * symlinks and {@code ..}), and existing files also by identity (a hard link is the same file).
+     *
+     * @param inputs  each input by the option or role that named it ({@code --train}), null paths ignored
+     * @param outputs each output the same way
+     */
+    public static void checkOutputs(java.util.Map<String, Path> inputs, java.util.Map<String, Path> outputs)
+            throws UnreadableInputException {
+        java.util.List<java.util.Map.Entry<String, Path>> seen = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<String, Path> output : outputs.entrySet()) {
+            if (output.getValue() == null) {
+                continue;
+            }
+            for (java.util.Map.Entry<String, Path> input : inputs.entrySet()) {
+                if (input.getValue() != null && sameFile(output.getValue(), input.getValue())) {
+                    throw new UnreadableInputException(output.getKey() + " names " + name(output.getValue()) + ", the "
+                            + input.getKey() + " input: a report never overwrites an input; choose another file");
+                }
+            }
+            for (java.util.Map.Entry<String, Path> earlier : seen) {
+                if (sameFile(output.getValue(), earlier.getValue())) {
+                    throw new UnreadableInputException(earlier.getKey() + " and " + output.getKey() + " both name "
+                            + name(output.getValue()) + ": one report would replace the other; give each its own file");
+                }
+            }
+            seen.add(output);
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        if (realPath(a).equals(realPath(b))) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The real path (symlinks resolved) of an existing file, or the normalized absolute path of one not yet made. */
     public static Path realPath(Path path) {
         try {

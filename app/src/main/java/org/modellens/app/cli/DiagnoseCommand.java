@@ -161,6 +161,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             return EXIT_BAD_INPUT;
         }
         try {
+            refuseOverwritingInputs();
             Settings settings = settingsFile == null ? Settings.defaults() : Settings.withOverrides(settingsFile);
             ExplainRows rows = explainRows == null ? null : ExplainRows.parse(explainRows);
             DiagnosisRequest request = new DiagnosisRequest(train, prod, target, task,
@@ -184,6 +185,21 @@ public final class DiagnoseCommand implements Callable<Integer> {
             err.println("modellens: " + e.getMessage());
             return EXIT_BAD_INPUT;
         }
+    }
+
+    /** An output naming an input (or another output) would destroy it and still exit 0: refused before any work. */
+    private void refuseOverwritingInputs() throws UnreadableInputException {
+        java.util.Map<String, Path> inputs = new java.util.LinkedHashMap<>();
+        inputs.put("--train", train);
+        inputs.put("--prod", prod);
+        inputs.put("--reference", reference);
+        inputs.put("--model", model);
+        inputs.put("--settings", settingsFile);
+        java.util.Map<String, Path> outputs = new java.util.LinkedHashMap<>();
+        outputs.put("--json", json == null || "-".equals(json) ? null : Path.of(json));
+        outputs.put("--xlsx", xlsx);
+        outputs.put("--pdf", pdf);
+        org.modellens.data.InputFiles.checkOutputs(inputs, outputs);
     }
 
     private void writeJson(DiagnosticReport report) throws IOException {

@@ -75,4 +75,32 @@ class HostileInputCommandTest {
         assertThat(run.message()).isEqualTo("modellens: zero is not a regular file (a pipe, device or socket); "
                 + "give the model file as a file on disk\n");
     }
+
+    @Test
+    void noOutputOverwritesAnInputOrAnotherOutput() throws Exception {
+        Path train = copy("train.csv");
+        Path prod = copy("prod.csv");
+        byte[] before = Files.readAllBytes(train);
+        Path link = Files.createSymbolicLink(dir.resolve("report.json"), train);
+
+        Run json = run("--train", train.toString(), "--prod", prod.toString(), "--json", train.toString());
+        Run viaLink = run("--train", train.toString(), "--prod", prod.toString(), "--pdf", link.toString());
+        Run dotted = run("--train", train.toString(), "--prod", prod.toString(),
+                "--xlsx", dir.resolve("sub/../prod.csv").toString());
+        Run both = run("--train", train.toString(), "--prod", prod.toString(), "--xlsx", dir.resolve("r.out").toString(),
+                "--pdf", dir.resolve("r.out").toString());
+
+        assertThat(json.exitCode()).isEqualTo(DiagnoseCommand.EXIT_BAD_INPUT);
+        assertThat(json.message()).isEqualTo("modellens: --json names train.csv, the --train input: a report never "
+                + "overwrites an input; choose another file\n");
+        assertThat(viaLink.message()).isEqualTo("modellens: --pdf names report.json, the --train input: a report never "
+                + "overwrites an input; choose another file\n");
+        assertThat(dotted.message()).contains("--xlsx names prod.csv, the --prod input");
+        assertThat(both.message()).isEqualTo("modellens: --xlsx and --pdf both name r.out: one report would replace the "
+                + "other; give each its own file\n");
+        assertThat(List.of(json, viaLink, dotted, both)).allMatch(r -> r.exitCode() == DiagnoseCommand.EXIT_BAD_INPUT);
+        assertThat(Files.readAllBytes(train)).isEqualTo(before);
+        assertThat(Files.readAllBytes(prod)).isEqualTo(before);
+        assertThat(dir.resolve("r.out")).doesNotExist();
+    }
 }
