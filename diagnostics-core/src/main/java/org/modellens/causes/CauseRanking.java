@@ -18,8 +18,9 @@ import org.modellens.checks.SchemaMismatchCheck;
  * within one measure the larger cost comes first, then the graver severity, then more rows. Causes
  * with no measure (no model, or columns the model does not read) follow by severity, then rows.
  *
- * <p>Finally a cause on columns the model does not use is moved below every model-input cause of
- * equal or higher severity: it cannot cost this model anything, however loud its findings are.
+ * <p>Finally a cause on columns the model does not use is moved below every cause of equal or higher
+ * severity that acts on the model (a model input, or a concept or label shift, a performance drop):
+ * it cannot cost this model anything, however loud its findings are.
  */
 public final class CauseRanking {
 
@@ -103,8 +104,17 @@ public final class CauseRanking {
     }
 
     /**
-     * Moves each cause on unused columns just below the last model-input cause of equal or higher
-     * severity. Working from the end keeps the causes already placed in their order.
+     * Whether a cause acts on this model: through its inputs, or through the outcome and the model's
+     * output as a whole (a concept or label shift, a performance drop, a drift of the whole dataset).
+     */
+    static boolean touchesModel(Cause cause) {
+        return cause.modelInput() || CauseRules.MODEL_KINDS.contains(cause.kind())
+                || cause.kind().equals(CauseRules.COVARIATE_SHIFT) && cause.features().isEmpty();
+    }
+
+    /**
+     * Moves each cause on unused columns just below the last cause of equal or higher severity that
+     * acts on the model. Working from the end keeps the causes already placed in their order.
      */
     private static void demoteUnusedColumns(List<Cause> ordered) {
         for (int i = ordered.size() - 1; i >= 0; i--) {
@@ -115,7 +125,7 @@ public final class CauseRanking {
             int last = -1;
             for (int j = i + 1; j < ordered.size(); j++) {
                 Cause other = ordered.get(j);
-                if (other.modelInput() && other.severity().atLeast(cause.severity())) {
+                if (touchesModel(other) && other.severity().atLeast(cause.severity())) {
                     last = j;
                 }
             }

@@ -62,7 +62,7 @@ class SampleCaseCausesTest {
                 continue;
             }
             for (Cause later : causes.subList(i + 1, causes.size())) {
-                assertThat(later.modelInput() && later.severity().atLeast(unused.severity()))
+                assertThat(CauseRanking.touchesModel(later) && later.severity().atLeast(unused.severity()))
                         .as("%s ranks above the model input cause %s", unused.title(), later.title()).isFalse();
             }
         }
