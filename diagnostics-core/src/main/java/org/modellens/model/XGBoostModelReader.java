@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.modellens.data.InputFiles;
 import org.modellens.data.UnreadableInputException;
 
 /**
@@ -37,9 +38,8 @@ public final class XGBoostModelReader {
         try {
             root = ubj ? Ubjson.parse(bytes) : JSON.readTree(bytes);
         } catch (JacksonException e) {
-            throw new UnreadableInputException(fileName + ": not a readable XGBoost JSON model (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-                    + e.getOriginalMessage() + ")");
+            throw new UnreadableInputException(fileName + ": not a readable XGBoost JSON model ("
+                    + InputFiles.jsonProblem(e) + ")");
         } catch (IOException e) {
             throw new UnreadableInputException(fileName + ": not a readable XGBoost UBJSON model (" + e.getMessage() + ")");
         }
