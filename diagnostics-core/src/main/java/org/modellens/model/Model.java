@@ -25,6 +25,19 @@ public interface Model {
      */
     Model withFeatures(List<String> names);
 
+    /** The inputs the model reads as category codes (categorical splits), in model order; empty when none. */
+    default List<String> categoricalFeatures() {
+        return List.of();
+    }
+
+    /**
+     * Per categorical input, the category of each code in code order, when the model file stores them
+     * (XGBoost 3.1+ trained on a DataFrame); inputs not in the map take their codes from the data.
+     */
+    default java.util.Map<String, List<String>> storedCategories() {
+        return java.util.Map.of();
+    }
+
     /** binary, multiclass or regression. */
     String task();
 

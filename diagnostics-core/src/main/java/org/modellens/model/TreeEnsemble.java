@@ -102,6 +102,9 @@ public final class TreeEnsemble implements Model {
     private final int[] vectorStart;
     private final double[] vectorValues;
     private final int maxDepth;
+    private List<String> categoricalFeatures = List.of();
+    private java.util.Map<String, List<String>> storedCategories = java.util.Map.of();
+    private final boolean covers;
 
     /**
      * An ensemble whose internal nodes all follow one library's numeric rule (the form of the
@@ -181,6 +184,11 @@ public final class TreeEnsemble implements Model {
             }
         }
         this.maxDepth = checkedDepth(roots, left, right);
+        boolean allCovers = true;
+        for (double c : cover) {
+            allCovers &= c >= 0 && Double.isFinite(c);
+        }
+        this.covers = allCovers;
     }
 
     @Override
@@ -188,16 +196,60 @@ public final class TreeEnsemble implements Model {
         if (names.size() != features.size()) {
             throw new IllegalArgumentException(names.size() + " feature names for a model of " + features.size() + " features");
         }
+        List<String> renamed = new java.util.ArrayList<>();
+        java.util.Map<String, List<String>> renamedStored = new java.util.LinkedHashMap<>();
+        for (int j = 0; j < features.size(); j++) {
+            if (categoricalFeatures.contains(features.get(j))) {
+                renamed.add(names.get(j));
+                if (storedCategories.containsKey(features.get(j))) {
+                    renamedStored.put(names.get(j), storedCategories.get(features.get(j)));
+                }
+            }
+        }
         return new TreeEnsemble(type, names, task, classes, link, linkScale, groups, baseMargin, roots, treeGroup, left,
                 right, feature, decision, threshold, defaultLeft, missingType, value, cover, categoryStart, categoryLength,
-                categoryWords, vectorStart, vectorValues);
+                categoryWords, vectorStart, vectorValues).withCategories(renamed, renamedStored);
+    }
+
+    /**
+     * The same trees, knowing which inputs are categorical and, where the file stores them, the
+     * category of each code.
+     */
+    public TreeEnsemble withCategories(List<String> categorical, java.util.Map<String, List<String>> stored) {
+        TreeEnsemble copy = new TreeEnsemble(type, features, task, classes, link, linkScale, groups, baseMargin, roots,
+                treeGroup, left, right, feature, decision, threshold, defaultLeft, missingType, value, cover, categoryStart,
+                categoryLength, categoryWords, vectorStart, vectorValues);
+        copy.categoricalFeatures = List.copyOf(categorical);
+        copy.storedCategories = java.util.Map.copyOf(stored);
+        return copy;
+    }
+
+    @Override
+    public List<String> categoricalFeatures() {
+        return categoricalFeatures;
+    }
+
+    @Override
+    public java.util.Map<String, List<String>> storedCategories() {
+        return storedCategories;
+    }
+
+    /**
+     * Whether every node carries a training cover: path-dependent TreeSHAP weighs the
+     * branches a row did not take by them (multi-output trees of XGBoost before 3.2 store none).
+     */
+    public boolean hasCovers() {
+        return covers;
     }
 
     /** The same trees with other class labels (in output order) and task. */
     public TreeEnsemble withClasses(String task, List<String> labels) {
-        return new TreeEnsemble(type, features, task, labels, link, linkScale, groups, baseMargin, roots, treeGroup, left,
-                right, feature, decision, threshold, defaultLeft, missingType, value, cover, categoryStart, categoryLength,
-                categoryWords, vectorStart, vectorValues);
+        TreeEnsemble copy = new TreeEnsemble(type, features, task, labels, link, linkScale, groups, baseMargin, roots,
+                treeGroup, left, right, feature, decision, threshold, defaultLeft, missingType, value, cover, categoryStart,
+                categoryLength, categoryWords, vectorStart, vectorValues);
+        copy.categoricalFeatures = categoricalFeatures;
+        copy.storedCategories = storedCategories;
+        return copy;
     }
 
     /**
@@ -715,7 +767,7 @@ public final class TreeEnsemble implements Model {
             check(node);
             check(leftChild);
             check(rightChild);
-            if (leftChild == node || rightChild == node || leftChild == rightChild) {
+            if (leftChild == node || rightChild == node) {
                 throw new IllegalArgumentException("node " + node + " has children " + leftChild + ", " + rightChild);
             }
             if (splitFeature < 0 || splitFeature >= features.size()) {
