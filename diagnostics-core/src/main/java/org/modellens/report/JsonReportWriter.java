@@ -369,6 +369,7 @@ public final class JsonReportWriter {
             json.writeEndObject();
         }
         json.writeEndObject();
+        json.writeStringField("detail", performance.detail());
         json.writeEndObject();
     }
 
