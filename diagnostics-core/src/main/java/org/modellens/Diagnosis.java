@@ -10,7 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import org.modellens.causes.Cause;
+import org.modellens.causes.CauseGrouping;
 import org.modellens.causes.CauseImpacts;
+import org.modellens.causes.CauseRanking;
 import org.modellens.checks.CheckContext;
 import org.modellens.checks.Checks;
 import org.modellens.checks.Finding;
@@ -191,12 +193,14 @@ public final class Diagnosis {
             modelSection = ModelAssessment.assess(context);
             explanations = explain(scored, modelInput.explainRows(), settings);
         }
-        // Causes: grouped from the findings (CauseGrouping), then what each costs the model is measured.
-        List<Cause> causes = List.of();
+        // Findings are final here (sorted, masked): causes point into this list. Their performance cost is measured
+        // before ranking, which orders by it.
+        List<Cause> causes = CauseGrouping.group(findings, context, explanations);
         CauseImpacts.Measured measured = CauseImpacts.measure(causes, findings, context, scored, reference);
+        causes = CauseRanking.rank(measured.causes(), findings, scored != null);
         progress.stage("Done", 1.0);
         return new DiagnosticReport(VERSION, new Inputs(train, prod, target, task, reference), findings, comparisons,
-                settings.asMap(), modelSection, explanations).withCauses(measured.causes(), measured.performance());
+                settings.asMap(), modelSection, explanations).withCauses(causes, measured.performance());
     }
 
     /** Attributions for the model; {@code null} when neither side can be scored. */
