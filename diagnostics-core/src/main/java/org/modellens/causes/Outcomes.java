@@ -34,7 +34,7 @@ record Outcomes(double[] positive, int[] classIndex, double[] actual, int[] labe
         int[] labelled = new int[n];
         int m = 0;
         for (int i = 0; i < n; i++) {
-            String cell = label == null ? null : label.text()[i];
+            String cell = label == null ? null : label.text(i);
             boolean known;
             if (regression) {
                 actual[i] = cell == null ? Double.NaN : TypeInference.parseNumber(cell);

@@ -92,7 +92,7 @@ final class Repairs {
             case TypeMismatchCheck.ID -> {
                 return j < 0 ? Optional.empty() : prod.column(feature).map(column -> (values, columns) -> {
                     for (int i = 0; i < column.size(); i++) {
-                        FormattedNumber.Recovered recovered = FormattedNumber.recover(column.text()[i]);
+                        FormattedNumber.Recovered recovered = FormattedNumber.recover(column.keptText(i));
                         if (recovered != null && Double.isFinite(recovered.value())) {
                             values[i * columns + j] = recovered.value();
                         }
@@ -104,14 +104,16 @@ final class Repairs {
                     return Optional.empty();
                 }
                 Set<String> seen = new HashSet<>();
-                for (String cell : train.column(feature).get().text()) {
+                Column trainColumn = train.column(feature).get();
+                for (int i = 0; i < trainColumn.size(); i++) {
+                    String cell = trainColumn.text(i);
                     if (cell != null) {
                         seen.add(cell);
                     }
                 }
                 return prod.column(feature).map(column -> (values, columns) -> {
                     for (int i = 0; i < column.size(); i++) {
-                        String cell = column.text()[i];
+                        String cell = column.text(i);
                         if (cell != null && !seen.contains(cell)) {
                             values[i * columns + j] = Double.NaN;
                         }

@@ -39,7 +39,12 @@ final class ServedInputs {
 
     /** The cell as a plain number, {@code NaN} when missing or not a plain number. */
     static double number(Column column, int row) {
-        String text = column.text()[row];
+        if (column.isNumeric()) {
+            // A numeric column keeps the text of exactly the cells that are no plain number.
+            double v = column.numbers()[row];
+            return column.keptText(row) != null || !Double.isFinite(v) ? Double.NaN : v;
+        }
+        String text = column.text(row);
         if (text == null) {
             return Double.NaN;
         }
