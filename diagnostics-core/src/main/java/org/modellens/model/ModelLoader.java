@@ -55,6 +55,15 @@ public final class ModelLoader {
     }
 
     static ModelFile read(byte[] bytes, String fileName) throws UnreadableInputException {
+        try {
+            return readFormat(bytes, fileName);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            // A structure the format reader let through and the model refused (a cycle, a tree too deep).
+            throw new UnreadableInputException(fileName + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ModelFile readFormat(byte[] bytes, String fileName) throws UnreadableInputException {
         String lower = fileName.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".ubj")) {
             return XGBoostModelReader.read(bytes, fileName, true);
