@@ -400,6 +400,7 @@ public final class JsonReportWriter implements ReportWriter {
             json.writeEndObject();
         }
         json.writeEndObject();
+        json.writeStringField("detail", performance.detail());
         json.writeEndObject();
     }
 
