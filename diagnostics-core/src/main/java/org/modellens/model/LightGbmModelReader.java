@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.modellens.data.InputFiles;
 import org.modellens.data.UnreadableInputException;
 
 /**
@@ -108,9 +109,12 @@ public final class LightGbmModelReader {
         if (trees.isEmpty()) {
             throw new UnreadableInputException(fileName + ": the LightGBM model has no trees");
         }
-        int numClass = Integer.parseInt(required(header, "num_class", fileName, 0).trim());
+        // LightGBM grows one tree per class and iteration: a class count beyond the trees is no real model.
+        int numClass = InputFiles.declaredCount(Long.parseLong(required(header, "num_class", fileName, 0).trim()),
+                Math.max(1, trees.size()), fileName, "num_class");
         int perIteration = Integer.parseInt(header.getOrDefault("num_tree_per_iteration", String.valueOf(numClass)).trim());
-        int maxFeature = Integer.parseInt(required(header, "max_feature_idx", fileName, 0).trim());
+        // Parsed as a long: max_feature_idx 2^31-1 plus one overflows an int.
+        long maxFeature = Long.parseLong(required(header, "max_feature_idx", fileName, 0).trim());
         if (header.containsKey("average_output")) {
             throw new UnreadableInputException(fileName + ": random-forest LightGBM models (boosting=rf, average_output) "
                     + "are not supported");
@@ -121,7 +125,22 @@ public final class LightGbmModelReader {
             throw new UnreadableInputException(fileName + ": num_tree_per_iteration " + perIteration + " for " + groups
                     + " outputs");
         }
-        int featureCount = maxFeature + 1;
+        int featureCount = InputFiles.declaredCount(maxFeature + 1, ModelLimits.MAX_FEATURES, fileName, "max_feature_idx + 1");
+        long total = 0;
+        for (int t = 0; t < trees.size(); t++) {
+            long declared = Long.parseLong(required(trees.get(t), "num_leaves", fileName, treeLines.get(t)).trim());
+            if (declared < 1) {
+                throw new UnreadableInputException(fileName + ", line " + treeLines.get(t) + ": num_leaves " + declared);
+            }
+            // Each leaf has a value of at least one character and a separator on the leaf_value line.
+            String leafValues = trees.get(t).getOrDefault("leaf_value", "");
+            int leaves = InputFiles.declaredCount(declared, (leafValues.length() + 1) / 2, fileName + ", line "
+                    + treeLines.get(t), "num_leaves");
+            trees.get(t).put("num_leaves", String.valueOf(leaves));
+            total += 2L * leaves - 1;
+        }
+        // Bounded by the text's length (each tree's leaves by its own line), so the nodes fit an int.
+        InputFiles.declaredCount(total, text.length(), fileName, "the total node count");
         List<String> names = new ArrayList<>();
         String featureNames = header.get("feature_names");
         boolean named = featureNames != null && !featureNames.isBlank();
@@ -279,15 +298,20 @@ public final class LightGbmModelReader {
                                          String fileName) throws UnreadableInputException {
         double[] constant = numbers(required(tree, "leaf_const", fileName, line), leaves, "leaf_const", fileName, line);
         double[] counts = numbers(required(tree, "num_features", fileName, line), leaves, "num_features", fileName, line);
-        int total = 0;
+        long total = 0;
         for (double c : counts) {
-            total += (int) c;
+            if (c < 0 || c > featureCount) {
+                throw new UnreadableInputException(fileName + ", tree at line " + line + ": a linear leaf of " + c
+                        + " features in a model of " + featureCount);
+            }
+            total += (long) c;
         }
         String featureText = tree.getOrDefault("leaf_features", "").trim();
         String coefficientText = tree.getOrDefault("leaf_coeff", "").trim();
-        double[] features = total == 0 ? new double[0] : numbers(featureText.replaceAll("\\s+", " "), total, "leaf_features",
+        int count = InputFiles.declaredCount(total, featureText.length(), fileName, "the linear leaves' feature count");
+        double[] features = count == 0 ? new double[0] : numbers(featureText.replaceAll("\\s+", " "), count, "leaf_features",
                 fileName, line);
-        double[] coefficients = total == 0 ? new double[0] : numbers(coefficientText.replaceAll("\\s+", " "), total,
+        double[] coefficients = count == 0 ? new double[0] : numbers(coefficientText.replaceAll("\\s+", " "), count,
                 "leaf_coeff", fileName, line);
         int at = 0;
         for (int k = 0; k < leaves; k++) {

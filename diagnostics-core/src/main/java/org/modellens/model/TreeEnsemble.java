@@ -99,11 +99,7 @@ public final class TreeEnsemble implements Model {
         this.missingType = missingType;
         this.value = value;
         this.cover = cover;
-        int depth = 0;
-        for (int root : roots) {
-            depth = Math.max(depth, depth(root, 0));
-        }
-        this.maxDepth = depth;
+        this.maxDepth = checkedDepth(roots, left, right);
     }
 
     @Override
@@ -115,14 +111,56 @@ public final class TreeEnsemble implements Model {
                 left, right, feature, threshold, defaultLeft, missingType, value, cover);
     }
 
-    private int depth(int node, int level) {
-        if (level > 10_000) {
-            throw new IllegalArgumentException("a tree is deeper than 10,000 levels or has a cycle");
+    /**
+     * The deepest root-to-leaf path, walked without recursion (a corrupt tree 100,000 levels deep
+     * would overflow the stack). Every node must be reached exactly once: a cycle, or a node shared by
+     * two parents (a corrupt file can make 2^n paths of n nodes that way), is refused, as is a tree
+     * deeper than {@link ModelLimits#MAX_TREE_DEPTH}.
+     *
+     * @throws IllegalArgumentException naming the tree
+     */
+    private static int checkedDepth(int[] roots, int[] left, int[] right) {
+        int n = left.length;
+        if (right.length != n) {
+            throw new IllegalArgumentException("the node arrays differ in length");
         }
-        if (left[node] < 0) {
-            return level;
+        boolean[] seen = new boolean[n];
+        int[] stackNode = new int[n + 1];
+        int[] stackLevel = new int[n + 1];
+        int deepest = 0;
+        for (int t = 0; t < roots.length; t++) {
+            int size = 0;
+            stackNode[size] = roots[t];
+            stackLevel[size++] = 0;
+            while (size > 0) {
+                int node = stackNode[--size];
+                int level = stackLevel[size];
+                if (node < 0 || node >= n) {
+                    throw new IllegalArgumentException("tree " + t + " points to node " + node + " of " + n);
+                }
+                if (seen[node]) {
+                    throw new IllegalArgumentException("tree " + t + " reaches node " + node
+                            + " twice (a cycle or a shared node): not a tree");
+                }
+                seen[node] = true;
+                if (level > ModelLimits.MAX_TREE_DEPTH) {
+                    throw new IllegalArgumentException("tree " + t + " is more than " + ModelLimits.MAX_TREE_DEPTH
+                            + " splits deep; boosted trees are far shallower, so the file is damaged or hostile");
+                }
+                deepest = Math.max(deepest, level);
+                if (left[node] >= 0) {
+                    // Each node is pushed once by its one parent, so the stack never outgrows the node count.
+                    if (size + 2 > stackNode.length) {
+                        throw new IllegalArgumentException("tree " + t + " has more paths than nodes: not a tree");
+                    }
+                    stackNode[size] = left[node];
+                    stackLevel[size++] = level + 1;
+                    stackNode[size] = right[node];
+                    stackLevel[size++] = level + 1;
+                }
+            }
         }
-        return Math.max(depth(left[node], level + 1), depth(right[node], level + 1));
+        return deepest;
     }
 
     @Override
