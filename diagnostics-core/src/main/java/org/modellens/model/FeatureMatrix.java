@@ -90,9 +90,8 @@ public final class FeatureMatrix {
             List<String> labels = levels.get(j);
             if (labels != null) {
                 CategoryCodes codes = new CategoryCodes(labels);
-                String[] text = column.text();
                 for (int i = 0; i < n; i++) {
-                    values[i * p + j] = codes.code(text[i]);
+                    values[i * p + j] = codes.code(column.text(i));
                 }
             } else if (column.type() == ColumnType.NUMERIC) {
                 double[] numbers = column.numbers();
