@@ -209,13 +209,14 @@ public final class XGBoostModelReader {
             }
         }
         TreeEnsemble ensemble = builder.build();
-        List<String> categoricalNames = new ArrayList<>();
+        List<Integer> categoricalInputs = new ArrayList<>();
         for (int j = 0; j < featureCount; j++) {
             if (categorical[j]) {
-                categoricalNames.add(names.get(j));
+                categoricalInputs.add(j);
             }
         }
-        ensemble = ensemble.withCategories(categoricalNames, storedCategories(model, names, categorical, fileName));
+        ensemble = ensemble.withCategoricalInputs(categoricalInputs)
+                .withCategoryLevels(storedCategories(model, names, categorical, fileName));
         return new ModelFile(ensemble, featureNames != null && featureNames.size() > 0);
     }
 
@@ -442,11 +443,11 @@ public final class XGBoostModelReader {
      * feature, the category of each code in code order. Empty when the model stores none (older
      * versions, or data given as codes): then the codes are the data's own.
      */
-    private static java.util.Map<String, List<String>> storedCategories(JsonNode model, List<String> names,
+    private static java.util.Map<Integer, List<String>> storedCategories(JsonNode model, List<String> names,
                                                                          boolean[] categorical, String fileName)
             throws UnreadableInputException {
         JsonNode cats = model.get("cats");
-        java.util.Map<String, List<String>> stored = new java.util.LinkedHashMap<>();
+        java.util.Map<Integer, List<String>> stored = new java.util.LinkedHashMap<>();
         if (cats == null || !cats.has("enc") || !cats.get("enc").isArray() || cats.get("enc").size() == 0) {
             return stored;
         }
@@ -492,7 +493,7 @@ public final class XGBoostModelReader {
                 }
             }
             if (!labels.isEmpty()) {
-                stored.put(names.get(j), List.copyOf(labels));
+                stored.put(j, List.copyOf(labels));
             }
         }
         return stored;
