@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import org.modellens.causes.Cause;
+import org.modellens.causes.CauseGrouping;
+import org.modellens.causes.CauseRanking;
 import org.modellens.checks.CheckContext;
 import org.modellens.checks.Checks;
 import org.modellens.checks.Finding;
@@ -157,9 +160,12 @@ public final class Diagnosis {
             modelSection = ModelAssessment.assess(context);
             explanations = explain(scored, modelInput.explainRows(), settings);
         }
+        // Findings are final here (sorted, masked): causes point into this list.
+        List<Cause> causes = CauseGrouping.group(findings, context, explanations);
+        causes = CauseRanking.rank(causes, findings, scored != null);
         progress.stage("Done", 1.0);
         return new DiagnosticReport(VERSION, new Inputs(train, prod, target, task), findings, comparisons, settings.asMap(),
-                modelSection, explanations);
+                modelSection, explanations).withCauses(causes, null);
     }
 
     /** Attributions for the model; {@code null} when neither side can be scored. */

@@ -69,7 +69,7 @@ public final class ProfileCommand implements Callable<Integer> {
                     return DiagnoseCommand.EXIT_BAD_INPUT;
                 })
                 .setExecutionExceptionHandler((e, cl, parsed) -> {
-                    err.println("modellens: unexpected error: " + e);
+                    err.println("modellens: " + org.modellens.Failures.describe(e));
                     return DiagnoseCommand.EXIT_BAD_INPUT;
                 });
         return commandLine.execute(args);
