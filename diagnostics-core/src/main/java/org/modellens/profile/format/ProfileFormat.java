@@ -199,6 +199,10 @@ public final class ProfileFormat {
                 String key = readString(in);
                 profile.putChunk(key, readBody(in));
             }
+            // Reading past the end makes gzip check its CRC-32 and length: damage anywhere is caught.
+            if (in.read() != -1) {
+                throw new IOException("data after the end of the profile");
+            }
             return profile;
         } catch (EOFException | ZipException e) {
             throw new UnreadableInputException(file + " is a damaged or truncated profile (" + e.getMessage() + ")", e);

@@ -230,7 +230,8 @@ public final class ProfileSnapshots {
             return null;
         }
         Map<String, Long> counts = new HashMap<>();
-        for (String cell : column.text()) {
+        for (int r = 0; r < column.size(); r++) {
+            String cell = column.text(r);
             if (cell != null) {
                 counts.merge(cell, 1L, Long::sum);
             }
