@@ -21,10 +21,11 @@ import org.modellens.checks.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.data.UnreadableInputException;
 import org.modellens.explain.ExplainRows;
+import org.modellens.data.AtomicFiles;
 import org.modellens.report.DiagnosticReport;
-import org.modellens.report.ExcelReportWriter;
-import org.modellens.report.JsonReportWriter;
-import org.modellens.report.PdfReportWriter;
+import org.modellens.report.ReportComparison;
+import org.modellens.report.ReportFormats;
+import org.modellens.report.ReportWriter;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -90,6 +91,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--chunk", paramLabel = "CHUNK",
             description = "day, week, month or a row count (default: chosen from the time span and row count).")
     String chunk;
+
+    @Option(names = "--compare-to", paramLabel = "PREVIOUS.json",
+            description = "A previous JSON report: say which findings are new, gone, worse or better since then.")
+    Path compareTo;
 
     @Option(names = "--json", paramLabel = "OUT.json", description = "Write the JSON report here ('-' for standard output).")
     String json;
@@ -167,15 +172,20 @@ public final class DiagnoseCommand implements Callable<Integer> {
             refuseOverwritingInputs();
             Settings settings = settingsFile == null ? Settings.defaults() : Settings.withOverrides(settingsFile);
             ExplainRows rows = explainRows == null ? null : ExplainRows.parse(explainRows);
+            ReportComparison.Previous previous = compareTo == null ? null : ReportComparison.read(compareTo);
             DiagnosisRequest request = new DiagnosisRequest(train, prod, target, task,
                     new LinkedHashSet<>(categorical), new LinkedHashSet<>(numeric), settings, model, modelFeatures, rows,
                     reference, timeColumn, chunk);
             long start = System.nanoTime();
             DiagnosticReport report = Diagnosis.run(request, (stage, fraction) -> err.printf(Locale.ROOT,
                     "[%3d%%] %-26s %6.2f s%n", Math.round(fraction * 100), stage, (System.nanoTime() - start) / 1e9));
+            if (previous != null) {
+                report = report.withComparison(previous.compareWith(report.findings()));
+            }
             writeJson(report);
             writeStakeholderReports(report);
             printSummary(report);
+            printComparison(report.comparison());
             Severity worst = report.worstSeverity();
             return threshold != null && worst != null && worst.atLeast(threshold) ? EXIT_FINDINGS : EXIT_OK;
         } catch (UnreadableInputException | IllegalArgumentException e) {
@@ -198,6 +208,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         inputs.put("--reference", reference);
         inputs.put("--model", model);
         inputs.put("--settings", settingsFile);
+        inputs.put("--compare-to", compareTo);
         java.util.Map<String, Path> outputs = new java.util.LinkedHashMap<>();
         outputs.put("--json", json == null || "-".equals(json) ? null : Path.of(json));
         outputs.put("--xlsx", xlsx);
@@ -209,14 +220,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
         if (json == null) {
             return;
         }
-        JsonReportWriter writer = new JsonReportWriter();
+        ReportWriter writer = ReportFormats.JSON.writer();
         if ("-".equals(json)) {
             writer.write(report, out);
             out.println();
             out.flush();
             return;
         }
-        writeAtomically(Path.of(json), ".json.tmp", stream -> writer.write(report, stream));
+        AtomicFiles.write(Path.of(json), stream -> writer.write(report, stream));
     }
 
     /** The Excel and PDF reports are independent: written on both cores, each file whole or not at all. */
@@ -224,14 +235,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
         java.util.concurrent.CompletableFuture<Void> excel = xlsx == null ? java.util.concurrent.CompletableFuture.completedFuture(null)
                 : java.util.concurrent.CompletableFuture.runAsync(() -> {
                     try {
-                        writeAtomically(xlsx, ".xlsx.tmp", stream -> new ExcelReportWriter().write(report, stream));
+                        write(ReportFormats.EXCEL, report, xlsx);
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
                 });
         try {
             if (pdf != null) {
-                writeAtomically(pdf, ".pdf.tmp", stream -> new PdfReportWriter().write(report, stream));
+                write(ReportFormats.PDF, report, pdf);
             }
         } finally {
             // Never return (and exit) while the workbook is half written.
@@ -246,30 +257,19 @@ public final class DiagnoseCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes one report file. */
-    @FunctionalInterface
-    private interface ReportOutput {
-        void write(OutputStream stream) throws IOException;
+    private static void write(ReportFormats format, DiagnosticReport report, Path file) throws IOException {
+        ReportWriter writer = format.writer();
+        AtomicFiles.write(file, stream -> writer.write(report, stream));
     }
 
-    /** Writes beside the target, then renames: a reader never sees half a report, a failed write leaves no debris. */
-    private static void writeAtomically(Path file, String suffix, ReportOutput output) throws IOException {
-        Path target = file.toAbsolutePath();
-        // Not createTempFile: its owner-only permissions would stick to the report; this one follows the umask.
-        Path temp = target.resolveSibling(".modellens-" + java.util.UUID.randomUUID() + suffix);
-        try {
-            try (OutputStream stream = Files.newOutputStream(temp, java.nio.file.StandardOpenOption.CREATE_NEW,
-                    java.nio.file.StandardOpenOption.WRITE)) {
-                output.write(stream);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (NoSuchFileException e) {
-            throw new IOException("cannot write " + file + ": the folder " + target.getParent() + " does not exist", e);
-        } catch (java.nio.file.AccessDeniedException e) {
-            throw new IOException("cannot write " + file + ": permission denied", e);
-        } finally {
-            Files.deleteIfExists(temp);
+    private void printComparison(ReportComparison comparison) {
+        if (comparison == null) {
+            return;
         }
+        err.printf(Locale.ROOT, "Since %s: %d new, %d worse, %d better, %d gone%n", comparison.previous(),
+                comparison.count(ReportComparison.Status.NEW), comparison.count(ReportComparison.Status.WORSE),
+                comparison.count(ReportComparison.Status.BETTER), comparison.count(ReportComparison.Status.GONE));
+        comparison.changes().forEach(c -> err.println("  " + c.status().jsonName().toUpperCase(Locale.ROOT) + "  " + c.title()));
     }
 
     private void printSummary(DiagnosticReport report) {
