@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 
 import org.modellens.causes.Cause;
 import org.modellens.causes.CauseGrouping;
+import org.modellens.causes.CauseImpacts;
 import org.modellens.causes.CauseRanking;
 import org.modellens.checks.CheckContext;
 import org.modellens.checks.Checks;
@@ -91,9 +92,32 @@ public final class Diagnosis {
             }
         }
         Snapshot prod = SnapshotBuilder.build(prodRaw, types, identifiers);
+        Snapshot reference = request.reference() == null ? null
+                : reference(SnapshotReaders.read(request.reference()), types, identifiers, target, model);
 
         ModelInput modelInput = model == null ? null : new ModelInput(request.model(), model, request.explainRows());
-        return analyse(train, prod, target, request.task(), request.settings(), notices, progress, modelInput);
+        return analyse(train, prod, reference, target, request.task(), request.settings(), notices, progress, modelInput);
+    }
+
+    /**
+     * The reference snapshot ({@code --reference}), read like training: the training columns' types, labelled.
+     * A reference without the target or without a model input cannot be a baseline: fatal, named.
+     */
+    private static Snapshot reference(RawTable raw, Map<String, ColumnType> types, Set<String> identifiers, String target,
+                                      Model model) throws UnreadableInputException {
+        String file = raw.source().fileName();
+        if (target != null && !raw.names().contains(target)) {
+            throw new UnreadableInputException(file + ": the reference data has no target column '" + target
+                    + "'; held-out reference data must be labelled. Its columns are " + String.join(", ", raw.names()));
+        }
+        if (model != null) {
+            List<String> absent = model.features().stream().filter(f -> !raw.names().contains(f)).toList();
+            if (!absent.isEmpty()) {
+                throw new UnreadableInputException(file + ": the reference data lacks the model input"
+                        + (absent.size() == 1 ? " " : "s ") + String.join(", ", absent) + ", so the model cannot score it");
+            }
+        }
+        return SnapshotBuilder.build(raw, types, identifiers);
     }
 
     /**
@@ -125,6 +149,18 @@ public final class Diagnosis {
     public static DiagnosticReport analyse(Snapshot train, Snapshot prod, String target, String requestedTask,
                                            Settings settings, List<Finding> notices, ProgressListener progress,
                                            ModelInput modelInput) {
+        return analyse(train, prod, null, target, requestedTask, settings, notices, progress, modelInput);
+    }
+
+    /**
+     * As {@link #analyse(Snapshot, Snapshot, String, String, Settings, List, ProgressListener, ModelInput)}, with
+     * held-out reference data as the baseline of every performance figure.
+     *
+     * @param reference labelled data of the training period the model never trained on, or {@code null}
+     */
+    public static DiagnosticReport analyse(Snapshot train, Snapshot prod, Snapshot reference, String target,
+                                           String requestedTask, Settings settings, List<Finding> notices,
+                                           ProgressListener progress, ModelInput modelInput) {
         progress.stage("Comparing distributions", 0.45);
         List<FeatureComparison> comparisons = compare(train, prod, target, settings);
 
@@ -157,12 +193,14 @@ public final class Diagnosis {
             modelSection = ModelAssessment.assess(context);
             explanations = explain(scored, modelInput.explainRows(), settings);
         }
-        // Findings are final here (sorted, masked): causes point into this list.
+        // Findings are final here (sorted, masked): causes point into this list. Their performance cost is measured
+        // before ranking, which orders by it.
         List<Cause> causes = CauseGrouping.group(findings, context, explanations);
-        causes = CauseRanking.rank(causes, findings, scored != null);
+        CauseImpacts.Measured measured = CauseImpacts.measure(causes, findings, context, scored, reference);
+        causes = CauseRanking.rank(measured.causes(), findings, scored != null);
         progress.stage("Done", 1.0);
-        return new DiagnosticReport(VERSION, new Inputs(train, prod, target, task), findings, comparisons, settings.asMap(),
-                modelSection, explanations).withCauses(causes, null);
+        return new DiagnosticReport(VERSION, new Inputs(train, prod, target, task, reference), findings, comparisons,
+                settings.asMap(), modelSection, explanations).withCauses(causes, measured.performance());
     }
 
     /** Attributions for the model; {@code null} when neither side can be scored. */
