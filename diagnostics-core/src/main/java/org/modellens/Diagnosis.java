@@ -39,6 +39,8 @@ import org.modellens.report.Explanations;
 import org.modellens.report.Inputs;
 import org.modellens.report.ModelSection;
 import org.modellens.report.PersonalDataMasking;
+import org.modellens.timeline.TimeAxis;
+import org.modellens.timeline.TimelineBuilder;
 
 /**
  * The one entry point of the core: reads both snapshots, profiles and compares every column, runs
@@ -89,8 +91,14 @@ public final class Diagnosis {
         }
         Snapshot prod = SnapshotBuilder.build(prodRaw, types, identifiers);
 
+        // Production over time: read the time column now, so unreadable times are a finding like any other.
+        TimeAxis timeAxis = request.timeColumn() == null && request.chunk() == null ? null
+                : TimeAxis.of(prod, request.timeColumn(), request.chunk(), request.settings());
+        if (timeAxis != null) {
+            timeAxis.notice().ifPresent(notices::add);
+        }
         ModelInput modelInput = model == null ? null : new ModelInput(request.model(), model, request.explainRows());
-        return analyse(train, prod, target, request.task(), request.settings(), notices, progress, modelInput);
+        return analyse(train, prod, target, request.task(), request.settings(), notices, progress, modelInput, timeAxis);
     }
 
     /**
@@ -122,6 +130,18 @@ public final class Diagnosis {
     public static DiagnosticReport analyse(Snapshot train, Snapshot prod, String target, String requestedTask,
                                            Settings settings, List<Finding> notices, ProgressListener progress,
                                            ModelInput modelInput) {
+        return analyse(train, prod, target, requestedTask, settings, notices, progress, modelInput, null);
+    }
+
+    /**
+     * As {@link #analyse(Snapshot, Snapshot, String, String, Settings, List, ProgressListener, ModelInput)}, and
+     * measures production chunk by chunk.
+     *
+     * @param timeAxis production cut into chunks, or {@code null} for no timeline
+     */
+    public static DiagnosticReport analyse(Snapshot train, Snapshot prod, String target, String requestedTask,
+                                           Settings settings, List<Finding> notices, ProgressListener progress,
+                                           ModelInput modelInput, TimeAxis timeAxis) {
         progress.stage("Comparing distributions", 0.45);
         List<FeatureComparison> comparisons = compare(train, prod, target, settings);
 
@@ -154,9 +174,15 @@ public final class Diagnosis {
             modelSection = ModelAssessment.assess(context);
             explanations = explain(scored, modelInput.explainRows(), settings);
         }
+        DiagnosticReport report = new DiagnosticReport(VERSION, new Inputs(train, prod, target, task), findings, comparisons,
+                settings.asMap(), modelSection, explanations);
+        if (timeAxis != null) {
+            // Last: the change points are named after the report's causes.
+            progress.stage("Measuring production over time", 0.95);
+            report = report.withTimeline(TimelineBuilder.build(context, timeAxis, report.causes(), null));
+        }
         progress.stage("Done", 1.0);
-        return new DiagnosticReport(VERSION, new Inputs(train, prod, target, task), findings, comparisons, settings.asMap(),
-                modelSection, explanations);
+        return report;
     }
 
     /** Attributions for the model; {@code null} when neither side can be scored. */
