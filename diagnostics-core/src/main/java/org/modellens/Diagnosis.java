@@ -9,6 +9,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import org.modellens.causes.Cause;
+import org.modellens.causes.CauseGrouping;
+import org.modellens.causes.CauseRanking;
 import org.modellens.checks.CheckContext;
 import org.modellens.checks.Checks;
 import org.modellens.checks.Finding;
@@ -174,8 +177,11 @@ public final class Diagnosis {
             modelSection = ModelAssessment.assess(context);
             explanations = explain(scored, modelInput.explainRows(), settings);
         }
+        // Findings are final here (sorted, masked): causes point into this list.
+        List<Cause> causes = CauseGrouping.group(findings, context, explanations);
+        causes = CauseRanking.rank(causes, findings, scored != null);
         DiagnosticReport report = new DiagnosticReport(VERSION, new Inputs(train, prod, target, task), findings, comparisons,
-                settings.asMap(), modelSection, explanations);
+                settings.asMap(), modelSection, explanations).withCauses(causes, null);
         if (timeAxis != null) {
             // Last: the change points are named after the report's causes.
             progress.stage("Measuring production over time", 0.95);

@@ -1,5 +1,6 @@
 package org.modellens.app;
 
+import org.modellens.Failures;
 import org.modellens.app.cli.DiagnoseCommand;
 
 /**
@@ -12,9 +13,16 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // A failure on any other thread (the workbench's, a report writer's) is one line too, never a trace.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> System.err.println("modellens: " + Failures.describe(e)));
         if (args.length == 0) {
-            // Referenced only here, so the command line never loads a JavaFX class.
-            org.modellens.app.ui.WorkbenchApp.open(args);
+            try {
+                // Referenced only here, so the command line never loads a JavaFX class.
+                org.modellens.app.ui.WorkbenchApp.open(args);
+            } catch (OutOfMemoryError | StackOverflowError | RuntimeException e) {
+                System.err.println("modellens: " + Failures.describe(e));
+                System.exit(DiagnoseCommand.EXIT_BAD_INPUT);
+            }
             return;
         }
         System.exit(DiagnoseCommand.execute(args, System.out, System.err));

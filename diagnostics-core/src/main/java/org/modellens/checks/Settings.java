@@ -47,7 +47,13 @@ public final class Settings {
      */
     public static Settings withOverrides(Path file) throws IOException {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        byte[] bytes;
+        try {
+            bytes = org.modellens.data.InputFiles.readAll(file, "settings file", org.modellens.data.InputFiles.MAX_SMALL_FILE_BYTES);
+        } catch (org.modellens.data.UnreadableInputException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        try (Reader reader = new java.io.InputStreamReader(new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
         Settings defaults = defaults();

@@ -55,17 +55,8 @@ public final class CsvReader {
     /** Reads the file; see the class documentation. */
     public RawTable read(Path path) throws UnreadableInputException {
         String file = fileName(path);
-        if (Files.isDirectory(path)) {
-            throw new UnreadableInputException(file + " is a folder, not a file");
-        }
-        long size;
-        try {
-            size = Files.size(path);
-        } catch (NoSuchFileException e) {
-            throw new UnreadableInputException(file + ": file not found (" + path.toAbsolutePath() + ")", e);
-        } catch (IOException e) {
-            throw new UnreadableInputException(file + " cannot be read: " + e.getMessage(), e);
-        }
+        // Streamed beyond the in-memory limit, so any size is fine; a pipe or device is not.
+        long size = InputFiles.checkRegularFile(path, "data file", Long.MAX_VALUE);
         return size <= IN_MEMORY_LIMIT ? readInMemory(path, file) : readStreaming(path, file);
     }
 
@@ -313,9 +304,7 @@ public final class CsvReader {
 
     /** One streaming pass: size, SHA-256, the first 64 KB, and whether all bytes are valid UTF-8. */
     private static Scan scan(Path path, String file) throws UnreadableInputException {
-        if (Files.isDirectory(path)) {
-            throw new UnreadableInputException(file + " is a folder, not a file");
-        }
+        InputFiles.checkRegularFile(path, "data file", Long.MAX_VALUE);
         try (InputStream in = Files.newInputStream(path)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[SNIFF_BYTES];
@@ -531,16 +520,7 @@ public final class CsvReader {
     }
 
     static byte[] readBytes(Path path, String file) throws UnreadableInputException {
-        try {
-            if (Files.isDirectory(path)) {
-                throw new UnreadableInputException(file + " is a folder, not a file");
-            }
-            return Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new UnreadableInputException(file + ": file not found (" + path.toAbsolutePath() + ")", e);
-        } catch (IOException e) {
-            throw new UnreadableInputException(file + " cannot be read: " + e.getMessage(), e);
-        }
+        return InputFiles.readAll(path, "data file", InputFiles.MAX_WHOLE_READ_BYTES);
     }
 
     static String sha256(byte[] bytes) {

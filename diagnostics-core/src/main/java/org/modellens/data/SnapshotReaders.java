@@ -19,6 +19,7 @@ public final class SnapshotReaders {
     /** Reads the file with the reader its extension or content calls for. */
     public static RawTable read(Path path) throws UnreadableInputException {
         String file = CsvReader.fileName(path);
+        InputFiles.checkRegularFile(path, "data file", Long.MAX_VALUE);
         String lower = file.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt")) {
             return new CsvReader().read(path);
@@ -31,9 +32,6 @@ public final class SnapshotReaders {
         }
         if (lower.endsWith(".xls")) {
             throw new UnreadableInputException(file + " is an old-style .xls workbook; save it as .xlsx or CSV");
-        }
-        if (!Files.exists(path)) {
-            throw new UnreadableInputException(file + ": file not found (" + path.toAbsolutePath() + ")");
         }
         byte[] head;
         try (InputStream in = Files.newInputStream(path)) {

@@ -79,9 +79,7 @@ public final class StreamedCsvReader {
     private Snapshot read(Path path, Snapshot training, Set<String> forcedCategorical, Set<String> forcedNumeric,
                           String target) throws UnreadableInputException {
         String file = CsvReader.fileName(path);
-        if (Files.isDirectory(path)) {
-            throw new UnreadableInputException(file + " is a folder, not a file");
-        }
+        InputFiles.checkRegularFile(path, "data file", Long.MAX_VALUE);
         long size;
         byte[] head;
         try (InputStream in = Files.newInputStream(path)) {

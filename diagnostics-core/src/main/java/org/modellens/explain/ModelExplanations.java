@@ -37,10 +37,14 @@ public final class ModelExplanations {
     public static Explanations explain(Model model, Explainer explainer, FeatureMatrix train, FeatureMatrix prod,
                                        ExplainRows rows, int globalSampleRows, long seed) {
         List<String> features = model.features();
-        Map<String, Double> globalTrain = train == null ? Map.of()
-                : importance(features, explainer.explain(train, sample(train, globalSampleRows, seed)));
-        Map<String, Double> globalProd = prod == null ? Map.of()
-                : importance(features, explainer.explain(prod, sample(prod, globalSampleRows, seed + 1)));
+        Attributions trainSample = train == null ? null : explainer.explain(train, sample(train, globalSampleRows, seed));
+        Attributions prodSample = prod == null ? null : explainer.explain(prod, sample(prod, globalSampleRows, seed + 1));
+        Map<String, Double> globalTrain = trainSample == null ? Map.of() : importance(features, trainSample);
+        Map<String, Double> globalProd = prodSample == null ? Map.of() : importance(features, prodSample);
+        // Means of one output only add up across rows: a multiclass row is explained for its own class.
+        boolean additive = !"multiclass".equals(model.task()) && trainSample != null && prodSample != null;
+        Explanations.ContributionMeans meansTrain = additive ? means(features, trainSample) : null;
+        Explanations.ContributionMeans meansProd = additive ? means(features, prodSample) : null;
 
         List<Explanations.RowExplanation> explained = new ArrayList<>();
         if (prod != null) {
@@ -58,7 +62,34 @@ public final class ModelExplanations {
         }
         List<Explanations.AttributionShift> drift = globalTrain.isEmpty() || globalProd.isEmpty() ? List.of()
                 : drift(globalTrain, globalProd);
-        return new Explanations(explainer.space(), explainer.method(), globalTrain, globalProd, explained, drift);
+        return new Explanations(explainer.space(), explainer.method(), globalTrain, globalProd, explained, drift,
+                meansTrain, meansProd);
+    }
+
+    /**
+     * Mean output, base value and signed contribution per feature over the explained rows. Plain sums
+     * in row order: the means are linear, so mean output = mean base value + sum of the mean
+     * contributions up to rounding (about 1e-15 relative).
+     */
+    static Explanations.ContributionMeans means(List<String> features, Attributions attributions) {
+        int p = features.size();
+        int n = attributions.phi().length;
+        double[] sum = new double[p];
+        double output = 0;
+        double base = 0;
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < p; j++) {
+                sum[j] += attributions.phi()[r][j];
+            }
+            output += attributions.output()[r];
+            base += attributions.baseValue()[r];
+        }
+        Map<String, Double> contributions = new LinkedHashMap<>();
+        for (int j = 0; j < p; j++) {
+            contributions.put(features.get(j), n == 0 ? Double.NaN : sum[j] / n);
+        }
+        return new Explanations.ContributionMeans(n, n == 0 ? Double.NaN : output / n, n == 0 ? Double.NaN : base / n,
+                contributions);
     }
 
     /** The model's output for a row: probability of the explained class, or the predicted value. */

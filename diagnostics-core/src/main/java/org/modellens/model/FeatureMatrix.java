@@ -72,20 +72,24 @@ public final class FeatureMatrix {
                     .orElseThrow(() -> new IllegalArgumentException("the snapshot has no column " + name));
             if (column.type() == ColumnType.NUMERIC) {
                 double[] numbers = column.numbers();
-                String[] text = column.text();
                 for (int i = 0; i < n; i++) {
                     double v = numbers[i];
                     values[i * p + j] = v;
-                    if (Double.isNaN(v) && text[i] != null) {
+                    if (Double.isNaN(v) && !column.isMissing(i)) {
                         unscorable[i] = true;
                     }
                 }
             } else {
-                String[] text = column.text();
+                // Parse each distinct label once, then look the codes up.
+                int[] codes = column.codes();
+                double[] byCode = new double[column.categoryCount()];
+                for (int k = 0; k < byCode.length; k++) {
+                    byCode[k] = parse(column.category(k));
+                }
                 for (int i = 0; i < n; i++) {
                     double v = Double.NaN;
-                    if (text[i] != null) {
-                        v = parse(text[i]);
+                    if (codes[i] != Column.MISSING) {
+                        v = byCode[codes[i]];
                         if (Double.isNaN(v)) {
                             unscorable[i] = true;
                         }

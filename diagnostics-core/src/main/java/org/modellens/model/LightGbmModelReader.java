@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.modellens.data.InputFiles;
 import org.modellens.data.UnreadableInputException;
 
 /**
@@ -63,9 +64,12 @@ public final class LightGbmModelReader {
         if (trees.isEmpty()) {
             throw new UnreadableInputException(fileName + ": the LightGBM model has no trees");
         }
-        int numClass = Integer.parseInt(required(header, "num_class", fileName, 0));
-        int perIteration = Integer.parseInt(header.getOrDefault("num_tree_per_iteration", String.valueOf(numClass)));
-        int maxFeature = Integer.parseInt(required(header, "max_feature_idx", fileName, 0));
+        // LightGBM grows one tree per class and iteration: a class count beyond the trees is no real model.
+        int numClass = InputFiles.declaredCount(Long.parseLong(required(header, "num_class", fileName, 0).trim()),
+                Math.max(1, trees.size()), fileName, "num_class");
+        int perIteration = Integer.parseInt(header.getOrDefault("num_tree_per_iteration", String.valueOf(numClass)).trim());
+        // Parsed as a long: max_feature_idx 2^31-1 plus one overflows an int.
+        long maxFeature = Long.parseLong(required(header, "max_feature_idx", fileName, 0).trim());
         if (header.containsKey("average_output")) {
             throw new UnreadableInputException(fileName + ": random-forest LightGBM models (average_output) are not supported");
         }
@@ -104,7 +108,7 @@ public final class LightGbmModelReader {
             throw new UnreadableInputException(fileName + ": num_tree_per_iteration " + perIteration + " for " + groups
                     + " outputs");
         }
-        int featureCount = maxFeature + 1;
+        int featureCount = InputFiles.declaredCount(maxFeature + 1, ModelLimits.MAX_FEATURES, fileName, "max_feature_idx + 1");
         List<String> names = new ArrayList<>();
         String featureNames = header.get("feature_names");
         boolean named = featureNames != null && !featureNames.isBlank();
@@ -120,24 +124,31 @@ public final class LightGbmModelReader {
             }
         }
 
-        int total = 0;
+        long total = 0;
         for (int t = 0; t < trees.size(); t++) {
-            int leaves = Integer.parseInt(required(trees.get(t), "num_leaves", fileName, treeLines.get(t)));
-            if (leaves < 1) {
-                throw new UnreadableInputException(fileName + ", line " + treeLines.get(t) + ": num_leaves " + leaves);
+            long declared = Long.parseLong(required(trees.get(t), "num_leaves", fileName, treeLines.get(t)).trim());
+            if (declared < 1) {
+                throw new UnreadableInputException(fileName + ", line " + treeLines.get(t) + ": num_leaves " + declared);
             }
-            total += 2 * leaves - 1;
+            // Each leaf has a value of at least one character and a separator on the leaf_value line.
+            String leafValues = trees.get(t).getOrDefault("leaf_value", "");
+            int leaves = InputFiles.declaredCount(declared, (leafValues.length() + 1) / 2, fileName + ", line " + treeLines.get(t),
+                    "num_leaves");
+            trees.get(t).put("num_leaves", String.valueOf(leaves));
+            total += 2L * leaves - 1;
         }
+        // Bounded by the text's length (each tree's leaves by its own line), so this fits an int.
+        int nodes = InputFiles.declaredCount(total, text.length(), fileName, "the total node count");
         int[] roots = new int[trees.size()];
         int[] treeGroup = new int[trees.size()];
-        int[] left = new int[total];
-        int[] right = new int[total];
-        int[] feature = new int[total];
-        double[] threshold = new double[total];
-        boolean[] defaultLeft = new boolean[total];
-        byte[] missing = new byte[total];
-        double[] value = new double[total];
-        double[] cover = new double[total];
+        int[] left = new int[nodes];
+        int[] right = new int[nodes];
+        int[] feature = new int[nodes];
+        double[] threshold = new double[nodes];
+        boolean[] defaultLeft = new boolean[nodes];
+        byte[] missing = new byte[nodes];
+        double[] value = new double[nodes];
+        double[] cover = new double[nodes];
         int offset = 0;
         for (int t = 0; t < trees.size(); t++) {
             Map<String, String> tree = trees.get(t);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import org.modellens.data.InputFiles;
 import org.modellens.data.UnreadableInputException;
 
 /**
@@ -30,14 +31,7 @@ public final class ModelLoader {
      */
     public static Model load(Path path, List<String> givenFeatures) throws UnreadableInputException {
         String fileName = String.valueOf(path.getFileName());
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new UnreadableInputException(fileName + ": no such model file");
-        } catch (IOException e) {
-            throw new UnreadableInputException(fileName + ": cannot read the model file (" + e.getMessage() + ")");
-        }
+        byte[] bytes = InputFiles.readAll(path, "model file", InputFiles.MAX_MODEL_BYTES);
         if (bytes.length == 0) {
             throw new UnreadableInputException(fileName + ": the model file is empty");
         }
@@ -61,6 +55,15 @@ public final class ModelLoader {
     }
 
     static ModelFile read(byte[] bytes, String fileName) throws UnreadableInputException {
+        try {
+            return readFormat(bytes, fileName);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            // A structure the format reader let through and the model refused (a cycle, a tree too deep).
+            throw new UnreadableInputException(fileName + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ModelFile readFormat(byte[] bytes, String fileName) throws UnreadableInputException {
         String lower = fileName.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".ubj")) {
             return XGBoostModelReader.read(bytes, fileName, true);

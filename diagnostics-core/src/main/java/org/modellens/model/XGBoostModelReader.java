@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.modellens.data.InputFiles;
 import org.modellens.data.UnreadableInputException;
 
 /**
@@ -37,9 +38,8 @@ public final class XGBoostModelReader {
         try {
             root = ubj ? Ubjson.parse(bytes) : JSON.readTree(bytes);
         } catch (JacksonException e) {
-            throw new UnreadableInputException(fileName + ": not a readable XGBoost JSON model (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-                    + e.getOriginalMessage() + ")");
+            throw new UnreadableInputException(fileName + ": not a readable XGBoost JSON model ("
+                    + InputFiles.jsonProblem(e) + ")");
         } catch (IOException e) {
             throw new UnreadableInputException(fileName + ": not a readable XGBoost UBJSON model (" + e.getMessage() + ")");
         }
@@ -64,8 +64,12 @@ public final class XGBoostModelReader {
         JsonNode model = required(booster, "model");
         JsonNode params = required(learner, "learner_model_param");
         String objective = required(required(learner, "objective"), "name").asText();
-        int featureCount = intValue(required(params, "num_feature"));
-        int numClass = params.has("num_class") ? intValue(params.get("num_class")) : 0;
+        JsonNode trees = required(model, "trees");
+        int featureCount = InputFiles.declaredCount(longValue(required(params, "num_feature")), ModelLimits.MAX_FEATURES,
+                fileName, "num_feature");
+        // XGBoost grows one tree per class and round: a class count beyond the trees is no real model.
+        int numClass = params.has("num_class") ? InputFiles.declaredCount(longValue(params.get("num_class")),
+                Math.max(2, trees.size()), fileName, "num_class") : 0;
         double baseScore = Double.parseDouble(required(params, "base_score").asText());
 
         TreeEnsemble.Link link;
@@ -125,7 +129,6 @@ public final class XGBoostModelReader {
             }
         }
 
-        JsonNode trees = required(model, "trees");
         JsonNode treeInfo = required(model, "tree_info");
         if (trees.size() != treeInfo.size()) {
             throw new UnreadableInputException(fileName + ": " + trees.size() + " trees but " + treeInfo.size()
@@ -223,6 +226,28 @@ public final class XGBoostModelReader {
             throw new IllegalArgumentException("a node value is not a number: " + node);
         }
         return (float) node.asDouble();
+    }
+
+    /** A count as the file declares it, unbounded (checked by the caller before use). */
+    private static long longValue(JsonNode node) {
+        if (node == null) {
+            throw new IllegalArgumentException("a required number is missing");
+        }
+        if (node.isTextual()) {
+            try {
+                return Long.parseLong(node.asText().trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + node.asText() + "' is not a whole number");
+            }
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.asLong();
+        }
+        double value = node.asDouble();
+        if (!node.isNumber() || value != Math.rint(value)) {
+            throw new IllegalArgumentException(node + " is not a whole number");
+        }
+        return (long) value;
     }
 
     private static int intValue(JsonNode node) {

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -13,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+
+import org.modellens.data.InputFiles;
+import org.modellens.data.UnreadableInputException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +38,11 @@ public final class ProjectStore {
     /** The extension of project files. */
     public static final String EXTENSION = ".modellens";
 
-    private final ObjectMapper mapper = new ObjectMapper()
+    private final ObjectMapper mapper = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            // A long note is the user's own text: allow it up to the file's size limit (Jackson stops at 20 MB).
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxStringLength((int) InputFiles.MAX_PROJECT_BYTES).build())
+            .build())
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -88,15 +94,15 @@ public final class ProjectStore {
     }
 
     public WorkbenchProject load(Path file) throws ProjectFileException {
-        String name = file.getFileName().toString();
+        String name = InputFiles.name(file);
         JsonNode tree;
         try {
-            tree = mapper.readTree(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            throw new ProjectFileException(name + ": file not found (" + file.toAbsolutePath() + ")", e);
+            // A FIFO would block the workbench forever, a device never end: only a regular file of sane size is read.
+            tree = mapper.readTree(InputFiles.readAll(file, "project file", InputFiles.MAX_PROJECT_BYTES));
+        } catch (UnreadableInputException e) {
+            throw new ProjectFileException(e.getMessage(), e);
         } catch (JsonProcessingException e) {
-            throw new ProjectFileException(name + ": not a ModelLens project (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage() + ")", e);
+            throw new ProjectFileException(name + ": not a ModelLens project (" + InputFiles.jsonProblem(e) + ")", e);
         } catch (IOException e) {
             throw new ProjectFileException(name + ": could not read the project (" + e.getMessage() + ")", e);
         }
@@ -115,7 +121,7 @@ public final class ProjectStore {
             }
             return project;
         } catch (JsonProcessingException e) {
-            throw new ProjectFileException(name + ": not a ModelLens project (" + e.getOriginalMessage() + ")", e);
+            throw new ProjectFileException(name + ": not a ModelLens project (" + InputFiles.jsonProblem(e) + ")", e);
         }
     }
 

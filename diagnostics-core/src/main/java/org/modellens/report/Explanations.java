@@ -16,9 +16,14 @@ import java.util.Objects;
  * @param rows             per production row explanations
  * @param attributionDrift how each feature's importance and rank moved from training to production, in
  *                         training rank order; empty when one side could not be explained
+ * @param meansTrain       mean output and mean signed contributions over the same training rows as
+ *                         {@code globalTrain}, or {@code null} where they do not add up (one side not
+ *                         explained, multiclass)
+ * @param meansProd        the same over the production rows of {@code globalProd}
  */
 public record Explanations(String space, String method, Map<String, Double> globalTrain, Map<String, Double> globalProd,
-                           List<RowExplanation> rows, List<AttributionShift> attributionDrift) {
+                           List<RowExplanation> rows, List<AttributionShift> attributionDrift,
+                           ContributionMeans meansTrain, ContributionMeans meansProd) {
 
     public Explanations {
         Objects.requireNonNull(space, "space");
@@ -27,6 +32,48 @@ public record Explanations(String space, String method, Map<String, Double> glob
         globalProd = Collections.unmodifiableMap(new LinkedHashMap<>(globalProd));
         rows = List.copyOf(rows);
         attributionDrift = List.copyOf(attributionDrift);
+    }
+
+    /** Explanations without the means of the contributions. */
+    public Explanations(String space, String method, Map<String, Double> globalTrain, Map<String, Double> globalProd,
+                        List<RowExplanation> rows, List<AttributionShift> attributionDrift) {
+        this(space, method, globalTrain, globalProd, rows, attributionDrift, null, null);
+    }
+
+    /**
+     * The change of the mean output from training to production, split by feature: by additivity
+     * ({@code output = baseValue + sum of contributions} on every row) mean production output minus mean
+     * training output is exactly the sum over features of the change of their mean contribution, plus
+     * the change of the mean base value (zero for TreeSHAP and permutation SHAP, whose base value is
+     * one constant). Empty when either side's means are missing.
+     */
+    public Map<String, Double> predictionShiftByFeature() {
+        Map<String, Double> shift = new LinkedHashMap<>();
+        if (meansTrain == null || meansProd == null) {
+            return shift;
+        }
+        for (Map.Entry<String, Double> entry : meansTrain.contributions().entrySet()) {
+            Double prod = meansProd.contributions().get(entry.getKey());
+            if (prod != null) {
+                shift.put(entry.getKey(), prod - entry.getValue());
+            }
+        }
+        return shift;
+    }
+
+    /**
+     * Means over the explained rows of one side.
+     *
+     * @param rows          how many rows (all scorable rows, or the seeded sample of global importance)
+     * @param output        mean model output in {@link #space()} (margin: log-odds for binary:logistic)
+     * @param baseValue     mean base value
+     * @param contributions feature to mean signed contribution, in model feature order
+     */
+    public record ContributionMeans(long rows, double output, double baseValue, Map<String, Double> contributions) {
+
+        public ContributionMeans {
+            contributions = Collections.unmodifiableMap(new LinkedHashMap<>(contributions));
+        }
     }
 
     /** Explanations without an attribution-drift view. */

@@ -329,6 +329,30 @@ public final class JsonReportWriter {
             json.writeEndObject();
         }
         json.writeEndArray();
+        writePredictionShift(json, explanations);
+        json.writeEndObject();
+    }
+
+    /** The change of the mean output split by feature, with the means it comes from (DESIGN.md section 5). */
+    private static void writePredictionShift(JsonGenerator json, Explanations explanations) throws IOException {
+        if (explanations.meansTrain() == null || explanations.meansProd() == null) {
+            json.writeNullField("predictionShift");
+            return;
+        }
+        json.writeObjectFieldStart("predictionShift");
+        number(json, "total", explanations.meansProd().output() - explanations.meansTrain().output());
+        numberMap(json, "byFeature", explanations.predictionShiftByFeature());
+        writeMeans(json, "train", explanations.meansTrain());
+        writeMeans(json, "prod", explanations.meansProd());
+        json.writeEndObject();
+    }
+
+    private static void writeMeans(JsonGenerator json, String name, Explanations.ContributionMeans means) throws IOException {
+        json.writeObjectFieldStart(name);
+        json.writeNumberField("rows", means.rows());
+        number(json, "output", means.output());
+        number(json, "baseValue", means.baseValue());
+        numberMap(json, "contributions", means.contributions());
         json.writeEndObject();
     }
 

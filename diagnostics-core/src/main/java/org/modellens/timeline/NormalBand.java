@@ -76,7 +76,7 @@ final class NormalBand {
                 labels = new String[n];
                 counts = new HashMap<>();
                 for (int i = 0; i < n; i++) {
-                    labels[i] = column.text()[bandRows[i]];
+                    labels[i] = column.text(bandRows[i]);
                     missing[i] = labels[i] == null;
                     miss += missing[i] ? 1 : 0;
                     if (labels[i] != null) {

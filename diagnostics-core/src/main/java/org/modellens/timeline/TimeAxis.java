@@ -94,9 +94,9 @@ public final class TimeAxis {
         int unparsable = 0;
         int firstBad = -1;
         for (int row = 0; row < seconds.length; row++) {
-            seconds[row] = parser.epochSeconds(time.text()[row]);
+            seconds[row] = parser.epochSeconds(time.text(row));
             if (Double.isNaN(seconds[row])) {
-                if (time.isMissing(row) || time.text()[row].isBlank()) {
+                if (time.isMissing(row) || time.text(row).isBlank()) {
                     missing++;
                 } else {
                     unparsable++;
@@ -197,7 +197,7 @@ public final class TimeAxis {
         evidence.put("unparsableTimes", (long) unparsable);
         evidence.put("share", share);
         if (firstBad >= 0) {
-            evidence.put("example", time.text()[firstBad]);
+            evidence.put("example", time.text(firstBad));
         }
         List<Integer> examples = new ArrayList<>();
         for (int row = 0; row < time.size() && examples.size() < AffectedRows.MAX_EXAMPLES; row++) {
@@ -210,7 +210,7 @@ public final class TimeAxis {
                 time.name() + ": " + (missing + unparsable) + " production rows (" + percent + ") have no readable time",
                 (missing > 0 ? missing + " rows have an empty " + time.name() + (unparsable > 0 ? " and " : ". ") : "")
                         + (unparsable > 0 ? unparsable + " hold text that is no date in any known format (first: row " + firstBad
-                        + ", '" + time.text()[firstBad] + "'). " : "")
+                        + ", '" + time.text(firstBad) + "'). " : "")
                         + "These rows are left out of the timeline; every other figure still counts them.",
                 evidence, new AffectedRows(missing + unparsable, examples));
     }

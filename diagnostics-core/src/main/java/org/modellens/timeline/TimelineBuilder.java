@@ -212,7 +212,7 @@ public final class TimelineBuilder {
                 CategoryCounts trainCounts = feature.trainCategories();
                 Map<String, Long> counts = new HashMap<>();
                 for (int row : rows) {
-                    String label = column.text()[row];
+                    String label = column.text(row);
                     if (label != null) {
                         counts.merge(label, 1L, Long::sum);
                     }

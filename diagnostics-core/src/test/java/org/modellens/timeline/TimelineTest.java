@@ -22,7 +22,10 @@ class TimelineTest {
                 row.tenure = Double.NaN;
             }
         });
-        Timeline timeline = Streams.diagnose(train, prod, "week").timeline();
+        DiagnosticReport report = Streams.diagnose(train, prod, "week");
+        Timeline timeline = report.timeline();
+        // The change point names the cause the missing-values finding belongs to.
+        int cause = report.causes().stream().filter(c -> c.features().contains("tenure")).findFirst().orElseThrow().rank();
 
         assertThat(timeline.chunk()).isEqualTo("week");
         assertThat(timeline.chunks()).hasSize(20);
@@ -31,7 +34,7 @@ class TimelineTest {
             assertThat(point.feature()).isEqualTo("tenure");
             assertThat(point.chunkIndex()).isEqualTo(10);
             assertThat(point.signal()).isEqualTo("missingRate");
-            assertThat(point.cause()).isZero();
+            assertThat(point.cause()).isEqualTo(cause);
             assertThat(point.sentence()).startsWith("tenure started arriving empty in the week of 17 March 2025");
         });
         for (TimelineChunk chunk : timeline.chunks().subList(0, 10)) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.modellens.Diagnosis;
+import org.modellens.Failures;
 import org.modellens.DiagnosisRequest;
 import org.modellens.checks.Settings;
 import org.modellens.checks.Severity;
@@ -109,8 +110,18 @@ public final class DiagnoseCommand implements Callable<Integer> {
     private PrintStream out = System.out;
     private PrintStream err = System.err;
 
-    /** Runs the command line and returns the exit code; never throws. */
+    /** Runs the command line and returns the exit code; never throws, never prints a stack trace. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
+        try {
+            return executeCommand(args, out, err);
+        } catch (OutOfMemoryError | StackOverflowError | RuntimeException e) {
+            // The outermost layer: whatever a hostile file provoked ends in one line and exit 2.
+            err.println("modellens: " + Failures.describe(e));
+            return EXIT_BAD_INPUT;
+        }
+    }
+
+    private static int executeCommand(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || !"diagnose".equals(args[0])) {
             err.println(TEXT.getString("cli.usage"));
             err.println(TEXT.getString("cli.usage.help"));
@@ -127,7 +138,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                     return EXIT_BAD_INPUT;
                 })
                 .setExecutionExceptionHandler((e, cl, parsed) -> {
-                    err.println("modellens: unexpected error: " + e);
+                    err.println("modellens: " + Failures.describe(e));
                     return EXIT_BAD_INPUT;
                 });
         return commandLine.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
@@ -150,6 +161,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             return EXIT_BAD_INPUT;
         }
         try {
+            refuseOverwritingInputs();
             Settings settings = settingsFile == null ? Settings.defaults() : Settings.withOverrides(settingsFile);
             ExplainRows rows = explainRows == null ? null : ExplainRows.parse(explainRows);
             DiagnosisRequest request = new DiagnosisRequest(train, prod, target, task,
@@ -173,6 +185,21 @@ public final class DiagnoseCommand implements Callable<Integer> {
             err.println("modellens: " + e.getMessage());
             return EXIT_BAD_INPUT;
         }
+    }
+
+    /** An output naming an input (or another output) would destroy it and still exit 0: refused before any work. */
+    private void refuseOverwritingInputs() throws UnreadableInputException {
+        java.util.Map<String, Path> inputs = new java.util.LinkedHashMap<>();
+        inputs.put("--train", train);
+        inputs.put("--prod", prod);
+        inputs.put("--reference", reference);
+        inputs.put("--model", model);
+        inputs.put("--settings", settingsFile);
+        java.util.Map<String, Path> outputs = new java.util.LinkedHashMap<>();
+        outputs.put("--json", json == null || "-".equals(json) ? null : Path.of(json));
+        outputs.put("--xlsx", xlsx);
+        outputs.put("--pdf", pdf);
+        org.modellens.data.InputFiles.checkOutputs(inputs, outputs);
     }
 
     private void writeJson(DiagnosticReport report) throws IOException {

@@ -5,6 +5,7 @@ import java.util.concurrent.CancellationException;
 import javafx.concurrent.Task;
 
 import org.modellens.Diagnosis;
+import org.modellens.Failures;
 import org.modellens.DiagnosisRequest;
 import org.modellens.report.DiagnosticReport;
 
@@ -23,13 +24,19 @@ public final class AnalysisTask extends Task<DiagnosticReport> {
 
     @Override
     protected DiagnosticReport call() throws Exception {
-        DiagnosticReport report = Diagnosis.run(request, (stage, fraction) -> {
-            if (isCancelled()) {
-                throw new CancellationException(stage);
-            }
-            updateMessage(stage);
-            updateProgress(fraction, 1.0);
-        });
+        DiagnosticReport report;
+        try {
+            report = Diagnosis.run(request, (stage, fraction) -> {
+                if (isCancelled()) {
+                    throw new CancellationException(stage);
+                }
+                updateMessage(stage);
+                updateProgress(fraction, 1.0);
+            });
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // The report is dropped, so the memory is back; the window says why in one line.
+            throw new org.modellens.data.UnreadableInputException(Failures.describe(e), e);
+        }
         if (isCancelled()) {
             throw new CancellationException();
         }

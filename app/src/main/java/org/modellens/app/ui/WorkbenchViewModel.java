@@ -150,6 +150,9 @@ public final class WorkbenchViewModel {
     }
 
     private static String readable(Throwable failure) {
+        if (failure instanceof Error) {
+            return org.modellens.Failures.describe(failure);
+        }
         String message = failure.getMessage();
         return message == null || message.isBlank() ? Text.get("error.run.unexpected", failure.getClass().getSimpleName()) : message;
     }
@@ -313,10 +316,24 @@ public final class WorkbenchViewModel {
     public record ProjectLoad(Path file, WorkbenchProject project, List<Path> missing) {
     }
 
-    /** Writes the report shown in {@code format} to {@code file} in the background; false when no report is shown. */
+    /**
+     * Writes the report shown in {@code format} to {@code file} in the background; false when no report
+     * is shown or the file is one of the inputs (refused, with an error shown).
+     */
     public boolean export(ExportFormat format, Path file) {
         DiagnosticReport shown = report.get();
         if (shown == null) {
+            return false;
+        }
+        java.util.Map<String, Path> inputs = new java.util.LinkedHashMap<>();
+        inputs.put("training", start.trainProperty().get());
+        inputs.put("production", start.prodProperty().get());
+        inputs.put("model", start.modelProperty().get());
+        try {
+            org.modellens.data.InputFiles.checkOutputs(inputs, java.util.Map.of("The export", file));
+        } catch (org.modellens.data.UnreadableInputException e) {
+            showError(new UserError(Text.get("error.export.title"),
+                    Text.get("error.export.message", file.getFileName(), e.getMessage()), e.getMessage()));
             return false;
         }
         ExportFormat.Writer writer = format.writer();

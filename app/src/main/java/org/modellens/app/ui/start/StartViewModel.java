@@ -211,7 +211,7 @@ public final class StartViewModel {
             train.set(null);
             Throwable error = read.getException();
             errors.accept(new UserError(Text.get("error.open.title"),
-                    Text.get("error.open.message", path.getFileName(), error.getMessage()), String.valueOf(error)));
+                    Text.get("error.open.message", path.getFileName(), org.modellens.Failures.describe(error)), String.valueOf(error)));
         });
         executor.execute(read);
     }
