@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import org.modellens.ProgressListener;
 import org.modellens.causes.Cause;
 import org.modellens.causes.CauseImpact;
 import org.modellens.causes.PerformanceSection;
@@ -29,10 +30,16 @@ import org.modellens.timeline.TimelineChunk;
  * Writes a {@link DiagnosticReport} as the JSON report, schemaVersion 1 (DESIGN.md section 3).
  * Numbers that are not finite are written as {@code null}: JSON has no NaN.
  */
-public final class JsonReportWriter {
+public final class JsonReportWriter implements ReportWriter {
 
     public static final int SCHEMA_VERSION = 1;
 
+    @Override
+    public void write(DiagnosticReport report, OutputStream out, ProgressListener progress) throws IOException {
+        write(report, out);
+    }
+
+    @Override
     public void write(DiagnosticReport report, OutputStream out) throws IOException {
         try (JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -393,6 +400,7 @@ public final class JsonReportWriter {
             json.writeEndObject();
         }
         json.writeEndObject();
+        json.writeStringField("detail", performance.detail());
         json.writeEndObject();
     }
 

@@ -18,6 +18,10 @@ import org.modellens.checks.RowOutcomes;
 import org.modellens.checks.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.data.Column;
+import org.modellens.data.Snapshot;
+import org.modellens.model.FeatureMatrix;
+import org.modellens.model.Predictions;
+import org.modellens.model.ScoredModel;
 import org.modellens.profile.CategoryCounts;
 import org.modellens.profile.DriftStatistics;
 import org.modellens.profile.FeatureComparison;
@@ -116,6 +120,19 @@ public final class TimelineBuilder {
      */
     public static Timeline build(CheckContext context, TimeAxis axis, List<Cause> causes, RowOutcomes reference) {
         return new TimelineBuilder(context, axis, reference).build(causes);
+    }
+
+    /**
+     * The model's outcomes on the reference data, the performance baseline of the timeline; {@code null} without
+     * reference data, target or a training run to take the classes from, or when the reference lacks a model input.
+     */
+    public static RowOutcomes referenceOutcomes(ScoredModel scored, Snapshot reference, String target) {
+        if (reference == null || target == null || scored.run().train() == null
+                || !FeatureMatrix.absentFeatures(reference, scored.model().features()).isEmpty()) {
+            return null;
+        }
+        Predictions predictions = scored.model().predict(FeatureMatrix.of(reference, scored.model().features()));
+        return RowOutcomes.of(predictions, reference, target, scored.run().train().classes());
     }
 
     private List<FeatureComparison> features() {

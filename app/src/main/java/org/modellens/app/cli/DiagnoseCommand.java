@@ -21,10 +21,10 @@ import org.modellens.checks.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.data.UnreadableInputException;
 import org.modellens.explain.ExplainRows;
+import org.modellens.data.AtomicFiles;
 import org.modellens.report.DiagnosticReport;
-import org.modellens.report.ExcelReportWriter;
-import org.modellens.report.JsonReportWriter;
-import org.modellens.report.PdfReportWriter;
+import org.modellens.report.ReportFormats;
+import org.modellens.report.ReportWriter;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -206,14 +206,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
         if (json == null) {
             return;
         }
-        JsonReportWriter writer = new JsonReportWriter();
+        ReportWriter writer = ReportFormats.JSON.writer();
         if ("-".equals(json)) {
             writer.write(report, out);
             out.println();
             out.flush();
             return;
         }
-        writeAtomically(Path.of(json), ".json.tmp", stream -> writer.write(report, stream));
+        AtomicFiles.write(Path.of(json), stream -> writer.write(report, stream));
     }
 
     /** The Excel and PDF reports are independent: written on both cores, each file whole or not at all. */
@@ -221,14 +221,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
         java.util.concurrent.CompletableFuture<Void> excel = xlsx == null ? java.util.concurrent.CompletableFuture.completedFuture(null)
                 : java.util.concurrent.CompletableFuture.runAsync(() -> {
                     try {
-                        writeAtomically(xlsx, ".xlsx.tmp", stream -> new ExcelReportWriter().write(report, stream));
+                        write(ReportFormats.EXCEL, report, xlsx);
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
                 });
         try {
             if (pdf != null) {
-                writeAtomically(pdf, ".pdf.tmp", stream -> new PdfReportWriter().write(report, stream));
+                write(ReportFormats.PDF, report, pdf);
             }
         } finally {
             // Never return (and exit) while the workbook is half written.
@@ -243,30 +243,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes one report file. */
-    @FunctionalInterface
-    private interface ReportOutput {
-        void write(OutputStream stream) throws IOException;
-    }
-
-    /** Writes beside the target, then renames: a reader never sees half a report, a failed write leaves no debris. */
-    private static void writeAtomically(Path file, String suffix, ReportOutput output) throws IOException {
-        Path target = file.toAbsolutePath();
-        // Not createTempFile: its owner-only permissions would stick to the report; this one follows the umask.
-        Path temp = target.resolveSibling(".modellens-" + java.util.UUID.randomUUID() + suffix);
-        try {
-            try (OutputStream stream = Files.newOutputStream(temp, java.nio.file.StandardOpenOption.CREATE_NEW,
-                    java.nio.file.StandardOpenOption.WRITE)) {
-                output.write(stream);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (NoSuchFileException e) {
-            throw new IOException("cannot write " + file + ": the folder " + target.getParent() + " does not exist", e);
-        } catch (java.nio.file.AccessDeniedException e) {
-            throw new IOException("cannot write " + file + ": permission denied", e);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+    private static void write(ReportFormats format, DiagnosticReport report, Path file) throws IOException {
+        ReportWriter writer = format.writer();
+        AtomicFiles.write(file, stream -> writer.write(report, stream));
     }
 
     private void printSummary(DiagnosticReport report) {
