@@ -66,6 +66,7 @@ public final class JsonReportWriter implements ReportWriter {
             writePerformance(json, report.performance());
             writeCauses(json, report.causes());
             writeTimeline(json, report.timeline());
+            writeComparison(json, report.comparison());
             writeExplanations(json, report.explanations());
             json.writeObjectFieldStart("settings");
             for (Map.Entry<String, Double> setting : new java.util.TreeMap<>(report.settings()).entrySet()) {
@@ -512,6 +513,33 @@ public final class JsonReportWriter implements ReportWriter {
             json.writeStringField("start", point.start());
             json.writeStringField("sentence", point.sentence());
             nullableString(json, "signal", point.signal());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void writeComparison(JsonGenerator json, ReportComparison comparison) throws IOException {
+        if (comparison == null) {
+            return;
+        }
+        json.writeObjectFieldStart("comparison");
+        json.writeStringField("previous", comparison.previous());
+        nullableString(json, "previousTool", comparison.previousRun());
+        json.writeObjectFieldStart("counts");
+        for (ReportComparison.Status status : ReportComparison.Status.values()) {
+            json.writeNumberField(status.jsonName(), comparison.count(status));
+        }
+        json.writeEndObject();
+        json.writeArrayFieldStart("changes");
+        for (ReportComparison.Change change : comparison.changes()) {
+            json.writeStartObject();
+            json.writeStringField("status", change.status().jsonName());
+            json.writeStringField("check", change.check());
+            nullableString(json, "feature", change.feature());
+            nullableString(json, "before", change.before() == null ? null : change.before().jsonName());
+            nullableString(json, "after", change.after() == null ? null : change.after().jsonName());
+            json.writeStringField("title", change.title());
             json.writeEndObject();
         }
         json.writeEndArray();

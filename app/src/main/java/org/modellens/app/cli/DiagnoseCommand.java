@@ -23,6 +23,7 @@ import org.modellens.data.UnreadableInputException;
 import org.modellens.explain.ExplainRows;
 import org.modellens.data.AtomicFiles;
 import org.modellens.report.DiagnosticReport;
+import org.modellens.report.ReportComparison;
 import org.modellens.report.ReportFormats;
 import org.modellens.report.ReportWriter;
 
@@ -90,6 +91,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--chunk", paramLabel = "CHUNK",
             description = "day, week, month or a row count (default: chosen from the time span and row count).")
     String chunk;
+
+    @Option(names = "--compare-to", paramLabel = "PREVIOUS.json",
+            description = "A previous JSON report: say which findings are new, gone, worse or better since then.")
+    Path compareTo;
 
     @Option(names = "--json", paramLabel = "OUT.json", description = "Write the JSON report here ('-' for standard output).")
     String json;
@@ -164,15 +169,20 @@ public final class DiagnoseCommand implements Callable<Integer> {
             refuseOverwritingInputs();
             Settings settings = settingsFile == null ? Settings.defaults() : Settings.withOverrides(settingsFile);
             ExplainRows rows = explainRows == null ? null : ExplainRows.parse(explainRows);
+            ReportComparison.Previous previous = compareTo == null ? null : ReportComparison.read(compareTo);
             DiagnosisRequest request = new DiagnosisRequest(train, prod, target, task,
                     new LinkedHashSet<>(categorical), new LinkedHashSet<>(numeric), settings, model, modelFeatures, rows,
                     reference, timeColumn, chunk);
             long start = System.nanoTime();
             DiagnosticReport report = Diagnosis.run(request, (stage, fraction) -> err.printf(Locale.ROOT,
                     "[%3d%%] %-26s %6.2f s%n", Math.round(fraction * 100), stage, (System.nanoTime() - start) / 1e9));
+            if (previous != null) {
+                report = report.withComparison(previous.compareWith(report.findings()));
+            }
             writeJson(report);
             writeStakeholderReports(report);
             printSummary(report);
+            printComparison(report.comparison());
             Severity worst = report.worstSeverity();
             return threshold != null && worst != null && worst.atLeast(threshold) ? EXIT_FINDINGS : EXIT_OK;
         } catch (UnreadableInputException | IllegalArgumentException e) {
@@ -195,6 +205,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         inputs.put("--reference", reference);
         inputs.put("--model", model);
         inputs.put("--settings", settingsFile);
+        inputs.put("--compare-to", compareTo);
         java.util.Map<String, Path> outputs = new java.util.LinkedHashMap<>();
         outputs.put("--json", json == null || "-".equals(json) ? null : Path.of(json));
         outputs.put("--xlsx", xlsx);
@@ -246,6 +257,16 @@ public final class DiagnoseCommand implements Callable<Integer> {
     private static void write(ReportFormats format, DiagnosticReport report, Path file) throws IOException {
         ReportWriter writer = format.writer();
         AtomicFiles.write(file, stream -> writer.write(report, stream));
+    }
+
+    private void printComparison(ReportComparison comparison) {
+        if (comparison == null) {
+            return;
+        }
+        err.printf(Locale.ROOT, "Since %s: %d new, %d worse, %d better, %d gone%n", comparison.previous(),
+                comparison.count(ReportComparison.Status.NEW), comparison.count(ReportComparison.Status.WORSE),
+                comparison.count(ReportComparison.Status.BETTER), comparison.count(ReportComparison.Status.GONE));
+        comparison.changes().forEach(c -> err.println("  " + c.status().jsonName().toUpperCase(Locale.ROOT) + "  " + c.title()));
     }
 
     private void printSummary(DiagnosticReport report) {
