@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.modellens.data.Column;
 import org.modellens.data.Snapshot;
@@ -53,8 +52,7 @@ public final class ConflictingLabelsCheck implements Check {
             }
             long hash = 1125899906842597L;
             for (Column column : inputs) {
-                String cell = column.text()[row];
-                hash = 31 * hash + (cell == null ? 0x9E3779B97F4A7C15L : cell.hashCode() * 0xC2B2AE3D27D4EB4FL + cell.length());
+                hash = 31 * hash + column.cellHash(row);
             }
             List<int[]> candidates = groups.computeIfAbsent(hash, h -> new ArrayList<>(1));
             int[] group = null;
@@ -69,7 +67,7 @@ public final class ConflictingLabelsCheck implements Check {
                 candidates.add(new int[] {row, 1, -1});
             } else {
                 group[1]++;
-                if (group[2] < 0 && !Objects.equals(label.text()[group[0]], label.text()[row])) {
+                if (group[2] < 0 && !label.sameCell(group[0], row)) {
                     group[2] = row;
                 }
             }
@@ -114,7 +112,7 @@ public final class ConflictingLabelsCheck implements Check {
 
     private static boolean sameInputs(List<Column> inputs, int a, int b) {
         for (Column column : inputs) {
-            if (!Objects.equals(column.text()[a], column.text()[b])) {
+            if (!column.sameCell(a, b)) {
                 return false;
             }
         }
@@ -124,14 +122,7 @@ public final class ConflictingLabelsCheck implements Check {
     private static double possibleDistinctInputs(List<Column> inputs, int rows) {
         double product = 1;
         for (Column column : inputs) {
-            java.util.Set<String> distinct = new java.util.HashSet<>();
-            for (String cell : column.text()) {
-                distinct.add(cell == null ? "" : cell);
-                if (distinct.size() >= rows) {
-                    break;
-                }
-            }
-            product *= Math.max(1, distinct.size());
+            product *= Math.max(1, column.distinctCells(rows));
             if (product > 1e15) {
                 return product;
             }

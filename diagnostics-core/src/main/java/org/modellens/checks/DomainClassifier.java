@@ -248,7 +248,7 @@ final class DomainClassifier {
                 values.add(z);
                 return z;
             }
-            names.add(categoryFeature.getOrDefault(column.text()[row], otherFeature));
+            names.add(categoryFeature.getOrDefault(column.text(row), otherFeature));
             values.add(1.0);
             return Double.NaN;
         }
@@ -270,7 +270,7 @@ final class DomainClassifier {
                     double v = column.isMissing(row) ? Double.NaN : column.numbers()[row];
                     score[i] = Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
                 } else {
-                    key[i] = column.isMissing(row) ? missingFeature : categoryFeature.getOrDefault(column.text()[row], otherFeature);
+                    key[i] = column.isMissing(row) ? missingFeature : categoryFeature.getOrDefault(column.text(row), otherFeature);
                 }
             }
             if (categoryFeature != null) {

@@ -2,9 +2,7 @@ package org.modellens.checks;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 import org.modellens.data.Column;
@@ -79,11 +77,8 @@ public final class DuplicateRowsCheck implements Check {
         long[] hashes = new long[rows];
         Arrays.fill(hashes, 1125899906842597L);
         for (Column column : columns) {
-            String[] text = column.text();
             for (int row = 0; row < rows; row++) {
-                String cell = text[row];
-                hashes[row] = 31 * hashes[row]
-                        + (cell == null ? 0x9E3779B97F4A7C15L : cell.hashCode() * 0xC2B2AE3D27D4EB4FL + cell.length());
+                hashes[row] = 31 * hashes[row] + column.cellHash(row);
             }
         }
         int capacity = Integer.highestOneBit(Math.max(2, rows) * 2 - 1) << 1;
@@ -110,7 +105,7 @@ public final class DuplicateRowsCheck implements Check {
 
     private static boolean sameCells(List<Column> columns, int a, int b) {
         for (Column column : columns) {
-            if (!Objects.equals(column.text()[a], column.text()[b])) {
+            if (!column.sameCell(a, b)) {
                 return false;
             }
         }
@@ -120,14 +115,7 @@ public final class DuplicateRowsCheck implements Check {
     private static double possibleDistinctRows(List<Column> columns) {
         double product = 1;
         for (Column column : columns) {
-            Set<String> distinct = new HashSet<>();
-            for (String cell : column.text()) {
-                distinct.add(cell == null ? "" : cell);
-                if (distinct.size() > 1_000_000) {
-                    break;
-                }
-            }
-            product *= Math.max(1, distinct.size());
+            product *= Math.max(1, column.distinctCells(1_000_001));
             if (product > 1e15) {
                 return product;
             }

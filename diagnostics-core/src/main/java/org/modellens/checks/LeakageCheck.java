@@ -200,9 +200,9 @@ public final class LeakageCheck implements Check {
         Map<String, Integer> classes = new HashMap<>();
         List<String> sorted = new ArrayList<>();
         for (int row : labelled) {
-            if (!classes.containsKey(target.text()[row])) {
-                classes.put(target.text()[row], 0);
-                sorted.add(target.text()[row]);
+            if (!classes.containsKey(target.text(row))) {
+                classes.put(target.text(row), 0);
+                sorted.add(target.text(row));
             }
         }
         if (sorted.size() < 2) {
@@ -216,7 +216,7 @@ public final class LeakageCheck implements Check {
         boolean[] positive = new boolean[n];
         double[] numeric = new double[n];
         for (int i = 0; i < n; i++) {
-            codes[i] = classes.get(target.text()[labelled[i]]);
+            codes[i] = classes.get(target.text(labelled[i]));
             positive[i] = codes[i] == sorted.size() - 1;
             numeric[i] = positive[i] ? 1 : 0;
         }
@@ -224,7 +224,7 @@ public final class LeakageCheck implements Check {
     }
 
     private static long distinct(Column target, int[] rows) {
-        return Arrays.stream(rows).mapToObj(r -> target.text()[r]).distinct().limit(3).count();
+        return Arrays.stream(rows).mapToObj(r -> target.text(r)).distinct().limit(3).count();
     }
 
     private static Power power(Column feature, Column target, Sample sample) {
@@ -304,8 +304,8 @@ public final class LeakageCheck implements Check {
         Map<String, String> forward = new HashMap<>();
         Map<String, String> backward = new HashMap<>();
         for (int row : sample.rows()) {
-            String f = feature.text()[row];
-            String t = target.text()[row];
+            String f = feature.text(row);
+            String t = target.text(row);
             if (f == null) {
                 return false;
             }
@@ -347,7 +347,7 @@ public final class LeakageCheck implements Check {
     }
 
     private static String category(Column feature, int row) {
-        String cell = feature.text()[row];
+        String cell = feature.text(row);
         return cell == null ? "\u0000missing" : cell;
     }
 

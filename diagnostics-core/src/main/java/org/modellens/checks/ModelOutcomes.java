@@ -110,17 +110,17 @@ final class ModelOutcomes {
                     continue;
                 }
                 if (regression) {
-                    double y = label.numbers() != null ? label.numbers()[row] : parse(label.text()[row]);
+                    double y = label.numbers() != null ? label.numbers()[row] : parse(label.text(row));
                     if (Double.isNaN(y)) {
-                        unmatched.merge(label.text()[row], 1L, Long::sum);
+                        unmatched.merge(label.text(row), 1L, Long::sum);
                         continue;
                     }
                     labelled.add(row);
                     actualOf.add(y);
                 } else {
-                    int k = encoding.classIndex(label.text()[row]);
+                    int k = encoding.classIndex(label.text(row));
                     if (k < 0) {
-                        unmatched.merge(label.text()[row], 1L, Long::sum);
+                        unmatched.merge(label.text(row), 1L, Long::sum);
                         continue;
                     }
                     labelled.add(row);

@@ -49,7 +49,7 @@ public final class NonFiniteValuesCheck implements Check {
             double pValue = Proportions.twoProportionPValue(trainCount, trainRows, prodCount, prodRows);
             Severity level = Judgement.grade(pValue < context.alpha(), change,
                     s.get("nonFinite.rateChange.warn"), s.get("nonFinite.rateChange.fail")).orElse(Severity.INFO);
-            String[] text = feature.prod().text();
+            Column prodColumn = feature.prod();
             findings.add(new Finding(ID, feature.name(), level,
                     feature.name() + ": " + Judgement.percent(prodShare) + " of production values are NaN or Infinity text",
                     prodCount + " production cells of the numeric column " + feature.name() + " hold NaN, Inf or Infinity ("
@@ -59,7 +59,7 @@ public final class NonFiniteValuesCheck implements Check {
                     new Evidence().put("prodCount", prodCount).put("prodShare", prodShare).put("trainCount", trainCount)
                             .put("trainShare", trainShare).put("shareChange", change).put("pValue", pValue).map(),
                     prodTally.map(t -> Tallies.rows(t.nonFiniteRows())).orElseGet(() ->
-                            Rows.matching(row -> text[row] != null && TypeInference.isNonFiniteWord(text[row]), text.length))));
+                            Rows.matching(row -> isNonFiniteText(prodColumn, row), prodColumn.size()))));
         }
         return findings;
     }
@@ -70,13 +70,16 @@ public final class NonFiniteValuesCheck implements Check {
             return 0;
         }
         long count = 0;
-        double[] numbers = column.numbers();
-        String[] text = column.text();
-        for (int row = 0; row < text.length; row++) {
-            if (text[row] != null && Double.isNaN(numbers[row]) && TypeInference.isNonFiniteWord(text[row])) {
+        for (int row : column.keptTextRows()) {
+            if (isNonFiniteText(column, row)) {
                 count++;
             }
         }
         return count;
+    }
+
+    private static boolean isNonFiniteText(Column column, int row) {
+        String kept = column.keptText(row);
+        return kept != null && Double.isNaN(column.numbers()[row]) && TypeInference.isNonFiniteWord(kept);
     }
 }

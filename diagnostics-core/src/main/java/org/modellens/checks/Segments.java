@@ -101,7 +101,7 @@ final class Segments {
             // right-closed bins: a value equal to an edge belongs to the bin that edge closes
             return bin >= 0 ? bin : -bin - 1;
         }
-        return categories.getOrDefault(values.text()[row], names.size() - 2);
+        return categories.getOrDefault(values.text(row), names.size() - 2);
     }
 
     private static String number(double v) {

@@ -66,9 +66,10 @@ public final class TypeMismatchCheck implements Check {
         Set<String> examples = new LinkedHashSet<>();
         boolean[] textual = new boolean[prod.size()];
         long recovered = 0;
-        String[] cells = prod.text();
-        for (int row = 0; row < cells.length; row++) {
-            String cell = cells[row];
+        // A numeric column keeps the text of exactly its cells that are not plain numbers.
+        int[] rows = prod.isNumeric() ? prod.keptTextRows() : java.util.stream.IntStream.range(0, prod.size()).toArray();
+        for (int row : rows) {
+            String cell = prod.keptText(row);
             if (cell == null || !Double.isNaN(TypeInference.parseNumber(cell)) || TypeInference.isNonFiniteWord(cell)) {
                 continue;
             }

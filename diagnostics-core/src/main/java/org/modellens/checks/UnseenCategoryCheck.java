@@ -63,7 +63,7 @@ public final class UnseenCategoryCheck implements Check {
                     Tallies.of(context.prod(), feature.name()).filter(t -> t.categoryCounts() != null)
                             .map(t -> Tallies.rows(t.unseenRows()))
                             .orElseGet(() -> Rows.matching(row -> {
-                                String cell = feature.prod().text()[row];
+                                String cell = feature.prod().text(row);
                                 return cell != null && !train.contains(cell);
                             }, feature.prod().size()))));
         }

@@ -68,8 +68,7 @@ public final class SnapshotBuilder {
         identifiers.remove(notIdentifier);
         List<Column> columns = typed.stream()
                 .map(column -> identifiers.contains(column.name())
-                        ? new Column(column.name(), column.type(), true, column.text(), column.numbers(), column.unparsableCount())
-                        : column)
+                        ? column.withIdentifier(true) : column)
                 .toList();
         return new Snapshot(train.source(), train.rows(), columns);
     }

@@ -10,16 +10,18 @@ import org.modellens.model.TreeEnsemble;
  * every tree plus the model's base margin.
  *
  * <p>Contributions are in margin space (log-odds for binary:logistic) and add up exactly:
- * {@code baseValue + sum(phi) = margin}. Cost per row is O(trees x leaves x depth²). One instance
- * holds scratch space for one thread: not thread-safe; use one per thread.
+ * {@code baseValue + sum(phi) = margin}. Cost per row is O(trees x leaves x depth²). Every decision
+ * kind of {@link TreeEnsemble} is handled the same way: the row follows the node's own rule (a
+ * categorical split is just another "goes left" predicate) and the other branch is weighted by its
+ * cover. A tree with vector leaves credits each output group with its own entry of the leaf: one
+ * walk serves every group ({@link #contributionsAllGroups}). One instance holds scratch space for one
+ * thread: not thread-safe; use one per thread.
  */
 public final class TreeShap {
 
     private final TreeEnsemble model;
     private final int features;
-    /** Cover-weighted mean value of each node's subtree. */
-    private final double[] nodeMean;
-    /** Per-group base value: base margin plus the mean of every tree of the group. */
+    /** Per-group base value: base margin plus the cover-weighted mean of every tree of the group. */
     private final double[] base;
 
     // The path of unique features from the root, one block per recursion level (levels copy their
@@ -33,16 +35,28 @@ public final class TreeShap {
     /** 1 / k, so the inner loops multiply instead of divide. */
     private final double[] reciprocal;
 
+    // Where the leaf credits go during one tree's walk: one group's phi, or every group's.
+    private double[] target;
+    private double[][] targets;
+    private int targetGroup;
+    private int treeGroup;
+
     public TreeShap(TreeEnsemble model) {
         this.model = model;
         this.features = model.features().size();
-        this.nodeMean = new double[model.nodeCount()];
         this.base = new double[model.outputCount()];
         for (int g = 0; g < base.length; g++) {
             base[g] = model.baseMargin(g);
         }
         for (int t = 0; t < model.treeCount(); t++) {
-            base[model.group(t)] += fillMean(model.root(t));
+            int g = model.group(t);
+            if (g == TreeEnsemble.ALL_GROUPS) {
+                for (int k = 0; k < base.length; k++) {
+                    base[k] += mean(model.root(t), k);
+                }
+            } else {
+                base[g] += mean(model.root(t), g);
+            }
         }
         int depth = model.maxDepth() + 2;
         int size = depth * (depth + 1) / 2 + depth;
@@ -53,16 +67,14 @@ public final class TreeShap {
         }
     }
 
-    private double fillMean(int node) {
+    /** The cover-weighted mean leaf value (for {@code group}) of a subtree. */
+    private double mean(int node, int group) {
         if (model.isLeaf(node)) {
-            nodeMean[node] = model.leafValue(node);
-        } else {
-            int l = model.left(node);
-            int r = model.right(node);
-            double mean = fillMean(l) * model.cover(l) + fillMean(r) * model.cover(r);
-            nodeMean[node] = mean / model.cover(node);
+            return model.leafValue(node, group);
         }
-        return nodeMean[node];
+        int l = model.left(node);
+        int r = model.right(node);
+        return (mean(l, group) * model.cover(l) + mean(r, group) * model.cover(r)) / model.cover(node);
     }
 
     /** The expected raw output of each group: the attribution's starting point. */
@@ -81,11 +93,17 @@ public final class TreeShap {
      */
     public double contributions(double[] x, int offset, int group, double[] phi) {
         java.util.Arrays.fill(phi, 0, features, 0.0);
+        target = phi;
+        targets = null;
+        targetGroup = group;
         for (int t = 0; t < model.treeCount(); t++) {
-            if (model.group(t) == group) {
-                recurse(x, offset, phi, model.root(t), 0, 0, 1.0, 1.0, -1);
+            int g = model.group(t);
+            if (g == group || g == TreeEnsemble.ALL_GROUPS) {
+                treeGroup = g;
+                recurse(x, offset, model.root(t), 0, 0, 1.0, 1.0, -1);
             }
         }
+        target = null;
         double margin = base[group];
         for (int j = 0; j < features; j++) {
             margin += phi[j];
@@ -94,10 +112,36 @@ public final class TreeShap {
     }
 
     /**
+     * Contributions of one row to every output group, each tree walked once.
+     *
+     * @param phi     receives, per group, one contribution per feature (overwritten)
+     * @param margins receives the row's raw output per group
+     */
+    public void contributionsAllGroups(double[] x, int offset, double[][] phi, double[] margins) {
+        for (int g = 0; g < base.length; g++) {
+            java.util.Arrays.fill(phi[g], 0, features, 0.0);
+        }
+        targets = phi;
+        target = null;
+        for (int t = 0; t < model.treeCount(); t++) {
+            treeGroup = model.group(t);
+            recurse(x, offset, model.root(t), 0, 0, 1.0, 1.0, -1);
+        }
+        targets = null;
+        for (int g = 0; g < base.length; g++) {
+            double margin = base[g];
+            for (int j = 0; j < features; j++) {
+                margin += phi[g][j];
+            }
+            margins[g] = margin;
+        }
+    }
+
+    /**
      * @param start       where this level's copy of the path begins
      * @param uniqueDepth number of elements on the path (the root's dummy element included) minus one
      */
-    private void recurse(double[] x, int offset, double[] phi, int node, int parentStart, int uniqueDepth,
+    private void recurse(double[] x, int offset, int node, int parentStart, int uniqueDepth,
                          double parentZero, double parentOne, int parentFeature) {
         int start = parentStart + uniqueDepth;
         if (uniqueDepth > 0) {
@@ -106,7 +150,7 @@ public final class TreeShap {
         extend(start, uniqueDepth, parentZero, parentOne, parentFeature);
 
         if (model.isLeaf(node)) {
-            leaf(phi, start, uniqueDepth, model.leafValue(node));
+            leaf(node, start, uniqueDepth);
             return;
         }
         int split = model.splitFeature(node);
@@ -131,8 +175,8 @@ public final class TreeShap {
             unwind(start, uniqueDepth, k);
             uniqueDepth -= 1;
         }
-        recurse(x, offset, phi, hot, start, uniqueDepth + 1, hotZero * incomingZero, incomingOne, split);
-        recurse(x, offset, phi, cold, start, uniqueDepth + 1, coldZero * incomingZero, 0, split);
+        recurse(x, offset, hot, start, uniqueDepth + 1, hotZero * incomingZero, incomingOne, split);
+        recurse(x, offset, cold, start, uniqueDepth + 1, coldZero * incomingZero, 0, split);
     }
 
     /**
@@ -140,7 +184,20 @@ public final class TreeShap {
      * branch) or 1; for every 0-element the unwound path sum is the same sum divided by its zero
      * fraction, so it is computed once per leaf: that halves the O(depth²) work a leaf costs.
      */
-    private void leaf(double[] phi, int s, int d, double leaf) {
+    private void leaf(int node, int s, int d) {
+        double[] phi;
+        double leaf;
+        boolean vector = treeGroup == TreeEnsemble.ALL_GROUPS;
+        if (targets == null) {
+            phi = target;
+            leaf = vector ? model.leafValue(node, targetGroup) : model.leafValue(node);
+        } else if (!vector) {
+            phi = targets[treeGroup];
+            leaf = model.leafValue(node);
+        } else {
+            phi = null;
+            leaf = 1.0;
+        }
         double coldSum = Double.NaN;
         for (int i = 1; i <= d; i++) {
             int e = 4 * (s + i);
@@ -157,7 +214,15 @@ public final class TreeShap {
             } else {
                 continue;
             }
-            phi[(int) path[e + FEATURE]] += w * (one - zero) * leaf;
+            int f = (int) path[e + FEATURE];
+            double credit = w * (one - zero);
+            if (phi != null) {
+                phi[f] += credit * leaf;
+            } else {
+                for (int g = 0; g < targets.length; g++) {
+                    targets[g][f] += credit * model.leafValue(node, g);
+                }
+            }
         }
     }
 

@@ -25,6 +25,25 @@ public interface Model {
      */
     Model withFeatures(List<String> names);
 
+    /**
+     * The positions (model order) of the inputs the model reads as category codes (categorical
+     * splits), ascending; by default those whose labels the file names.
+     */
+    default java.util.SortedSet<Integer> categoricalInputs() {
+        return new java.util.TreeSet<>(categoryLevels().keySet());
+    }
+
+    /**
+     * The category labels of the categorical inputs whose model file names them, by input position
+     * (model order): the label at index {@code k} is the category the library coded as {@code k}
+     * (LightGBM's {@code pandas_categorical}, CatBoost's one-hot {@code string_values}, XGBoost's
+     * stored categories). {@link FeatureMatrix#of(org.modellens.data.Snapshot, Model)} feeds such a
+     * column's text as that code; inputs not in the map are read as numbers. Empty by default.
+     */
+    default java.util.Map<Integer, List<String>> categoryLevels() {
+        return java.util.Map.of();
+    }
+
     /** binary, multiclass or regression. */
     String task();
 

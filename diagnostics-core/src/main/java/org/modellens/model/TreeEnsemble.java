@@ -1,47 +1,90 @@
 package org.modellens.model;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A gradient-boosted tree ensemble (XGBoost or LightGBM) held as flat node arrays, so scoring and
- * TreeSHAP walk plain arrays without allocating.
+ * A tree ensemble (XGBoost, LightGBM, CatBoost, ONNX-ML TreeEnsemble) held as flat node arrays, so
+ * scoring and TreeSHAP walk plain arrays without allocating.
  *
- * <p>Node {@code i} of the ensemble is a leaf when {@link #left(int)} is negative. The split rules
- * are the libraries' own:
+ * <p>Node {@code i} is a leaf when {@link #left(int)} is negative. Every internal node carries a
+ * decision kind ({@link #decision(int)}) that fixes how its input is compared, because the
+ * libraries differ in precision, comparison and missing-value rule, and a prediction is only equal
+ * to the library's when each rule is the library's own:
  * <ul>
- *   <li>XGBoost ({@link SplitRule#XGBOOST}): the input is rounded to float32 (XGBoost's DMatrix holds
- *       floats) and goes left when {@code x < threshold}, compared in float32; a missing value
- *       ({@code NaN}) follows the node's default direction.</li>
- *   <li>LightGBM ({@link SplitRule#LIGHTGBM}): goes left when {@code x <= threshold} in double. Per
- *       node missing type: {@code NaN} — a NaN takes the default direction; {@code ZERO} — a zero or
- *       a NaN takes the default direction; {@code NONE} — a NaN is read as 0 and compared.</li>
+ *   <li>{@link #XGBOOST_LT}: the input is rounded to float32 (XGBoost's DMatrix holds floats) and
+ *       goes left when {@code x < threshold} in float32; {@code NaN} follows the default direction.</li>
+ *   <li>{@link #LIGHTGBM_LE}: left when {@code x <= threshold} in double. Per node missing type:
+ *       {@link #MISSING_NAN} — a NaN takes the default direction; {@link #MISSING_ZERO} — a zero
+ *       (|x| &lt;= 1e-35f) or a NaN takes the default direction; {@link #MISSING_NONE} — a NaN is
+ *       read as 0 and compared. Any other |x| &lt;= 1e-35f is compared as 0, as LightGBM's predictor
+ *       reads it.</li>
+ *   <li>{@link #ONNX_LEQ}, {@link #ONNX_LT}, {@link #ONNX_GTE}, {@link #ONNX_GT}, {@link #ONNX_EQ},
+ *       {@link #ONNX_NEQ}: the ONNX-ML {@code BRANCH_*} modes, compared in float32, the true branch
+ *       on the left. A {@code NaN} goes left when the default direction is left (ONNX's
+ *       {@code missing_value_tracks_true}); otherwise the comparison decides as IEEE does (only
+ *       {@code NEQ} holds for NaN), as ONNX Runtime evaluates it.</li>
+ *   <li>{@link #XGBOOST_CATEGORY}: the input, rounded to float32 and truncated, is a category code;
+ *       a code in the node's set goes right, any other code (negative, too large, not in the set)
+ *       goes left; {@code NaN} follows the default direction (XGBoost's {@code Decision}).</li>
+ *   <li>{@link #CATEGORY_IN_LEFT}: the input truncated to an int is a category code; a code in the
+ *       set goes left, any other (negative, beyond an int, or {@code NaN}) right, as LightGBM.</li>
  * </ul>
- * Raw output for group {@code g} is {@code baseMargin[g]} plus the leaf value of every tree of group
- * {@code g}; the {@link Link} turns it into a probability or a prediction.
+ * A category set is a bitset of 32-bit words (bit {@code c % 32} of word {@code c / 32} holds code
+ * {@code c}), as both XGBoost and LightGBM store it.
+ *
+ * <p>Raw output for group {@code g} is {@code baseMargin[g]} plus the leaf value of every tree of
+ * group {@code g}. A tree of group {@link #ALL_GROUPS} has vector leaves (XGBoost's
+ * {@code multi_output_tree}): each leaf holds one value per group. The {@link Link} turns the raw
+ * output into a probability or a prediction.
  */
 public final class TreeEnsemble implements Model {
 
-    /** How a node compares an input with its threshold. */
+    /** How every node of a model built by the legacy constructor compares an input with its threshold. */
     public enum SplitRule { XGBOOST, LIGHTGBM }
 
     /** From raw output (margin) to the model's output. */
     public enum Link {
-        IDENTITY, SIGMOID, SOFTMAX, EXP;
+        IDENTITY,
+        /** {@code 1 / (1 + exp(-scale x))} for each output (one per class for LightGBM's multiclassova). */
+        SIGMOID,
+        SOFTMAX,
+        EXP,
+        /** {@code sign(x) x²}: LightGBM regressions trained with {@code reg_sqrt}. */
+        SIGNED_SQUARE;
     }
 
-    /** LightGBM missing types; XGBoost nodes are all {@link #MISSING_NAN}. */
+    /** Missing types (LightGBM's); XGBoost nodes are all {@link #MISSING_NAN}. */
     public static final byte MISSING_NONE = 0;
     public static final byte MISSING_ZERO = 1;
     public static final byte MISSING_NAN = 2;
 
-    private static final double LIGHTGBM_ZERO = 1e-35;
+    /** Decision kinds, see the class comment. */
+    public static final byte LEAF = 0;
+    public static final byte XGBOOST_LT = 1;
+    public static final byte LIGHTGBM_LE = 2;
+    public static final byte ONNX_LEQ = 3;
+    public static final byte ONNX_LT = 4;
+    public static final byte ONNX_GTE = 5;
+    public static final byte ONNX_GT = 6;
+    public static final byte ONNX_EQ = 7;
+    public static final byte ONNX_NEQ = 8;
+    public static final byte XGBOOST_CATEGORY = 9;
+    public static final byte CATEGORY_IN_LEFT = 10;
+
+    /** The group of a tree whose leaves hold one value per group. */
+    public static final int ALL_GROUPS = -1;
+
+    /** LightGBM's kZeroThreshold is the float 1e-35f widened to double. */
+    private static final double LIGHTGBM_ZERO = 1e-35f;
+    /** XGBoost reads category codes at or above 2^24 (not exact in float32) as invalid. */
+    private static final float XGBOOST_MAX_CATEGORY = 16_777_216f;
 
     private final String type;
     private final List<String> features;
     private final String task;
     private final List<String> classes;
-    private final SplitRule rule;
     private final Link link;
     private final double linkScale;
     private final int groups;
@@ -51,15 +94,30 @@ public final class TreeEnsemble implements Model {
     private final int[] left;
     private final int[] right;
     private final int[] feature;
+    private final byte[] decision;
     private final double[] threshold;
     private final float[] thresholdF;
     private final boolean[] defaultLeft;
     private final byte[] missingType;
     private final double[] value;
     private final double[] cover;
+    /** Per node, where its category bitset starts in {@link #categoryWords} and how many words it has; null without categorical nodes. */
+    private final int[] categoryStart;
+    private final int[] categoryLength;
+    private final int[] categoryWords;
+    /** Per leaf of a vector-leaf tree, where its {@code groups} values start in {@link #vectorValues}; null without such trees. */
+    private final int[] vectorStart;
+    private final double[] vectorValues;
     private final int maxDepth;
+    /** Set only on a fresh copy, before it is returned (see {@link #withCategoryLevels}). */
+    private java.util.Map<Integer, List<String>> categoryLevels = java.util.Map.of();
+    private java.util.SortedSet<Integer> categoricalInputs = java.util.Collections.emptySortedSet();
+    private final boolean covers;
 
     /**
+     * An ensemble whose internal nodes all follow one library's numeric rule (the form of the
+     * XGBoost and LightGBM readers before categorical splits); see {@link Builder} for the rest.
+     *
      * @param linkScale   multiplies the margin before the sigmoid (LightGBM's {@code sigmoid:} parameter; 1 for XGBoost)
      * @param roots       index of each tree's root node
      * @param treeGroup   output group (class) of each tree
@@ -76,11 +134,28 @@ public final class TreeEnsemble implements Model {
                         double linkScale, int groups, double[] baseMargin, int[] roots, int[] treeGroup, int[] left,
                         int[] right, int[] feature, double[] threshold, boolean[] defaultLeft, byte[] missingType,
                         double[] value, double[] cover) {
+        this(type, features, task, classes, link, linkScale, groups, baseMargin, roots, treeGroup, left, right, feature,
+                kinds(left, rule == SplitRule.XGBOOST ? XGBOOST_LT : LIGHTGBM_LE), threshold, defaultLeft, missingType, value,
+                cover, null, null, null, null, null);
+    }
+
+    private static byte[] kinds(int[] left, byte kind) {
+        byte[] kinds = new byte[left.length];
+        for (int i = 0; i < left.length; i++) {
+            kinds[i] = left[i] < 0 ? LEAF : kind;
+        }
+        return kinds;
+    }
+
+    private TreeEnsemble(String type, List<String> features, String task, List<String> classes, Link link,
+                         double linkScale, int groups, double[] baseMargin, int[] roots, int[] treeGroup, int[] left,
+                         int[] right, int[] feature, byte[] decision, double[] threshold, boolean[] defaultLeft,
+                         byte[] missingType, double[] value, double[] cover, int[] categoryStart, int[] categoryLength,
+                         int[] categoryWords, int[] vectorStart, double[] vectorValues) {
         this.type = Objects.requireNonNull(type);
         this.features = List.copyOf(features);
         this.task = task;
         this.classes = List.copyOf(classes);
-        this.rule = rule;
         this.link = link;
         this.linkScale = linkScale;
         this.groups = groups;
@@ -90,6 +165,7 @@ public final class TreeEnsemble implements Model {
         this.left = left;
         this.right = right;
         this.feature = feature;
+        this.decision = decision;
         this.threshold = threshold;
         this.thresholdF = new float[threshold.length];
         for (int i = 0; i < threshold.length; i++) {
@@ -99,7 +175,28 @@ public final class TreeEnsemble implements Model {
         this.missingType = missingType;
         this.value = value;
         this.cover = cover;
+        this.categoryStart = categoryStart;
+        this.categoryLength = categoryLength;
+        this.categoryWords = categoryWords;
+        this.vectorStart = vectorStart;
+        this.vectorValues = vectorValues;
+        if (baseMargin.length != groups) {
+            throw new IllegalArgumentException(baseMargin.length + " base margins for " + groups + " outputs");
+        }
+        for (int t = 0; t < roots.length; t++) {
+            if (treeGroup[t] == ALL_GROUPS && vectorStart == null) {
+                throw new IllegalArgumentException("tree " + t + " has vector leaves but none are stored");
+            }
+            if (treeGroup[t] != ALL_GROUPS && (treeGroup[t] < 0 || treeGroup[t] >= groups)) {
+                throw new IllegalArgumentException("tree " + t + " belongs to output " + treeGroup[t] + " of " + groups);
+            }
+        }
         this.maxDepth = checkedDepth(roots, left, right);
+        boolean allCovers = true;
+        for (double c : cover) {
+            allCovers &= c >= 0 && Double.isFinite(c);
+        }
+        this.covers = allCovers;
     }
 
     @Override
@@ -107,8 +204,44 @@ public final class TreeEnsemble implements Model {
         if (names.size() != features.size()) {
             throw new IllegalArgumentException(names.size() + " feature names for a model of " + features.size() + " features");
         }
-        return new TreeEnsemble(type, names, task, classes, rule, link, linkScale, groups, baseMargin, roots, treeGroup,
-                left, right, feature, threshold, defaultLeft, missingType, value, cover);
+        TreeEnsemble copy = new TreeEnsemble(type, names, task, classes, link, linkScale, groups, baseMargin, roots,
+                treeGroup, left, right, feature, decision, threshold, defaultLeft, missingType, value, cover, categoryStart,
+                categoryLength, categoryWords, vectorStart, vectorValues);
+        copy.categoryLevels = categoryLevels;
+        copy.categoricalInputs = categoricalInputs;
+        return copy;
+    }
+
+    /** The same trees, knowing which inputs (model positions) are read as category codes. */
+    public TreeEnsemble withCategoricalInputs(java.util.Collection<Integer> positions) {
+        TreeEnsemble copy = withClasses(task, classes);
+        copy.categoricalInputs = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(positions));
+        return copy;
+    }
+
+    @Override
+    public java.util.SortedSet<Integer> categoricalInputs() {
+        java.util.SortedSet<Integer> all = new java.util.TreeSet<>(categoricalInputs);
+        all.addAll(categoryLevels.keySet());
+        return all;
+    }
+
+    /**
+     * Whether every node carries a training cover: path-dependent TreeSHAP weighs the
+     * branches a row did not take by them (multi-output trees of XGBoost before 3.2 store none).
+     */
+    public boolean hasCovers() {
+        return covers;
+    }
+
+    /** The same trees with other class labels (in output order) and task. */
+    public TreeEnsemble withClasses(String task, List<String> labels) {
+        TreeEnsemble copy = new TreeEnsemble(type, features, task, labels, link, linkScale, groups, baseMargin, roots,
+                treeGroup, left, right, feature, decision, threshold, defaultLeft, missingType, value, cover, categoryStart,
+                categoryLength, categoryWords, vectorStart, vectorValues);
+        copy.categoryLevels = categoryLevels;
+        copy.categoricalInputs = categoricalInputs;
+        return copy;
     }
 
     /**
@@ -205,7 +338,16 @@ public final class TreeEnsemble implements Model {
                 out[o + g] = baseMargin[g];
             }
             for (int t = 0; t < roots.length; t++) {
-                out[o + treeGroup[t]] += value[leaf(roots[t], x, offset)];
+                int leaf = leaf(roots[t], x, offset);
+                int g = treeGroup[t];
+                if (g >= 0) {
+                    out[o + g] += value[leaf];
+                } else {
+                    int s = vectorStart[leaf];
+                    for (int k = 0; k < groups; k++) {
+                        out[o + k] += vectorValues[s + k];
+                    }
+                }
             }
         }
         return out;
@@ -222,12 +364,41 @@ public final class TreeEnsemble implements Model {
 
     /** The child an input value leads to from internal node {@code node}. */
     public int next(int node, double x) {
-        if (rule == SplitRule.XGBOOST) {
-            if (Double.isNaN(x)) {
-                return defaultLeft[node] ? left[node] : right[node];
+        switch (decision[node]) {
+            case XGBOOST_LT:
+                if (Double.isNaN(x)) {
+                    return defaultLeft[node] ? left[node] : right[node];
+                }
+                return (float) x < thresholdF[node] ? left[node] : right[node];
+            case LIGHTGBM_LE:
+                return lightgbm(node, x);
+            case XGBOOST_CATEGORY: {
+                if (Double.isNaN(x)) {
+                    return defaultLeft[node] ? left[node] : right[node];
+                }
+                float code = (float) x;
+                if (code < 0 || code >= XGBOOST_MAX_CATEGORY) {
+                    return left[node];
+                }
+                return inSet(node, (int) code) ? right[node] : left[node];
             }
-            return (float) x < thresholdF[node] ? left[node] : right[node];
+            case CATEGORY_IN_LEFT: {
+                // LightGBM: a missing value goes right whatever the missing type (4.x says so; 2.x-3.x
+                // cast NaN to int, INT_MIN on x86, and send the negative code right): LightGbmOracleTest.
+                if (Double.isNaN(x)) {
+                    return right[node];
+                }
+                if (!(x > -1 && x < 2_147_483_648.0)) {
+                    return right[node];
+                }
+                return inSet(node, (int) x) ? left[node] : right[node];
+            }
+            default:
+                return onnx(node, x);
         }
+    }
+
+    private int lightgbm(int node, double x) {
         byte missing = missingType[node];
         if (Double.isNaN(x) && missing != MISSING_NAN) {
             x = 0.0;
@@ -235,7 +406,37 @@ public final class TreeEnsemble implements Model {
         if ((missing == MISSING_ZERO && Math.abs(x) <= LIGHTGBM_ZERO) || (missing == MISSING_NAN && Double.isNaN(x))) {
             return defaultLeft[node] ? left[node] : right[node];
         }
+        // LightGBM's predictor keeps only inputs with |x| > kZeroThreshold and reads the others as 0.
+        if (Math.abs(x) <= LIGHTGBM_ZERO) {
+            x = 0.0;
+        }
         return x <= threshold[node] ? left[node] : right[node];
+    }
+
+    private int onnx(int node, double input) {
+        if (Double.isNaN(input) && defaultLeft[node]) {
+            return left[node];
+        }
+        float x = (float) input;
+        float t = thresholdF[node];
+        boolean truth = switch (decision[node]) {
+            case ONNX_LEQ -> x <= t;
+            case ONNX_LT -> x < t;
+            case ONNX_GTE -> x >= t;
+            case ONNX_GT -> x > t;
+            case ONNX_EQ -> x == t;
+            case ONNX_NEQ -> x != t;
+            default -> throw new IllegalStateException("node " + node + " has decision kind " + decision[node]);
+        };
+        return truth ? left[node] : right[node];
+    }
+
+    private boolean inSet(int node, int code) {
+        int word = code >>> 5;
+        if (word >= categoryLength[node]) {
+            return false;
+        }
+        return (categoryWords[categoryStart[node] + word] & (1 << (code & 31))) != 0;
     }
 
     @Override
@@ -243,9 +444,30 @@ public final class TreeEnsemble implements Model {
         return switch (link) {
             case IDENTITY -> raw.clone();
             case EXP -> new double[] {Math.exp(raw[0])};
-            case SIGMOID -> new double[] {1.0 / (1.0 + Math.exp(-linkScale * raw[0]))};
+            case SIGMOID -> sigmoid(raw);
+            case SIGNED_SQUARE -> new double[] {Math.signum(raw[0]) * raw[0] * raw[0]};
             case SOFTMAX -> softmax(raw);
         };
+    }
+
+    private double[] sigmoid(double[] raw) {
+        double[] p = new double[raw.length];
+        for (int k = 0; k < raw.length; k++) {
+            p[k] = 1.0 / (1.0 + Math.exp(-linkScale * raw[k]));
+        }
+        return p;
+    }
+
+    /** The same trees reading the data's categories as the given codes (see {@link Model#categoryLevels()}). */
+    public TreeEnsemble withCategoryLevels(java.util.Map<Integer, List<String>> levels) {
+        TreeEnsemble copy = withClasses(task, classes);
+        copy.categoryLevels = java.util.Map.copyOf(levels);
+        return copy;
+    }
+
+    @Override
+    public java.util.Map<Integer, List<String>> categoryLevels() {
+        return categoryLevels;
     }
 
     private static double[] softmax(double[] raw) {
@@ -265,6 +487,10 @@ public final class TreeEnsemble implements Model {
         return p;
     }
 
+    public Link linkFunction() {
+        return link;
+    }
+
     public int treeCount() {
         return roots.length;
     }
@@ -273,6 +499,7 @@ public final class TreeEnsemble implements Model {
         return roots[tree];
     }
 
+    /** The output group of a tree, {@link #ALL_GROUPS} for a tree with vector leaves. */
     public int group(int tree) {
         return treeGroup[tree];
     }
@@ -297,8 +524,43 @@ public final class TreeEnsemble implements Model {
         return feature[node];
     }
 
+    /** The decision kind of a node ({@link #LEAF} for a leaf). */
+    public byte decision(int node) {
+        return decision[node];
+    }
+
+    public double threshold(int node) {
+        return threshold[node];
+    }
+
+    public boolean defaultLeft(int node) {
+        return defaultLeft[node];
+    }
+
+    /** The category codes of a categorical node's set, ascending; empty for other nodes. */
+    public int[] categories(int node) {
+        if (categoryStart == null || (decision[node] != XGBOOST_CATEGORY && decision[node] != CATEGORY_IN_LEFT)) {
+            return new int[0];
+        }
+        return Bitsets.codes(categoryWords, categoryStart[node], categoryLength[node]);
+    }
+
+    /** The leaf value of a scalar leaf. */
     public double leafValue(int node) {
         return value[node];
+    }
+
+    /** The value a leaf gives output group {@code group}: its vector entry, or its scalar value. */
+    public double leafValue(int node, int group) {
+        if (vectorStart != null && vectorStart[node] >= 0) {
+            return vectorValues[vectorStart[node] + group];
+        }
+        return value[node];
+    }
+
+    /** Whether the leaf holds one value per group. */
+    public boolean isVectorLeaf(int node) {
+        return vectorStart != null && vectorStart[node] >= 0;
     }
 
     public double cover(int node) {
@@ -312,5 +574,286 @@ public final class TreeEnsemble implements Model {
     /** The longest root-to-leaf path, in splits. */
     public int maxDepth() {
         return maxDepth;
+    }
+
+    /** Bitset helpers shared by the readers. */
+    public static final class Bitsets {
+
+        private Bitsets() {
+        }
+
+        /** A bitset of 32-bit words holding the given non-negative codes. */
+        public static int[] of(int[] codes) {
+            int max = -1;
+            for (int c : codes) {
+                if (c < 0) {
+                    throw new IllegalArgumentException("negative category code " + c);
+                }
+                max = Math.max(max, c);
+            }
+            if (max < 0) {
+                return new int[0];
+            }
+            int[] words = new int[(max >>> 5) + 1];
+            for (int c : codes) {
+                words[c >>> 5] |= 1 << (c & 31);
+            }
+            return words;
+        }
+
+        static int[] codes(int[] words, int start, int length) {
+            int count = 0;
+            for (int w = 0; w < length; w++) {
+                count += Integer.bitCount(words[start + w]);
+            }
+            int[] codes = new int[count];
+            int k = 0;
+            for (int w = 0; w < length; w++) {
+                int bits = words[start + w];
+                while (bits != 0) {
+                    int b = Integer.numberOfTrailingZeros(bits);
+                    codes[k++] = 32 * w + b;
+                    bits &= bits - 1;
+                }
+            }
+            return codes;
+        }
+    }
+
+    /**
+     * Builds an ensemble node by node: reserve a tree's nodes with {@link #tree(int, int)}, then
+     * set each with {@link #split}, {@link #categorical}, {@link #leaf} or {@link #vectorLeaf} by its
+     * global index. Not thread-safe.
+     */
+    public static final class Builder {
+
+        private final String type;
+        private final List<String> features;
+        private final String task;
+        private final List<String> classes;
+        private final Link link;
+        private final double linkScale;
+        private final int groups;
+        private final double[] baseMargin;
+
+        private int trees;
+        private int[] roots = new int[16];
+        private int[] treeGroup = new int[16];
+        private int nodes;
+        private int[] left = new int[256];
+        private int[] right = new int[256];
+        private int[] feature = new int[256];
+        private byte[] decision = new byte[256];
+        private double[] threshold = new double[256];
+        private boolean[] defaultLeft = new boolean[256];
+        private byte[] missingType = new byte[256];
+        private double[] value = new double[256];
+        private double[] cover = new double[256];
+        private int[] categoryStart;
+        private int[] categoryLength;
+        private int[] categoryWords = new int[0];
+        private int categoryWordCount;
+        private int[] vectorStart;
+        private double[] vectorValues = new double[0];
+        private int vectorCount;
+
+        /**
+         * @param linkScale  multiplies the margin before the sigmoid (1 unless LightGBM's {@code sigmoid:} says otherwise)
+         * @param baseMargin one raw starting score per output group
+         */
+        public Builder(String type, List<String> features, String task, List<String> classes, Link link, double linkScale,
+                       int groups, double[] baseMargin) {
+            this.type = type;
+            this.features = features;
+            this.task = task;
+            this.classes = classes;
+            this.link = link;
+            this.linkScale = linkScale;
+            this.groups = groups;
+            this.baseMargin = baseMargin.clone();
+        }
+
+        public int groups() {
+            return groups;
+        }
+
+        /**
+         * Adds a tree of {@code nodeCount} nodes, its root first; the nodes start as leaves of value 0.
+         *
+         * @param group output group, or {@link TreeEnsemble#ALL_GROUPS} for vector leaves
+         * @return the global index of the tree's first node (node {@code i} of the tree is {@code start + i})
+         */
+        public int tree(int group, int nodeCount) {
+            if (nodeCount < 1) {
+                throw new IllegalArgumentException("a tree without nodes");
+            }
+            if (group != ALL_GROUPS && (group < 0 || group >= groups)) {
+                throw new IllegalArgumentException("a tree of output " + group + " in a model of " + groups + " outputs");
+            }
+            if (trees == roots.length) {
+                roots = Arrays.copyOf(roots, 2 * trees);
+                treeGroup = Arrays.copyOf(treeGroup, 2 * trees);
+            }
+            int start = nodes;
+            roots[trees] = start;
+            treeGroup[trees] = group;
+            trees++;
+            ensureNodes(start + nodeCount);
+            for (int i = start; i < start + nodeCount; i++) {
+                left[i] = -1;
+                right[i] = -1;
+                feature[i] = -1;
+                decision[i] = LEAF;
+                missingType[i] = MISSING_NAN;
+            }
+            nodes = start + nodeCount;
+            return start;
+        }
+
+        private void ensureNodes(int size) {
+            if (size <= left.length) {
+                return;
+            }
+            int capacity = Math.max(size, 2 * left.length);
+            left = Arrays.copyOf(left, capacity);
+            right = Arrays.copyOf(right, capacity);
+            feature = Arrays.copyOf(feature, capacity);
+            decision = Arrays.copyOf(decision, capacity);
+            threshold = Arrays.copyOf(threshold, capacity);
+            defaultLeft = Arrays.copyOf(defaultLeft, capacity);
+            missingType = Arrays.copyOf(missingType, capacity);
+            value = Arrays.copyOf(value, capacity);
+            cover = Arrays.copyOf(cover, capacity);
+            if (categoryStart != null) {
+                categoryStart = Arrays.copyOf(categoryStart, capacity);
+                categoryLength = Arrays.copyOf(categoryLength, capacity);
+            }
+            if (vectorStart != null) {
+                int old = vectorStart.length;
+                vectorStart = Arrays.copyOf(vectorStart, capacity);
+                Arrays.fill(vectorStart, old, capacity, -1);
+            }
+        }
+
+        private void check(int node) {
+            if (node < 0 || node >= nodes) {
+                throw new IllegalArgumentException("node " + node + " outside the reserved nodes");
+            }
+        }
+
+        /** A numeric split: {@code kind} one of XGBOOST_LT, LIGHTGBM_LE or the ONNX modes. */
+        public Builder split(int node, byte kind, int splitFeature, double splitThreshold, boolean missingLeft,
+                             byte missing, int leftChild, int rightChild, double nodeCover) {
+            if (kind == LEAF || kind == XGBOOST_CATEGORY || kind == CATEGORY_IN_LEFT || kind > CATEGORY_IN_LEFT) {
+                throw new IllegalArgumentException("decision kind " + kind + " is not a numeric split");
+            }
+            internal(node, kind, splitFeature, missingLeft, missing, leftChild, rightChild, nodeCover);
+            threshold[node] = splitThreshold;
+            return this;
+        }
+
+        /**
+         * A categorical split; {@code kind} is {@link #XGBOOST_CATEGORY} (set goes right) or
+         * {@link #CATEGORY_IN_LEFT} (set goes left).
+         *
+         * @param words the category set as a bitset of 32-bit words (see {@link Bitsets#of})
+         */
+        public Builder categorical(int node, byte kind, int splitFeature, int[] words, boolean missingLeft, byte missing,
+                                   int leftChild, int rightChild, double nodeCover) {
+            if (kind != XGBOOST_CATEGORY && kind != CATEGORY_IN_LEFT) {
+                throw new IllegalArgumentException("decision kind " + kind + " is not categorical");
+            }
+            internal(node, kind, splitFeature, missingLeft, missing, leftChild, rightChild, nodeCover);
+            if (categoryStart == null) {
+                categoryStart = new int[left.length];
+                categoryLength = new int[left.length];
+            }
+            if (categoryWordCount + words.length > categoryWords.length) {
+                categoryWords = Arrays.copyOf(categoryWords, Math.max(categoryWordCount + words.length, 2 * categoryWords.length));
+            }
+            System.arraycopy(words, 0, categoryWords, categoryWordCount, words.length);
+            categoryStart[node] = categoryWordCount;
+            categoryLength[node] = words.length;
+            categoryWordCount += words.length;
+            return this;
+        }
+
+        private void internal(int node, byte kind, int splitFeature, boolean missingLeft, byte missing, int leftChild,
+                              int rightChild, double nodeCover) {
+            check(node);
+            check(leftChild);
+            check(rightChild);
+            if (leftChild == node || rightChild == node) {
+                throw new IllegalArgumentException("node " + node + " has children " + leftChild + ", " + rightChild);
+            }
+            if (splitFeature < 0 || splitFeature >= features.size()) {
+                throw new IllegalArgumentException("node " + node + " splits on feature " + splitFeature + " of "
+                        + features.size());
+            }
+            decision[node] = kind;
+            feature[node] = splitFeature;
+            defaultLeft[node] = missingLeft;
+            missingType[node] = missing;
+            left[node] = leftChild;
+            right[node] = rightChild;
+            cover[node] = nodeCover;
+        }
+
+        /** A scalar leaf. */
+        public Builder leaf(int node, double leafValue, double nodeCover) {
+            check(node);
+            decision[node] = LEAF;
+            left[node] = -1;
+            right[node] = -1;
+            feature[node] = -1;
+            value[node] = leafValue;
+            cover[node] = nodeCover;
+            return this;
+        }
+
+        /** A leaf holding one value per output group. */
+        public Builder vectorLeaf(int node, double[] values, double nodeCover) {
+            if (values.length != groups) {
+                throw new IllegalArgumentException("a leaf of " + values.length + " values in a model of " + groups + " outputs");
+            }
+            leaf(node, Double.NaN, nodeCover);
+            if (vectorStart == null) {
+                vectorStart = new int[left.length];
+                Arrays.fill(vectorStart, -1);
+            }
+            if (vectorCount + groups > vectorValues.length) {
+                vectorValues = Arrays.copyOf(vectorValues, Math.max(vectorCount + groups, 2 * vectorValues.length));
+            }
+            System.arraycopy(values, 0, vectorValues, vectorCount, groups);
+            vectorStart[node] = vectorCount;
+            vectorCount += groups;
+            return this;
+        }
+
+        public TreeEnsemble build() {
+            int[] treeRoots = Arrays.copyOf(roots, trees);
+            int[] groupsOfTrees = Arrays.copyOf(treeGroup, trees);
+            for (int t = 0; t < trees; t++) {
+                int end = t + 1 < trees ? roots[t + 1] : nodes;
+                for (int n = roots[t]; n < end; n++) {
+                    boolean vector = vectorStart != null && vectorStart[n] >= 0;
+                    if (left[n] < 0 && (groupsOfTrees[t] == ALL_GROUPS) != vector) {
+                        throw new IllegalArgumentException("tree " + t + (vector ? " of one output has a vector leaf"
+                                : " with vector leaves has a scalar leaf"));
+                    }
+                    if (left[n] >= 0 && (left[n] < roots[t] || left[n] >= end || right[n] < roots[t] || right[n] >= end)) {
+                        throw new IllegalArgumentException("tree " + t + " node " + (n - roots[t]) + " points outside its tree");
+                    }
+                }
+            }
+            return new TreeEnsemble(type, features, task, classes, link, linkScale, groups, baseMargin, treeRoots, groupsOfTrees,
+                    Arrays.copyOf(left, nodes), Arrays.copyOf(right, nodes), Arrays.copyOf(feature, nodes),
+                    Arrays.copyOf(decision, nodes), Arrays.copyOf(threshold, nodes), Arrays.copyOf(defaultLeft, nodes),
+                    Arrays.copyOf(missingType, nodes), Arrays.copyOf(value, nodes), Arrays.copyOf(cover, nodes),
+                    categoryStart == null ? null : Arrays.copyOf(categoryStart, nodes),
+                    categoryLength == null ? null : Arrays.copyOf(categoryLength, nodes),
+                    Arrays.copyOf(categoryWords, categoryWordCount),
+                    vectorStart == null ? null : Arrays.copyOf(vectorStart, nodes), Arrays.copyOf(vectorValues, vectorCount));
+        }
     }
 }

@@ -21,9 +21,25 @@ public final class CategoryCounts {
 
     public static CategoryCounts of(Column column) {
         Map<String, Long> counts = new HashMap<>();
-        for (String cell : column.text()) {
-            if (cell != null) {
-                counts.merge(cell, 1L, Long::sum);
+        int[] codes = column.codes();
+        if (codes == null) {
+            for (int row = 0; row < column.size(); row++) {
+                String cell = column.text(row);
+                if (cell != null) {
+                    counts.merge(cell, 1L, Long::sum);
+                }
+            }
+            return new CategoryCounts(counts);
+        }
+        long[] byCode = new long[column.categoryCount()];
+        for (int code : codes) {
+            if (code != Column.MISSING) {
+                byCode[code]++;
+            }
+        }
+        for (int k = 0; k < byCode.length; k++) {
+            if (byCode[k] > 0) {
+                counts.put(column.category(k), byCode[k]);
             }
         }
         return new CategoryCounts(counts);

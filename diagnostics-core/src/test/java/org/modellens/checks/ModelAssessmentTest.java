@@ -38,7 +38,7 @@ class ModelAssessmentTest {
     private static boolean[] positives(Column outcome) {
         boolean[] y = new boolean[outcome.size()];
         for (int i = 0; i < y.length; i++) {
-            y[i] = outcome.text()[i].equals("1");
+            y[i] = outcome.text(i).equals("1");
         }
         return y;
     }

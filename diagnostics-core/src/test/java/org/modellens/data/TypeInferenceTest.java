@@ -118,11 +118,11 @@ class TypeInferenceTest {
         // the three "1,200" cells are recovered as 1200 (FormattedNumber), still counted as unparsable
         assertThat(a.presentNumbers()).hasSize(99);
         assertThat(a.numbers()[5]).isEqualTo(1200.0);
-        assertThat(a.text()[5]).isEqualTo("1,200");
+        assertThat(a.text(5)).isEqualTo("1,200");
         assertThat(s.column("id").orElseThrow().identifier()).isTrue();
         assertThat(s.column("when").orElseThrow().numbers()[0]).isEqualTo(1704067200.0);
         assertThat(s.column("flag").orElseThrow().numbers()).isNull();
-        assertThat(s.column("city").orElseThrow().text()[0]).isEqualTo("NA");
+        assertThat(s.column("city").orElseThrow().text(0)).isEqualTo("NA");
 
         Map<String, ColumnType> forced = SnapshotBuilder.inferTypes(train, Set.of("id"), Set.of("city"));
         assertThat(forced.get("id")).isEqualTo(ColumnType.CATEGORICAL);

@@ -90,7 +90,7 @@ public final class EdgeCasesViewModel {
             List<String> row = new ArrayList<>();
             row.add(Integer.toString(index));
             for (Column column : columns) {
-                String cell = index < column.text().length ? column.text()[index] : null;
+                String cell = index < column.size() ? column.text(index) : null;
                 row.add(cell == null ? Text.get("edge.rows.missing") : cell);
             }
             rows.add(row);

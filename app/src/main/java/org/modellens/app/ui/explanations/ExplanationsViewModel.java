@@ -117,10 +117,10 @@ public final class ExplanationsViewModel {
     }
 
     private static String valueSuffix(Column column, int rowIndex) {
-        if (column == null || rowIndex >= column.text().length) {
+        if (column == null || rowIndex >= column.size()) {
             return "";
         }
-        String cell = column.text()[rowIndex];
+        String cell = column.text(rowIndex);
         return " = " + (cell == null ? Text.get("edge.rows.missing") : cell);
     }
 
@@ -160,7 +160,7 @@ public final class ExplanationsViewModel {
             int index = explained.rowIndex();
             boolean numeric = column.type() == ColumnType.NUMERIC;
             points.add(new DependencePoint(index, numeric ? column.numbers()[index] : Double.NaN,
-                    numeric ? null : column.text()[index], contribution));
+                    numeric ? null : column.text(index), contribution));
         }
         dependence.setAll(points);
         dependenceMessage.set(points.isEmpty() ? Text.get("explain.dependence.notInModel", feature) : "");
