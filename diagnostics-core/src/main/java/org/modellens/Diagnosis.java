@@ -231,7 +231,7 @@ public final class Diagnosis {
         // before ranking, which orders by it.
         List<Cause> causes = CauseGrouping.group(findings, context, explanations);
         CauseImpacts.Measured measured = CauseImpacts.measure(causes, findings, context, scored, reference);
-        causes = CauseRanking.rank(measured.causes(), findings, scored != null);
+        causes = CauseRanking.rank(measured.causes(), findings, scored != null, measured.performance());
         DiagnosticReport report = new DiagnosticReport(VERSION, new Inputs(train, prod, target, task, reference), findings,
                 comparisons, settings.asMap(), modelSection, explanations).withCauses(causes, measured.performance());
         if (timeAxis != null) {

@@ -19,6 +19,7 @@ import org.modellens.Failures;
 import org.modellens.DiagnosisRequest;
 import org.modellens.causes.Cause;
 import org.modellens.causes.CauseImpact;
+import org.modellens.causes.CauseRanking;
 import org.modellens.checks.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.data.UnreadableInputException;
@@ -319,7 +320,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
     private static String impact(Cause cause, DiagnosticReport report) {
         CauseImpact impact = cause.impact();
         List<String> parts = new java.util.ArrayList<>();
-        if (report.model() != null) {
+        // Said of causes on columns; a concept or label shift, duplicates and the like are about the data as a whole.
+        if (report.model() != null && (cause.modelInput() || CauseRanking.onUnusedColumns(cause))) {
             parts.add(TEXT.getString(cause.modelInput() ? "cli.cause.modelInput" : "cli.cause.notModelInput"));
         }
         parts.add(String.format(Locale.ROOT, "%,d rows (%.1f%%)", impact.rows(), 100 * impact.rowShare()));
@@ -333,8 +335,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
         }
         CauseImpact.PerformanceImpact performance = impact.performance();
         if (performance != null && Double.isFinite(performance.recovered())) {
-            parts.add(String.format(Locale.ROOT, "%s %+.4f when %s", performance.metric(), performance.recovered(),
-                    "repair".equals(performance.method()) ? "repaired" : "removed (" + performance.method() + ")"));
+            parts.add(String.format(Locale.ROOT, "%s %+.4f when %s%s", performance.metric(), performance.recovered(),
+                    "repair".equals(performance.method()) ? "repaired" : "removed (" + performance.method() + ")",
+                    CauseRanking.material(performance, report.performance()) ? "" : " (within sampling error)"));
         }
         return String.join("; ", parts);
     }
