@@ -42,6 +42,7 @@ import org.modellens.report.DiagnosticReport;
 import org.modellens.report.Explanations;
 import org.modellens.report.Inputs;
 import org.modellens.report.ModelSection;
+import org.modellens.report.ReportIdentity;
 import org.modellens.report.PersonalDataMasking;
 
 /**
@@ -199,8 +200,10 @@ public final class Diagnosis {
         CauseImpacts.Measured measured = CauseImpacts.measure(causes, findings, context, scored, reference);
         causes = CauseRanking.rank(measured.causes(), findings, scored != null);
         progress.stage("Done", 1.0);
-        return new DiagnosticReport(VERSION, new Inputs(train, prod, target, task, reference), findings, comparisons,
-                settings.asMap(), modelSection, explanations).withCauses(causes, measured.performance());
+        Inputs inputs = new Inputs(train, prod, target, task, reference);
+        return new DiagnosticReport(VERSION, inputs, findings, comparisons, settings.asMap(), modelSection, explanations)
+                .withCauses(causes, measured.performance())
+                .withIdentity(ReportIdentity.of(settings, inputs, VERSION));
     }
 
     /** Attributions for the model; {@code null} when neither side can be scored. */
