@@ -96,10 +96,11 @@ public final class ParquetReader {
             throw new UnreadableInputException(file + " cannot be read as Parquet; it is damaged or truncated ("
                     + Reasons.of(e) + ")", e);
         } catch (LinkageError e) {
-            // A codec outside parquet-floor's set (or a damaged codec id) sends Parquet looking for a Hadoop
-            // codec class that the Hadoop-free reader does not carry.
+            // A codec outside the set read here (LZO, Brotli) or a damaged codec id sends Parquet looking for
+            // a Hadoop codec class that the Hadoop-free reader does not carry (GZIP and LZ4 are ours, in
+            // org.apache.hadoop.io.compress).
             throw new UnreadableInputException(file + " cannot be read as Parquet: its compression codec is not supported"
-                    + " (write it with snappy, gzip, zstd or no compression), or the file is damaged", e);
+                    + " (write it with snappy, gzip, zstd, lz4 or no compression), or the file is damaged", e);
         }
         if (rows.isEmpty()) {
             throw new UnreadableInputException(file + " has columns but no data rows");
