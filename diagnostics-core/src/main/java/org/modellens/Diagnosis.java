@@ -61,6 +61,9 @@ public final class Diagnosis {
     public static DiagnosticReport run(DiagnosisRequest request, ProgressListener progress) throws UnreadableInputException {
         // A broken model file is fatal and cheap to find: before the data is read.
         Model model = request.model() == null ? null : ModelLoader.load(request.model(), request.modelFeatures());
+        if (ProfileInput.uses(request)) {
+            return ProfileInput.run(request, progress, model);
+        }
         if (LargeInput.streams(request)) {
             return LargeInput.run(request, progress, model != null);
         }
