@@ -31,7 +31,8 @@ import org.apache.parquet.schema.Type;
  */
 public final class ParquetReader {
 
-    private interface Converter {
+    /** Turns one Parquet value into the cell text every reader agrees on. */
+    interface CellText {
         String text(Object value);
     }
 
@@ -58,7 +59,7 @@ public final class ParquetReader {
             throw new UnreadableInputException(file + " has no columns");
         }
         List<String> names = new ArrayList<>(width);
-        Converter[] converters = new Converter[width];
+        CellText[] converters = new CellText[width];
         Map<String, Integer> index = new HashMap<>();
         for (int c = 0; c < width; c++) {
             Type field = fields.get(c);
@@ -67,7 +68,7 @@ public final class ParquetReader {
                 throw new UnreadableInputException(file + ": column \"" + name + "\" appears twice");
             }
             names.add(name);
-            converters[c] = converter(field, file);
+            converters[c] = cellText(field, file);
         }
         Function<String[], Integer> heading = p -> index.get(p[0]);
         Hydrator<String[], String[], Integer> hydrator = new Hydrator<>() {
@@ -117,7 +118,7 @@ public final class ParquetReader {
         return new RawTable(source, names, columns, n);
     }
 
-    private static Converter converter(Type field, String file) throws UnreadableInputException {
+    static CellText cellText(Type field, String file) throws UnreadableInputException {
         String name = field.getName();
         if (!field.isPrimitive()) {
             throw new UnreadableInputException(file + ": column \"" + name
@@ -173,7 +174,7 @@ public final class ParquetReader {
     /** Refuses schemas with columns this reader cannot turn into text, naming the first such column. */
     static void checkSupported(MessageType schema, String file) throws UnreadableInputException {
         for (Type field : schema.getFields()) {
-            converter(field, file);
+            cellText(field, file);
         }
     }
 }

@@ -20,7 +20,8 @@ public final class Explainers {
      * @return the explainer, or {@code null} when a model-agnostic estimate has no scorable training row
      */
     public static Explainer forModel(Model model, FeatureMatrix background, int permutations, int backgroundRows, long seed) {
-        if (model instanceof TreeEnsemble ensemble) {
+        // Without node covers (XGBoost's multi-output trees before 3.2) path-dependent TreeSHAP is undefined.
+        if (model instanceof TreeEnsemble ensemble && ensemble.hasCovers()) {
             return new TreeShapExplainer(ensemble);
         }
         int[] sample = background == null ? new int[0] : ModelExplanations.sample(background, backgroundRows, seed);
