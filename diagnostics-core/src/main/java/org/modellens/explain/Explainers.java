@@ -2,11 +2,12 @@ package org.modellens.explain;
 
 import org.modellens.model.FeatureMatrix;
 import org.modellens.model.Model;
+import org.modellens.model.TreeCovers;
 import org.modellens.model.TreeEnsemble;
 
 /**
- * Which explainer a model gets: exact TreeSHAP (margin space) for XGBoost and LightGBM tree
- * ensembles; for every other model (ONNX, Tribuo) the model-agnostic permutation SHAP estimate over
+ * Which explainer a model gets: exact TreeSHAP (margin space) for tree ensembles (XGBoost, LightGBM,
+ * CatBoost, ONNX-ML trees, whose node covers are counted from the training rows); for every other model (ONNX, Tribuo) the model-agnostic permutation SHAP estimate over
  * a training background, in the model's output space.
  */
 public final class Explainers {
@@ -21,6 +22,10 @@ public final class Explainers {
      */
     public static Explainer forModel(Model model, FeatureMatrix background, int permutations, int backgroundRows, long seed) {
         if (model instanceof TreeEnsemble ensemble) {
+            if ("onnx".equals(ensemble.type()) && background != null) {
+                // ONNX trees store no training counts: count the training rows through each node.
+                return new TreeShapExplainer(TreeCovers.fromRows(ensemble, background));
+            }
             return new TreeShapExplainer(ensemble);
         }
         int[] sample = background == null ? new int[0] : ModelExplanations.sample(background, backgroundRows, seed);
