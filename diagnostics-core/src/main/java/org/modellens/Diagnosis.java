@@ -43,6 +43,8 @@ import org.modellens.report.Explanations;
 import org.modellens.report.Inputs;
 import org.modellens.report.ModelSection;
 import org.modellens.report.PersonalDataMasking;
+import org.modellens.timeline.TimeAxis;
+import org.modellens.timeline.TimelineBuilder;
 
 /**
  * The one entry point of the core: reads both snapshots, profiles and compares every column, runs
@@ -59,6 +61,9 @@ public final class Diagnosis {
     public static DiagnosticReport run(DiagnosisRequest request, ProgressListener progress) throws UnreadableInputException {
         // A broken model file is fatal and cheap to find: before the data is read.
         Model model = request.model() == null ? null : ModelLoader.load(request.model(), request.modelFeatures());
+        if (ProfileInput.uses(request)) {
+            return ProfileInput.run(request, progress, model);
+        }
         if (LargeInput.streams(request)) {
             return LargeInput.run(request, progress, model != null);
         }
@@ -95,8 +100,15 @@ public final class Diagnosis {
         Snapshot reference = request.reference() == null ? null
                 : reference(SnapshotReaders.read(request.reference()), types, identifiers, target, model);
 
+        // Production over time: read the time column now, so unreadable times are a finding like any other.
+        TimeAxis timeAxis = request.timeColumn() == null && request.chunk() == null ? null
+                : TimeAxis.of(prod, request.timeColumn(), request.chunk(), request.settings());
+        if (timeAxis != null) {
+            timeAxis.notice().ifPresent(notices::add);
+        }
         ModelInput modelInput = model == null ? null : new ModelInput(request.model(), model, request.explainRows());
-        return analyse(train, prod, reference, target, request.task(), request.settings(), notices, progress, modelInput);
+        return analyse(train, prod, reference, target, request.task(), request.settings(), notices, progress, modelInput,
+                timeAxis);
     }
 
     /**
@@ -149,7 +161,19 @@ public final class Diagnosis {
     public static DiagnosticReport analyse(Snapshot train, Snapshot prod, String target, String requestedTask,
                                            Settings settings, List<Finding> notices, ProgressListener progress,
                                            ModelInput modelInput) {
-        return analyse(train, prod, null, target, requestedTask, settings, notices, progress, modelInput);
+        return analyse(train, prod, null, target, requestedTask, settings, notices, progress, modelInput, null);
+    }
+
+    /**
+     * As {@link #analyse(Snapshot, Snapshot, String, String, Settings, List, ProgressListener, ModelInput)}, and
+     * measures production chunk by chunk.
+     *
+     * @param timeAxis production cut into chunks, or {@code null} for no timeline
+     */
+    public static DiagnosticReport analyse(Snapshot train, Snapshot prod, String target, String requestedTask,
+                                           Settings settings, List<Finding> notices, ProgressListener progress,
+                                           ModelInput modelInput, TimeAxis timeAxis) {
+        return analyse(train, prod, null, target, requestedTask, settings, notices, progress, modelInput, timeAxis);
     }
 
     /**
@@ -161,6 +185,16 @@ public final class Diagnosis {
     public static DiagnosticReport analyse(Snapshot train, Snapshot prod, Snapshot reference, String target,
                                            String requestedTask, Settings settings, List<Finding> notices,
                                            ProgressListener progress, ModelInput modelInput) {
+        return analyse(train, prod, reference, target, requestedTask, settings, notices, progress, modelInput, null);
+    }
+
+    /**
+     * The whole analysis: with held-out reference data as the performance baseline ({@code null}: training,
+     * in-sample) and production measured chunk by chunk ({@code timeAxis}, {@code null}: no timeline).
+     */
+    public static DiagnosticReport analyse(Snapshot train, Snapshot prod, Snapshot reference, String target,
+                                           String requestedTask, Settings settings, List<Finding> notices,
+                                           ProgressListener progress, ModelInput modelInput, TimeAxis timeAxis) {
         progress.stage("Comparing distributions", 0.45);
         List<FeatureComparison> comparisons = compare(train, prod, target, settings);
 
@@ -198,9 +232,16 @@ public final class Diagnosis {
         List<Cause> causes = CauseGrouping.group(findings, context, explanations);
         CauseImpacts.Measured measured = CauseImpacts.measure(causes, findings, context, scored, reference);
         causes = CauseRanking.rank(measured.causes(), findings, scored != null);
+        DiagnosticReport report = new DiagnosticReport(VERSION, new Inputs(train, prod, target, task, reference), findings,
+                comparisons, settings.asMap(), modelSection, explanations).withCauses(causes, measured.performance());
+        if (timeAxis != null) {
+            // Last: the change points are named after the report's causes.
+            progress.stage("Measuring production over time", 0.95);
+            report = report.withTimeline(TimelineBuilder.build(context, timeAxis, report.causes(),
+                    scored == null ? null : TimelineBuilder.referenceOutcomes(scored, reference, target)));
+        }
         progress.stage("Done", 1.0);
-        return new DiagnosticReport(VERSION, new Inputs(train, prod, target, task, reference), findings, comparisons,
-                settings.asMap(), modelSection, explanations).withCauses(causes, measured.performance());
+        return report;
     }
 
     /** Attributions for the model; {@code null} when neither side can be scored. */

@@ -247,7 +247,9 @@ public final class CauseImpacts {
             double concept;
             double residual;
             if (labelled) {
-                double mixed = classMixed == null ? reweighted.get(metric) : classMixed.get(metric);
+                // The AUC compares positives with negatives only: a class mix cannot move it (its label part is 0 exactly).
+                double mixed = classMixed == null || WeightedMetrics.AUC.equals(metric) ? reweighted.get(metric)
+                        : classMixed.get(metric);
                 label = reweighted.get(metric) - mixed;
                 concept = mixed - b;
                 residual = (prodValue - b) - (pipeline + covariate + label + concept);
@@ -326,7 +328,8 @@ public final class CauseImpacts {
                         continue;
                     }
                     // The part's contribution to prod - baseline, turned into what removing it recovers.
-                    double part = concept ? mixed.get(m) - base.get(m) : reweighted.get(m) - mixed.get(m);
+                    double mixedValue = WeightedMetrics.AUC.equals(m) ? reweighted.get(m) : mixed.get(m);
+                    double part = concept ? mixedValue - base.get(m) : reweighted.get(m) - mixedValue;
                     byMetric.put(m, share * WeightedMetrics.improvement(m, part, 0));
                 }
                 CauseImpact old = cause.impact();

@@ -31,7 +31,8 @@ import org.apache.parquet.schema.Type;
  */
 public final class ParquetReader {
 
-    private interface Converter {
+    /** Turns one Parquet value into the cell text every reader agrees on. */
+    interface CellText {
         String text(Object value);
     }
 
@@ -58,7 +59,7 @@ public final class ParquetReader {
             throw new UnreadableInputException(file + " has no columns");
         }
         List<String> names = new ArrayList<>(width);
-        Converter[] converters = new Converter[width];
+        CellText[] converters = new CellText[width];
         Map<String, Integer> index = new HashMap<>();
         for (int c = 0; c < width; c++) {
             Type field = fields.get(c);
@@ -67,7 +68,7 @@ public final class ParquetReader {
                 throw new UnreadableInputException(file + ": column \"" + name + "\" appears twice");
             }
             names.add(name);
-            converters[c] = converter(field, file);
+            converters[c] = cellText(field, file);
         }
         Function<String[], Integer> heading = p -> index.get(p[0]);
         Hydrator<String[], String[], Integer> hydrator = new Hydrator<>() {
@@ -96,10 +97,11 @@ public final class ParquetReader {
             throw new UnreadableInputException(file + " cannot be read as Parquet; it is damaged or truncated ("
                     + Reasons.of(e) + ")", e);
         } catch (LinkageError e) {
-            // A codec outside parquet-floor's set (or a damaged codec id) sends Parquet looking for a Hadoop
-            // codec class that the Hadoop-free reader does not carry.
+            // A codec outside the set read here (LZO, Brotli) or a damaged codec id sends Parquet looking for
+            // a Hadoop codec class that the Hadoop-free reader does not carry (GZIP and LZ4 are ours, in
+            // org.apache.hadoop.io.compress).
             throw new UnreadableInputException(file + " cannot be read as Parquet: its compression codec is not supported"
-                    + " (write it with snappy, gzip, zstd or no compression), or the file is damaged", e);
+                    + " (write it with snappy, gzip, zstd, lz4 or no compression), or the file is damaged", e);
         }
         if (rows.isEmpty()) {
             throw new UnreadableInputException(file + " has columns but no data rows");
@@ -116,7 +118,7 @@ public final class ParquetReader {
         return new RawTable(source, names, columns, n);
     }
 
-    private static Converter converter(Type field, String file) throws UnreadableInputException {
+    static CellText cellText(Type field, String file) throws UnreadableInputException {
         String name = field.getName();
         if (!field.isPrimitive()) {
             throw new UnreadableInputException(file + ": column \"" + name
@@ -172,7 +174,7 @@ public final class ParquetReader {
     /** Refuses schemas with columns this reader cannot turn into text, naming the first such column. */
     static void checkSupported(MessageType schema, String file) throws UnreadableInputException {
         for (Type field : schema.getFields()) {
-            converter(field, file);
+            cellText(field, file);
         }
     }
 }

@@ -477,10 +477,14 @@ public final class JsonReportWriter implements ReportWriter {
                 json.writeStringField("statistic", drift.getValue().statistic());
                 number(json, "value", drift.getValue().value());
                 json.writeStringField("severity", drift.getValue().severity().jsonName());
+                number(json, "band", drift.getValue().band());
+                nullableString(json, "signal", drift.getValue().signal());
                 json.writeEndObject();
             }
             json.writeEndObject();
             numberMap(json, "missingRates", chunk.missingRates());
+            numberMap(json, "unseenShares", chunk.unseenShares());
+            numberMap(json, "outOfRangeShares", chunk.outOfRangeShares());
             numberMap(json, "prediction", chunk.prediction());
             TimelineChunk.ChunkPerformance performance = chunk.performance();
             if (performance == null) {
@@ -492,6 +496,9 @@ public final class JsonReportWriter implements ReportWriter {
                 json.writeBooleanField("estimated", performance.estimated());
                 number(json, "lower", performance.lower());
                 number(json, "upper", performance.upper());
+                number(json, "bandLower", performance.bandLower());
+                number(json, "bandUpper", performance.bandUpper());
+                json.writeStringField("severity", performance.severity().jsonName());
                 json.writeEndObject();
             }
             json.writeEndObject();
@@ -505,6 +512,7 @@ public final class JsonReportWriter implements ReportWriter {
             json.writeNumberField("chunkIndex", point.chunkIndex());
             json.writeStringField("start", point.start());
             json.writeStringField("sentence", point.sentence());
+            nullableString(json, "signal", point.signal());
             json.writeEndObject();
         }
         json.writeEndArray();

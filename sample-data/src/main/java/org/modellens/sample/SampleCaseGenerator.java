@@ -16,10 +16,13 @@ import java.util.Random;
  * Generates the ModelLens demo case: credit-card loan applications of a lender whose default
  * model degraded after a product launch.
  *
- * <p>Two CSV files are written (comma-delimited, header row, {@code \n} line endings, UTF-8):
+ * <p>Three CSV files are written (comma-delimited, header row, {@code \n} line endings, UTF-8):
  * <ul>
  *   <li>{@code train.csv} — {@value #TRAIN_ROWS} applications from January to June 2025, the
  *       snapshot the model was trained on;</li>
+ *   <li>{@code reference.csv} — {@value #REFERENCE_ROWS} further applications of the same period and
+ *       population, held out: the model never saw them, so they are the fair baseline
+ *       ({@code --reference});</li>
  *   <li>{@code prod.csv} — {@value #PROD_ROWS} applications from October and November 2025,
  *       after the lender launched "crypto" loans, with the planted problems listed in
  *       {@code sample-data/README.md}.</li>
@@ -41,6 +44,10 @@ public final class SampleCaseGenerator {
     public static final int PROD_ROWS = 3000;
     /** Seed of the training snapshot's random stream. */
     public static final long TRAIN_SEED = 20250101L;
+    /** Number of rows in the held-out reference snapshot. */
+    public static final int REFERENCE_ROWS = 4000;
+    /** Seed of the reference snapshot's random stream: its own, so training is the same as without it. */
+    public static final long REFERENCE_SEED = 20250701L;
     /** Seed of the production snapshot's random stream. */
     public static final long PROD_SEED = 20251001L;
     /** Directory written to when no argument is given. */
@@ -155,7 +162,8 @@ public final class SampleCaseGenerator {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : DEFAULT_DIR);
         writeCase(dir);
-        System.out.println("Wrote " + dir.resolve("train.csv") + " and " + dir.resolve("prod.csv"));
+        System.out.println("Wrote " + dir.resolve("train.csv") + ", " + dir.resolve("reference.csv") + " and "
+                + dir.resolve("prod.csv"));
     }
 
     /**
@@ -167,6 +175,7 @@ public final class SampleCaseGenerator {
     public static void writeCase(Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("train.csv"), trainCsv(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("reference.csv"), referenceCsv(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("prod.csv"), prodCsv(), StandardCharsets.UTF_8);
     }
 
@@ -177,6 +186,19 @@ public final class SampleCaseGenerator {
         List<String[]> rows = render(apps, 1_000_001, false);
         blankOut(rng, rows, COL_MONTHS_EMPLOYED, TRAIN_MONTHS_MISSING);
         appendCustomerColumns(new Random(TRAIN_SEED + EXTRA_SEED_OFFSET), rows, Snapshot.TRAIN);
+        return toCsv(rows);
+    }
+
+    /**
+     * @return the full text of {@code reference.csv}: the training population and period, drawn from its own
+     *         stream, with the training snapshot's columns and missing rate; ids {@code A3000001}...
+     */
+    public static String referenceCsv() {
+        Random rng = new Random(REFERENCE_SEED);
+        List<Application> apps = applications(rng, Snapshot.TRAIN, REFERENCE_ROWS);
+        List<String[]> rows = render(apps, 3_000_001, false);
+        blankOut(rng, rows, COL_MONTHS_EMPLOYED, TRAIN_MONTHS_MISSING);
+        appendCustomerColumns(new Random(REFERENCE_SEED + EXTRA_SEED_OFFSET), rows, Snapshot.TRAIN, 20_000);
         return toCsv(rows);
     }
 
@@ -360,6 +382,11 @@ public final class SampleCaseGenerator {
      * always 0.
      */
     static void appendCustomerColumns(Random rng, List<String[]> rows, Snapshot snapshot) {
+        appendCustomerColumns(rng, rows, snapshot, snapshot == Snapshot.PROD ? 50_000 : 0);
+    }
+
+    /** As {@link #appendCustomerColumns(Random, List, Snapshot)}, the e-mail numbers offset so snapshots do not share addresses. */
+    static void appendCustomerColumns(Random rng, List<String[]> rows, Snapshot snapshot, int emailOffset) {
         boolean prod = snapshot == Snapshot.PROD;
         List<String> header = new ArrayList<>(COLUMNS);
         header.addAll(prod ? PROD_EXTRA_COLUMNS : TRAIN_EXTRA_COLUMNS);
@@ -369,7 +396,7 @@ public final class SampleCaseGenerator {
             String[] row = rows.get(i);
             int dependents = Math.min(6, poisson(rng, 1.1));
             String email = FIRST_NAMES[rng.nextInt(FIRST_NAMES.length)] + "." + LAST_NAMES[rng.nextInt(LAST_NAMES.length)]
-                    + (1000 + i + (prod ? 50_000 : 0)) + "@" + MAIL_DOMAINS[rng.nextInt(MAIL_DOMAINS.length)];
+                    + (1000 + i + emailOffset) + "@" + MAIL_DOMAINS[rng.nextInt(MAIL_DOMAINS.length)];
             double u = rng.nextDouble();
             boolean collections = !prod && u < ("1".equals(row[defaulted]) ? COLLECTIONS_IF_DEFAULTED : COLLECTIONS_IF_REPAID);
             String[] extended = java.util.Arrays.copyOf(row, row.length + 3);

@@ -47,10 +47,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
     public static final int EXIT_FINDINGS = 1;
     public static final int EXIT_BAD_INPUT = 2;
 
-    @Option(names = "--train", required = true, paramLabel = "TRAIN", description = "Training snapshot (CSV, Parquet, XLSX).")
+    @Option(names = "--train", required = true, paramLabel = "TRAIN", description = "Training snapshot (CSV, Parquet, XLSX) or profile (.mlprofile).")
     Path train;
 
-    @Option(names = "--prod", required = true, paramLabel = "PROD", description = "Production snapshot (CSV, Parquet, XLSX).")
+    @Option(names = "--prod", required = true, paramLabel = "PROD", description = "Production snapshot (CSV, Parquet, XLSX) or profile (.mlprofile).")
     Path prod;
 
     @Option(names = "--target", paramLabel = "COLUMN", description = "Target (label) column.")
@@ -127,6 +127,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
     }
 
     private static int executeCommand(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && "profile".equals(args[0])) {
+            return ProfileCommand.execute(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         if (args.length == 0 || !"diagnose".equals(args[0])) {
             err.println(TEXT.getString("cli.usage"));
             err.println(TEXT.getString("cli.usage.help"));
