@@ -186,6 +186,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             writeJson(report);
             writeStakeholderReports(report);
             printSummary(report);
+            printTimeline(report);
             printComparison(report.comparison());
             Severity worst = report.worstSeverity();
             return threshold != null && worst != null && worst.atLeast(threshold) ? EXIT_FINDINGS : EXIT_OK;
@@ -271,6 +272,18 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 comparison.count(ReportComparison.Status.NEW), comparison.count(ReportComparison.Status.WORSE),
                 comparison.count(ReportComparison.Status.BETTER), comparison.count(ReportComparison.Status.GONE));
         comparison.changes().forEach(c -> err.println("  " + c.status().jsonName().toUpperCase(Locale.ROOT) + "  " + c.title()));
+    }
+
+    /** When each change began, in words: what a person asks first ("since when?"). */
+    private void printTimeline(DiagnosticReport report) {
+        org.modellens.timeline.Timeline timeline = report.timeline();
+        if (timeline == null) {
+            return;
+        }
+        err.println(java.text.MessageFormat.format(TEXT.getString("cli.timeline"), timeline.column(), timeline.chunk(),
+                timeline.chunks().size(), timeline.changePoints().size()));
+        timeline.changePoints().forEach(point -> err.println("  " + point.sentence()
+                + (point.cause() > 0 ? java.text.MessageFormat.format(TEXT.getString("cli.timeline.cause"), point.cause()) : "")));
     }
 
     private void printSummary(DiagnosticReport report) {
