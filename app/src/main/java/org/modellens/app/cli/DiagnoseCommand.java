@@ -70,7 +70,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
     List<String> numeric = List.of();
 
     @Option(names = "--model", paramLabel = "MODEL_FILE",
-            description = "Model to apply and explain: XGBoost .json/.ubj, LightGBM text, ONNX .onnx, Tribuo protobuf.")
+            description = "Model to apply and explain: XGBoost .json/.ubj, LightGBM text (model.txt), ONNX .onnx "
+                    + "(Tribuo models through their ONNX export).")
     Path model;
 
     @Option(names = "--model-features", split = ",", paramLabel = "COLUMNS",
@@ -188,6 +189,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             writeJson(report);
             writeStakeholderReports(report);
             printSummary(report);
+            printTimeline(report);
             printComparison(report.comparison());
             printOutcome(report, threshold);
             Severity worst = report.worstSeverity();
@@ -274,6 +276,18 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 comparison.count(ReportComparison.Status.NEW), comparison.count(ReportComparison.Status.WORSE),
                 comparison.count(ReportComparison.Status.BETTER), comparison.count(ReportComparison.Status.GONE));
         comparison.changes().forEach(c -> err.println("  " + c.status().jsonName().toUpperCase(Locale.ROOT) + "  " + c.title()));
+    }
+
+    /** When each change began, in words: what a person asks first ("since when?"). */
+    private void printTimeline(DiagnosticReport report) {
+        org.modellens.timeline.Timeline timeline = report.timeline();
+        if (timeline == null) {
+            return;
+        }
+        err.println(java.text.MessageFormat.format(TEXT.getString("cli.timeline"), timeline.column(), timeline.chunk(),
+                timeline.chunks().size(), timeline.changePoints().size()));
+        timeline.changePoints().forEach(point -> err.println("  " + point.sentence()
+                + (point.cause() > 0 ? java.text.MessageFormat.format(TEXT.getString("cli.timeline.cause"), point.cause()) : "")));
     }
 
     /** How many causes the summary names; the JSON report lists them all. */
