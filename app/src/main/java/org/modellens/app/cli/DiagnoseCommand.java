@@ -185,6 +185,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
             writeJson(report);
             writeStakeholderReports(report);
             printSummary(report);
+            // The model's performance against its baseline, saying when that baseline is in-sample.
+            org.modellens.causes.PerformanceText.lines(report.performance()).forEach(err::println);
             printComparison(report.comparison());
             Severity worst = report.worstSeverity();
             return threshold != null && worst != null && worst.atLeast(threshold) ? EXIT_FINDINGS : EXIT_OK;
