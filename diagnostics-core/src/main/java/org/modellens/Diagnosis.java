@@ -43,6 +43,7 @@ import org.modellens.report.DiagnosticReport;
 import org.modellens.report.Explanations;
 import org.modellens.report.Inputs;
 import org.modellens.report.ModelSection;
+import org.modellens.report.ReportIdentity;
 import org.modellens.report.PersonalDataMasking;
 import org.modellens.timeline.TimeAxis;
 import org.modellens.timeline.TimelineBuilder;
@@ -234,8 +235,9 @@ public final class Diagnosis {
         List<Cause> causes = CauseGrouping.group(findings, context, explanations);
         CauseImpacts.Measured measured = CauseImpacts.measure(causes, findings, context, scored, reference);
         causes = CauseRanking.rank(measured.causes(), findings, scored != null);
-        DiagnosticReport report = new DiagnosticReport(VERSION, new Inputs(train, prod, target, task, reference), findings,
-                comparisons, settings.asMap(), modelSection, explanations).withCauses(causes, measured.performance());
+        Inputs inputs = new Inputs(train, prod, target, task, reference);
+        DiagnosticReport report = new DiagnosticReport(VERSION, inputs, findings, comparisons, settings.asMap(), modelSection,
+                explanations).withCauses(causes, measured.performance()).withIdentity(ReportIdentity.of(settings, inputs, VERSION));
         if (timeAxis != null) {
             // Last: the change points are named after the report's causes.
             progress.stage("Measuring production over time", 0.95);

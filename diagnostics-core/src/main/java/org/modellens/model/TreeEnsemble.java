@@ -458,7 +458,23 @@ public final class TreeEnsemble implements Model {
         return p;
     }
 
+    /**
+     * The same trees with other node covers (one per node, each internal node's the sum of its
+     * children's): the training weight TreeSHAP spreads over the branches a row did not take.
+     */
+    public TreeEnsemble withCovers(double[] covers) {
+        if (covers.length != cover.length) {
+            throw new IllegalArgumentException(covers.length + " covers for " + cover.length + " nodes");
+        }
+        TreeEnsemble copy = new TreeEnsemble(type, features, task, classes, link, linkScale, groups, baseMargin, roots,
+                treeGroup, left, right, feature, decision, threshold, defaultLeft, missingType, value, covers.clone(),
+                categoryStart, categoryLength, categoryWords, vectorStart, vectorValues);
+        copy.categoryLevels = categoryLevels;
+        return copy;
+    }
+
     /** The same trees reading the data's categories as the given codes (see {@link Model#categoryLevels()}). */
+    @Override
     public TreeEnsemble withCategoryLevels(java.util.Map<Integer, List<String>> levels) {
         TreeEnsemble copy = withClasses(task, classes);
         copy.categoryLevels = java.util.Map.copyOf(levels);

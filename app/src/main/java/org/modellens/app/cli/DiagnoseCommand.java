@@ -67,7 +67,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
     List<String> numeric = List.of();
 
     @Option(names = "--model", paramLabel = "MODEL_FILE",
-            description = "Model to apply and explain: XGBoost .json/.ubj, LightGBM text, ONNX .onnx, Tribuo protobuf.")
+            description = "Model to apply and explain: XGBoost .json/.ubj, LightGBM text (model.txt), ONNX .onnx "
+                    + "(Tribuo models through their ONNX export).")
     Path model;
 
     @Option(names = "--model-features", split = ",", paramLabel = "COLUMNS",
@@ -187,6 +188,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             printSummary(report);
             // The model's performance against its baseline, saying when that baseline is in-sample.
             org.modellens.causes.PerformanceText.lines(report.performance()).forEach(err::println);
+            printTimeline(report);
             printComparison(report.comparison());
             Severity worst = report.worstSeverity();
             return threshold != null && worst != null && worst.atLeast(threshold) ? EXIT_FINDINGS : EXIT_OK;
@@ -272,6 +274,18 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 comparison.count(ReportComparison.Status.NEW), comparison.count(ReportComparison.Status.WORSE),
                 comparison.count(ReportComparison.Status.BETTER), comparison.count(ReportComparison.Status.GONE));
         comparison.changes().forEach(c -> err.println("  " + c.status().jsonName().toUpperCase(Locale.ROOT) + "  " + c.title()));
+    }
+
+    /** When each change began, in words: what a person asks first ("since when?"). */
+    private void printTimeline(DiagnosticReport report) {
+        org.modellens.timeline.Timeline timeline = report.timeline();
+        if (timeline == null) {
+            return;
+        }
+        err.println(java.text.MessageFormat.format(TEXT.getString("cli.timeline"), timeline.column(), timeline.chunk(),
+                timeline.chunks().size(), timeline.changePoints().size()));
+        timeline.changePoints().forEach(point -> err.println("  " + point.sentence()
+                + (point.cause() > 0 ? java.text.MessageFormat.format(TEXT.getString("cli.timeline.cause"), point.cause()) : "")));
     }
 
     private void printSummary(DiagnosticReport report) {
