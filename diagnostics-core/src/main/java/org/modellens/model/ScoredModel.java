@@ -15,8 +15,12 @@ import org.modellens.data.Snapshot;
  */
 public record ScoredModel(Model model, ModelRun run, FeatureMatrix train, FeatureMatrix prod) {
 
-    /** Scores every row of both snapshots that has all the model's features. */
-    public static ScoredModel score(Path path, Model model, Snapshot train, Snapshot prod) {
+    /**
+     * Scores every row of both snapshots that has all the model's features. Categorical inputs the
+     * model file leaves unlabelled take their codes from the training data ({@link TrainingCategories}).
+     */
+    public static ScoredModel score(Path path, Model given, Snapshot train, Snapshot prod) {
+        Model model = TrainingCategories.apply(given, train);
         FeatureMatrix trainMatrix = FeatureMatrix.absentFeatures(train, model.features()).isEmpty()
                 ? FeatureMatrix.of(train, model) : null;
         FeatureMatrix prodMatrix = FeatureMatrix.absentFeatures(prod, model.features()).isEmpty()

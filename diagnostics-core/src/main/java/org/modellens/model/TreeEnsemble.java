@@ -474,6 +474,7 @@ public final class TreeEnsemble implements Model {
     }
 
     /** The same trees reading the data's categories as the given codes (see {@link Model#categoryLevels()}). */
+    @Override
     public TreeEnsemble withCategoryLevels(java.util.Map<Integer, List<String>> levels) {
         TreeEnsemble copy = withClasses(task, classes);
         copy.categoryLevels = java.util.Map.copyOf(levels);

@@ -171,6 +171,41 @@ class XGBoostVersionsOracleTest {
                 Double.isNaN(contributionError) ? "no SHAP in this version" : String.format(Locale.ROOT, "%.1e", contributionError)));
     }
 
+    /**
+     * The whole road from text: pandas category labels in CSV files, read as snapshots, coded as
+     * pandas codes them for a model that stores no labels (XGBoost 1.7: sorted training labels, by
+     * code point), scored equal to XGBoost's own predictions on the DataFrame.
+     */
+    @org.junit.jupiter.api.Test
+    void pandasCategoryLabelsGetTheCodesXGBoostWasTrainedOn() throws Exception {
+        Path version = ROOT.resolve("v1.7.4");
+        JsonNode oracle = oracle(version);
+        org.modellens.data.Snapshot train = org.modellens.data.SnapshotBuilder.buildTraining(
+                org.modellens.data.SnapshotReaders.read(version.resolve("train.csv")), java.util.Set.of(), java.util.Set.of(), null);
+        org.modellens.data.Snapshot test = org.modellens.data.SnapshotBuilder.buildTraining(
+                org.modellens.data.SnapshotReaders.read(version.resolve("test.csv")), java.util.Set.of(), java.util.Set.of(), null);
+        for (String name : List.of("binary-logistic", "multi-softprob", "reg-gamma")) {
+            Model model = ModelLoader.load(version.resolve(name + ".json"), List.of());
+            assertThat(model.categoricalInputs()).containsExactly(3, 4);
+            ScoredModel scored = ScoredModel.score(null, model, train, test);
+            assertThat(scored.model().categoryLevels().get(4)).startsWith("Berlin", "Lyon").endsWith("bern", "\u00c5lesund");
+            FeatureMatrix rows = rows(oracle);
+            for (int i = 0; i < rows.rows(); i++) {
+                for (int j : List.of(3, 4)) {
+                    assertThat(Double.valueOf(scored.prod().get(i, j))).as("row %d column %d", i, j).isEqualTo(Double.valueOf(rows.get(i, j)));
+                }
+            }
+            int k = model.outputCount();
+            double[] raw = scored.model().rawOutputs(scored.prod(), 0, rows.rows());
+            JsonNode margin = oracle.get("models").get(name).get("margin");
+            for (int i = 0; i < rows.rows(); i++) {
+                for (int g = 0; g < k; g++) {
+                    assertThat(raw[i * k + g]).isCloseTo(margin.get(i).get(g).asDouble(), org.assertj.core.api.Assertions.within(TOLERANCE));
+                }
+            }
+        }
+    }
+
     private static List<String> names(JsonNode array) {
         List<String> names = new ArrayList<>();
         array.forEach(n -> names.add(n.asText()));

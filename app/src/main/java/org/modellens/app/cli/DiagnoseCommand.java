@@ -67,7 +67,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
     List<String> numeric = List.of();
 
     @Option(names = "--model", paramLabel = "MODEL_FILE",
-            description = "Model to apply and explain: XGBoost .json/.ubj, LightGBM text, ONNX .onnx, Tribuo protobuf.")
+            description = "Model to apply and explain: XGBoost .json/.ubj, LightGBM text (model.txt), ONNX .onnx "
+                    + "(Tribuo models through their ONNX export).")
     Path model;
 
     @Option(names = "--model-features", split = ",", paramLabel = "COLUMNS",
