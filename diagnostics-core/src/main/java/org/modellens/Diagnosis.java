@@ -32,6 +32,7 @@ import org.modellens.explain.Explainer;
 import org.modellens.explain.Explainers;
 import org.modellens.explain.ModelExplanations;
 import org.modellens.explain.TreeShapExplainer;
+import org.modellens.model.FeatureMatrix;
 import org.modellens.model.Model;
 import org.modellens.model.ModelLoader;
 import org.modellens.model.ScoredModel;
@@ -206,7 +207,8 @@ public final class Diagnosis {
         }
 
         progress.stage("Running checks", 0.8);
-        CheckContext context = new CheckContext(train, prod, target, settings, comparisons, scored == null ? null : scored.run());
+        CheckContext context = withReference(new CheckContext(train, prod, target, settings, comparisons,
+                scored == null ? null : scored.run()), reference, scored);
         List<Finding> findings = new ArrayList<>(notices);
         // Checks are independent and read-only over the context: run them on all cores, keep their order.
         Checks.all().parallelStream().map(check -> check.run(context)).toList().forEach(findings::addAll);
@@ -244,6 +246,16 @@ public final class Diagnosis {
         }
         progress.stage("Done", 1.0);
         return report;
+    }
+
+    /** The model-level checks compare production with the held-out reference, not the in-sample training rows. */
+    private static CheckContext withReference(CheckContext context, Snapshot reference, ScoredModel scored) {
+        if (reference == null) {
+            return context;
+        }
+        boolean scorable = scored != null && FeatureMatrix.absentFeatures(reference, scored.model().features()).isEmpty();
+        return context.withReference(reference,
+                scorable ? scored.model().predict(FeatureMatrix.of(reference, scored.model().features())) : null);
     }
 
     /** Attributions for the model; {@code null} when neither side can be scored. */

@@ -273,6 +273,9 @@ public final class JsonReportWriter implements ReportWriter {
         number(json, "threshold", model.threshold());
         json.writeObjectFieldStart("metrics");
         numberMap(json, "train", model.trainMetrics());
+        if (!model.referenceMetrics().isEmpty()) {
+            numberMap(json, "reference", model.referenceMetrics());
+        }
         numberMap(json, "prod", model.prodMetrics());
         json.writeBooleanField("prodEstimated", model.prodEstimated());
         json.writeEndObject();

@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
+import org.modellens.checks.Finding;
 import org.modellens.checks.Settings;
+import org.modellens.checks.Severity;
 import org.modellens.explain.ExplainRows;
 import org.modellens.report.DiagnosticReport;
 
@@ -139,5 +141,25 @@ class CauseImpactsTest {
         assertThat(fair.decomposition().conceptShift()).isNaN();
         assertThat(fair.decomposition().labelShift()).isNaN();
         assertThat(fair.detail()).contains("estimated").contains("assumes");
+    }
+
+    @Test
+    void theModelChecksAndTheModelSectionUseTheReferenceToo() throws Exception {
+        JsonNode oracle = oracle("hidden");
+        DiagnosticReport fair = diagnose("hidden", true);
+        DiagnosticReport inSample = diagnose("hidden", false);
+
+        assertThat(fair.model().referenceMetrics().get("auc")).isCloseTo(oracle.at("/reference/auc").asDouble(), within(ORACLE));
+        assertThat(inSample.model().referenceMetrics()).isEmpty();
+        // The model section's label-free estimate is calibrated on the same baseline as the performance section.
+        assertThat(fair.model().prodEstimated()).isTrue();
+        assertThat(fair.model().prodMetrics().get("auc")).isCloseTo(fair.performance().prod().value(), within(1e-12));
+        // In-sample, the finding compares with the training fit (AUC 0.99) and says that is optimistic.
+        Finding drop = inSample.findings().stream().filter(f -> f.check().equals("performance-drop")).findFirst().orElseThrow();
+        assertThat(drop.evidence()).containsEntry("baseline", "training-in-sample");
+        assertThat(drop.detail()).contains("optimistic");
+        assertThat(fair.findings()).filteredOn(f -> f.check().equals("performance-drop"))
+                .allSatisfy(f -> assertThat(f.evidence()).containsEntry("baseline", "reference"))
+                .noneMatch(f -> f.severity() != Severity.INFO);
     }
 }

@@ -186,6 +186,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
             writeJson(report);
             writeStakeholderReports(report);
             printSummary(report);
+            // The model's performance against its baseline, saying when that baseline is in-sample.
+            org.modellens.causes.PerformanceText.lines(report.performance()).forEach(err::println);
             printTimeline(report);
             printComparison(report.comparison());
             Severity worst = report.worstSeverity();
