@@ -234,7 +234,7 @@ public final class Diagnosis {
         // before ranking, which orders by it.
         List<Cause> causes = CauseGrouping.group(findings, context, explanations);
         CauseImpacts.Measured measured = CauseImpacts.measure(causes, findings, context, scored, reference);
-        causes = CauseRanking.rank(measured.causes(), findings, scored != null);
+        causes = CauseRanking.rank(measured.causes(), findings, scored != null, measured.performance());
         Inputs inputs = new Inputs(train, prod, target, task, reference);
         DiagnosticReport report = new DiagnosticReport(VERSION, inputs, findings, comparisons, settings.asMap(), modelSection,
                 explanations).withCauses(causes, measured.performance()).withIdentity(ReportIdentity.of(settings, inputs, VERSION));
