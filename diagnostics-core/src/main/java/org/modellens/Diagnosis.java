@@ -32,6 +32,7 @@ import org.modellens.explain.Explainer;
 import org.modellens.explain.Explainers;
 import org.modellens.explain.ModelExplanations;
 import org.modellens.explain.TreeShapExplainer;
+import org.modellens.model.FeatureMatrix;
 import org.modellens.model.Model;
 import org.modellens.model.ModelLoader;
 import org.modellens.model.ScoredModel;
@@ -42,6 +43,7 @@ import org.modellens.report.DiagnosticReport;
 import org.modellens.report.Explanations;
 import org.modellens.report.Inputs;
 import org.modellens.report.ModelSection;
+import org.modellens.report.ReportIdentity;
 import org.modellens.report.PersonalDataMasking;
 import org.modellens.timeline.TimeAxis;
 import org.modellens.timeline.TimelineBuilder;
@@ -205,7 +207,8 @@ public final class Diagnosis {
         }
 
         progress.stage("Running checks", 0.8);
-        CheckContext context = new CheckContext(train, prod, target, settings, comparisons, scored == null ? null : scored.run());
+        CheckContext context = withReference(new CheckContext(train, prod, target, settings, comparisons,
+                scored == null ? null : scored.run()), reference, scored);
         List<Finding> findings = new ArrayList<>(notices);
         // Checks are independent and read-only over the context: run them on all cores, keep their order.
         Checks.all().parallelStream().map(check -> check.run(context)).toList().forEach(findings::addAll);
@@ -231,9 +234,10 @@ public final class Diagnosis {
         // before ranking, which orders by it.
         List<Cause> causes = CauseGrouping.group(findings, context, explanations);
         CauseImpacts.Measured measured = CauseImpacts.measure(causes, findings, context, scored, reference);
-        causes = CauseRanking.rank(measured.causes(), findings, scored != null);
-        DiagnosticReport report = new DiagnosticReport(VERSION, new Inputs(train, prod, target, task, reference), findings,
-                comparisons, settings.asMap(), modelSection, explanations).withCauses(causes, measured.performance());
+        causes = CauseRanking.rank(measured.causes(), findings, scored != null, measured.performance());
+        Inputs inputs = new Inputs(train, prod, target, task, reference);
+        DiagnosticReport report = new DiagnosticReport(VERSION, inputs, findings, comparisons, settings.asMap(), modelSection,
+                explanations).withCauses(causes, measured.performance()).withIdentity(ReportIdentity.of(settings, inputs, VERSION));
         if (timeAxis != null) {
             // Last: the change points are named after the report's causes.
             progress.stage("Measuring production over time", 0.95);
@@ -242,6 +246,16 @@ public final class Diagnosis {
         }
         progress.stage("Done", 1.0);
         return report;
+    }
+
+    /** The model-level checks compare production with the held-out reference, not the in-sample training rows. */
+    private static CheckContext withReference(CheckContext context, Snapshot reference, ScoredModel scored) {
+        if (reference == null) {
+            return context;
+        }
+        boolean scorable = scored != null && FeatureMatrix.absentFeatures(reference, scored.model().features()).isEmpty();
+        return context.withReference(reference,
+                scorable ? scored.model().predict(FeatureMatrix.of(reference, scored.model().features())) : null);
     }
 
     /** Attributions for the model; {@code null} when neither side can be scored. */

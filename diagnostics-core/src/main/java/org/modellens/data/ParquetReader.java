@@ -49,6 +49,7 @@ public final class ParquetReader {
         try {
             ParquetMetadata meta = blue.strategic.parquet.ParquetReader.readMetadata(f);
             schema = meta.getFileMetaData().getSchema();
+            checkDeclaredSizes(meta, bytes.length, file);
         } catch (IOException | RuntimeException e) {
             throw new UnreadableInputException(file + " is not a readable Parquet file; it is damaged or no Parquet ("
                     + Reasons.of(e) + ")", e);
@@ -169,6 +170,41 @@ public final class ParquetReader {
             case INT96 -> throw new UnreadableInputException(file + ": column \"" + name
                     + "\" uses the legacy INT96 timestamp type, which is not supported; write timestamps as INT64");
         };
+    }
+
+    /** Beyond this ratio of decoded to stored bytes a column chunk is a decompression bomb, not data. */
+    private static final long MAX_EXPANSION = 1000;
+
+    /**
+     * Parquet allocates each column chunk's buffers from the sizes the footer declares: a chunk said to
+     * hold 1 TB made the reader run out of memory before reading a byte. Each chunk must lie inside
+     * the file, and expand by at most {@link #MAX_EXPANSION} times.
+     */
+    static void checkDeclaredSizes(ParquetMetadata meta, long fileSize, String file) throws UnreadableInputException {
+        int group = 0;
+        for (org.apache.parquet.hadoop.metadata.BlockMetaData block : meta.getBlocks()) {
+            if (block.getRowCount() < 0) {
+                throw new UnreadableInputException(file + ": row group " + group + " declares " + block.getRowCount()
+                        + " rows; the file is damaged");
+            }
+            for (org.apache.parquet.hadoop.metadata.ColumnChunkMetaData column : block.getColumns()) {
+                long start = column.getStartingPos();
+                long stored = column.getTotalSize();
+                long decoded = column.getTotalUncompressedSize();
+                String where = file + ": row group " + group + ", column \"" + column.getPath().toDotString() + "\"";
+                if (start < 0 || stored < 0 || stored > fileSize || start > fileSize - stored) {
+                    throw new UnreadableInputException(where + " declares " + InputFiles.bytes(Math.max(stored, 0))
+                            + " at byte " + start + ", outside the file's " + InputFiles.bytes(fileSize)
+                            + "; the file is damaged or hostile");
+                }
+                if (decoded < 0 || decoded > MAX_EXPANSION * Math.max(stored, 1) + (1 << 20) || decoded > Integer.MAX_VALUE) {
+                    throw new UnreadableInputException(where + " declares " + InputFiles.bytes(Math.max(decoded, 0))
+                            + " once decompressed from " + InputFiles.bytes(stored) + ", the mark of a decompression bomb"
+                            + " or a damaged file, so it is not read");
+                }
+            }
+            group++;
+        }
     }
 
     /** Refuses schemas with columns this reader cannot turn into text, naming the first such column. */

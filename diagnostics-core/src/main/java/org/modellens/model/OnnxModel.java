@@ -115,6 +115,12 @@ public final class OnnxModel implements Model {
                     features.add("f" + j);
                 }
             }
+            // A plain tree ensemble is read as trees (exact TreeSHAP); its scores equal the graph's (OnnxTreeOracleTest).
+            TreeEnsemble trees = OnnxTreeReader.read(bytes, outputName, outputCount, features);
+            if (trees != null) {
+                session.close();
+                return new ModelFile(trees, named);
+            }
             return new ModelFile(new OnnxModel(session, in.getName(), outputName, outputCount, features), named);
         } catch (OrtException e) {
             throw new UnreadableInputException(fileName + ": cannot read the ONNX model's signature (" + firstLine(e.getMessage())

@@ -111,6 +111,8 @@ public final class TreeEnsemble implements Model {
     private final int maxDepth;
     /** Set only on a fresh copy, before it is returned (see {@link #withCategoryLevels}). */
     private java.util.Map<Integer, List<String>> categoryLevels = java.util.Map.of();
+    private java.util.SortedSet<Integer> categoricalInputs = java.util.Collections.emptySortedSet();
+    private final boolean covers;
 
     /**
      * An ensemble whose internal nodes all follow one library's numeric rule (the form of the
@@ -190,6 +192,11 @@ public final class TreeEnsemble implements Model {
             }
         }
         this.maxDepth = checkedDepth(roots, left, right);
+        boolean allCovers = true;
+        for (double c : cover) {
+            allCovers &= c >= 0 && Double.isFinite(c);
+        }
+        this.covers = allCovers;
     }
 
     @Override
@@ -201,7 +208,30 @@ public final class TreeEnsemble implements Model {
                 treeGroup, left, right, feature, decision, threshold, defaultLeft, missingType, value, cover, categoryStart,
                 categoryLength, categoryWords, vectorStart, vectorValues);
         copy.categoryLevels = categoryLevels;
+        copy.categoricalInputs = categoricalInputs;
         return copy;
+    }
+
+    /** The same trees, knowing which inputs (model positions) are read as category codes. */
+    public TreeEnsemble withCategoricalInputs(java.util.Collection<Integer> positions) {
+        TreeEnsemble copy = withClasses(task, classes);
+        copy.categoricalInputs = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(positions));
+        return copy;
+    }
+
+    @Override
+    public java.util.SortedSet<Integer> categoricalInputs() {
+        java.util.SortedSet<Integer> all = new java.util.TreeSet<>(categoricalInputs);
+        all.addAll(categoryLevels.keySet());
+        return all;
+    }
+
+    /**
+     * Whether every node carries a training cover: path-dependent TreeSHAP weighs the
+     * branches a row did not take by them (multi-output trees of XGBoost before 3.2 store none).
+     */
+    public boolean hasCovers() {
+        return covers;
     }
 
     /** The same trees with other class labels (in output order) and task. */
@@ -210,6 +240,7 @@ public final class TreeEnsemble implements Model {
                 treeGroup, left, right, feature, decision, threshold, defaultLeft, missingType, value, cover, categoryStart,
                 categoryLength, categoryWords, vectorStart, vectorValues);
         copy.categoryLevels = categoryLevels;
+        copy.categoricalInputs = categoricalInputs;
         return copy;
     }
 
@@ -427,7 +458,23 @@ public final class TreeEnsemble implements Model {
         return p;
     }
 
+    /**
+     * The same trees with other node covers (one per node, each internal node's the sum of its
+     * children's): the training weight TreeSHAP spreads over the branches a row did not take.
+     */
+    public TreeEnsemble withCovers(double[] covers) {
+        if (covers.length != cover.length) {
+            throw new IllegalArgumentException(covers.length + " covers for " + cover.length + " nodes");
+        }
+        TreeEnsemble copy = new TreeEnsemble(type, features, task, classes, link, linkScale, groups, baseMargin, roots,
+                treeGroup, left, right, feature, decision, threshold, defaultLeft, missingType, value, covers.clone(),
+                categoryStart, categoryLength, categoryWords, vectorStart, vectorValues);
+        copy.categoryLevels = categoryLevels;
+        return copy;
+    }
+
     /** The same trees reading the data's categories as the given codes (see {@link Model#categoryLevels()}). */
+    @Override
     public TreeEnsemble withCategoryLevels(java.util.Map<Integer, List<String>> levels) {
         TreeEnsemble copy = withClasses(task, classes);
         copy.categoryLevels = java.util.Map.copyOf(levels);
@@ -752,7 +799,7 @@ public final class TreeEnsemble implements Model {
             check(node);
             check(leftChild);
             check(rightChild);
-            if (leftChild == node || rightChild == node || leftChild == rightChild) {
+            if (leftChild == node || rightChild == node) {
                 throw new IllegalArgumentException("node " + node + " has children " + leftChild + ", " + rightChild);
             }
             if (splitFeature < 0 || splitFeature >= features.size()) {

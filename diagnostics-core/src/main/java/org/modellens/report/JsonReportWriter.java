@@ -50,6 +50,7 @@ public final class JsonReportWriter implements ReportWriter {
             json.writeStringField("name", "ModelLens");
             json.writeStringField("version", report.toolVersion());
             json.writeEndObject();
+            writeIdentity(json, report.identity());
             writeInputs(json, report.inputs(), report.model());
             writeSummary(json, report);
             json.writeArrayFieldStart("findings");
@@ -272,6 +273,9 @@ public final class JsonReportWriter implements ReportWriter {
         number(json, "threshold", model.threshold());
         json.writeObjectFieldStart("metrics");
         numberMap(json, "train", model.trainMetrics());
+        if (!model.referenceMetrics().isEmpty()) {
+            numberMap(json, "reference", model.referenceMetrics());
+        }
         numberMap(json, "prod", model.prodMetrics());
         json.writeBooleanField("prodEstimated", model.prodEstimated());
         json.writeEndObject();
@@ -516,6 +520,22 @@ public final class JsonReportWriter implements ReportWriter {
             json.writeEndObject();
         }
         json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void writeIdentity(JsonGenerator json, ReportIdentity identity) throws IOException {
+        if (identity == null) {
+            return;
+        }
+        json.writeObjectFieldStart("report");
+        json.writeStringField("id", identity.reportId());
+        json.writeObjectFieldStart("model");
+        json.writeStringField("name", identity.modelName());
+        json.writeStringField("version", identity.modelVersion());
+        json.writeStringField("owner", identity.modelOwner());
+        json.writeStringField("intendedUse", identity.intendedUse());
+        json.writeEndObject();
+        json.writeStringField("currency", identity.currency());
         json.writeEndObject();
     }
 

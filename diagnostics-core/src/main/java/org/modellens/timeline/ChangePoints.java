@@ -37,7 +37,7 @@ final class ChangePoints {
             if (start >= 0) {
                 TimelineChunk chunk = chunks.get(start);
                 TimelineChunk.FeatureDrift cell = chunk.features().get(feature.name());
-                String sentence = sentence(feature, cell, chunk, when(axis, slices, start));
+                String sentence = sentence(feature, cell, chunk, TimelineBuilder.when(axis, slices.get(start)), start == 0);
                 byFeature.put(feature.name(), new ChangePoint(0, feature.name(), start, chunk.start(), sentence, cell.signal()));
             }
         }
@@ -47,8 +47,9 @@ final class ChangePoints {
         if (performanceStart >= 0) {
             TimelineChunk chunk = chunks.get(performanceStart);
             TimelineChunk.ChunkPerformance p = chunk.performance();
-            String sentence = "the model's " + (p.estimated() ? "estimated " : "") + metricName(p.metric()) + " fell outside its normal band "
-                    + when(axis, slices, performanceStart) + " (" + number(p.value()) + ")";
+            String sentence = phrase("the model's " + (p.estimated() ? "estimated " : "") + metricName(p.metric()),
+                    "fell outside its normal band", "is outside its normal band", TimelineBuilder.when(axis, slices.get(performanceStart)),
+                    performanceStart == 0) + " (" + number(p.value()) + ")";
             performance = new ChangePoint(0, null, performanceStart, chunk.start(), sentence, "performance");
         }
 
@@ -87,12 +88,6 @@ final class ChangePoints {
         return points;
     }
 
-    /** When, in words; a change present from the first chunk on is said to be there from the start. */
-    private static String when(TimeAxis axis, List<TimeAxis.Slice> slices, int chunk) {
-        String when = TimelineBuilder.when(axis, slices.get(chunk));
-        return chunk == 0 ? "from the first chunk on (" + when.replaceFirst("^(in|on|from) ", "") + ")" : when;
-    }
-
     /** The first chunk of the first run of {@code length} consecutive chunks that alarm; -1 when none. */
     static int firstRun(List<TimelineChunk> chunks, int length, java.util.function.Predicate<TimelineChunk> alarms) {
         int run = 0;
@@ -105,26 +100,37 @@ final class ChangePoints {
         return -1;
     }
 
-    private static String sentence(FeatureComparison feature, TimelineChunk.FeatureDrift cell, TimelineChunk chunk, String when) {
+    private static String sentence(FeatureComparison feature, TimelineChunk.FeatureDrift cell, TimelineChunk chunk, String when,
+                                   boolean first) {
         String name = feature.name();
         return switch (cell.signal()) {
             case "missingRate" -> {
                 double rate = chunk.missingRates().getOrDefault(name, Double.NaN);
                 double before = feature.trainProfile().missingRate();
-                yield rate > before
-                        ? name + " started arriving empty " + when + " (" + TimelineBuilder.percent(rate) + " of rows, "
-                                + TimelineBuilder.percent(before) + " in training)"
-                        : name + " stopped arriving empty " + when + " (" + TimelineBuilder.percent(rate) + " of rows, "
-                                + TimelineBuilder.percent(before) + " in training)";
+                String detail = " (" + TimelineBuilder.percent(rate) + " of rows, " + TimelineBuilder.percent(before) + " in training)";
+                yield rate > before ? phrase(name, "started arriving empty", "arrives empty", when, first) + detail
+                        : phrase(name, "stopped arriving empty", "arrives with fewer empty values than in training", when, first) + detail;
             }
-            case "unseenShare" -> name + " started carrying categories never seen in training " + when + " ("
+            case "unseenShare" -> phrase(name, "started carrying categories never seen in training",
+                    "carries categories never seen in training", when, first) + " ("
                     + TimelineBuilder.percent(chunk.unseenShares().getOrDefault(name, Double.NaN)) + " of values)";
-            case "outOfRangeShare" -> name + " started arriving outside its training range " + when + " ("
+            case "outOfRangeShare" -> phrase(name, "started arriving outside its training range",
+                    "arrives outside its training range", when, first) + " ("
                     + TimelineBuilder.percent(chunk.outOfRangeShares().getOrDefault(name, Double.NaN)) + " of values)";
-            case "totalVariation" -> name + "'s category mix started moving away from training " + when + " (total variation "
-                    + TimelineBuilder.percent(cell.value()) + ")";
-            default -> name + " started drifting away from training " + when + " (KS distance " + number(cell.value()) + ")";
+            case "totalVariation" -> phrase(name + "'s category mix", "started moving away from training",
+                    "differs from training", when, first) + " (total variation " + TimelineBuilder.percent(cell.value()) + ")";
+            default -> phrase(name, "started drifting away from training", "differs from training", when, first)
+                    + " (KS distance " + number(cell.value()) + ")";
         };
+    }
+
+    /**
+     * "X started arriving empty in the week of 27 October 2025"; for a change present in the first chunk, which
+     * production does not show beginning: "X arrives empty from the first chunk on, the week of 29 September 2025".
+     */
+    static String phrase(String subject, String started, String present, String when, boolean first) {
+        return first ? subject + " " + present + " from the first chunk on, " + when.replaceFirst("^(in|on|from) ", "")
+                : subject + " " + started + " " + when;
     }
 
     private static String metricName(String metric) {

@@ -131,7 +131,7 @@ public final class TimelineBuilder {
                 || !FeatureMatrix.absentFeatures(reference, scored.model().features()).isEmpty()) {
             return null;
         }
-        Predictions predictions = scored.model().predict(FeatureMatrix.of(reference, scored.model().features()));
+        Predictions predictions = scored.model().predict(FeatureMatrix.of(reference, scored.model()));
         return RowOutcomes.of(predictions, reference, target, scored.run().train().classes());
     }
 

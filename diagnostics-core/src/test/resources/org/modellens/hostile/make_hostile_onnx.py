@@ -25,7 +25,7 @@ linear = [helper.make_node("MatMul", ["input", "W"], ["xw"]), helper.make_node("
 
 def save(nodes, initializers, name, outputs=None):
     graph = helper.make_graph(nodes, "hostile", [x], outputs or [y], initializers)
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13), helper.make_opsetid("org.example.hostile", 1)])
     model.ir_version = 8
     # No check_model: it would look for the external files, which do not exist on purpose.
     with open(name, "wb") as f:
@@ -67,3 +67,13 @@ save(linear + [helper.make_node("ConstantOfShape", ["shape"], ["big"])], [w, b, 
 save(linear + [helper.make_node("Constant", [], ["shape"], value=huge),
                helper.make_node("ConstantOfShape", ["shape"], ["big"], name="fill")],
      [w, b], "constant-of-shape-node.onnx", [y, big])
+
+# - unknown-op.onnx: an operator ONNX Runtime does not know; Runtime refuses it (and, unless told to be
+#   quiet, prints its own coloured log with C++ paths before ModelLens's one line).
+save([helper.make_node("NoSuchOperator", ["input"], ["xw"], domain="org.example.hostile"),
+      helper.make_node("Add", ["xw", "B"], ["variable"])], [b], "unknown-op.onnx")
+
+# - unused-initializer.onnx: a valid model with an initializer no node uses; ONNX Runtime drops it at
+#   load time and, at its default log level, says so in a coloured warning with C++ paths.
+w = helper.make_tensor("W", TensorProto.FLOAT, [4, 1], W)
+save(linear, [w, b, helper.make_tensor("unused", TensorProto.FLOAT, [1], [0.0])], "unused-initializer.onnx")

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -80,6 +81,7 @@ public final class SampleCaseGenerator {
     /** Domains reserved for documentation (RFC 2606): no real person's address is written. */
     private static final String[] MAIL_DOMAINS = {"example.com", "example.org", "example.net"};
 
+    private static final int COL_APPLICATION_DATE = COLUMNS.indexOf("application_date");
     private static final int COL_LOAN_AMOUNT = COLUMNS.indexOf("loan_amount");
     private static final int COL_MONTHS_EMPLOYED = COLUMNS.indexOf("months_employed");
     private static final int COL_ANNUAL_FEE = COLUMNS.indexOf("annual_fee");
@@ -90,9 +92,14 @@ public final class SampleCaseGenerator {
     private static final double PROD_INCOME_SHIFT_SD = -0.6;
     /** Planted (b): share of production applications with the new purpose "crypto". */
     private static final double PROD_CRYPTO_SHARE = 0.10;
-    /** Planted (c): missing rate of months_employed in training and in production. */
+    /**
+     * Planted (c): missing rate of months_employed in training, and in production a pipeline break: the new
+     * web front end went live on Monday 27 October 2025 without the field, so from that day on 43% of
+     * applications arrive without it (before it, the training rate). Over all of production about 25%.
+     */
     private static final double TRAIN_MONTHS_MISSING = 0.01;
-    private static final double PROD_MONTHS_MISSING = 0.25;
+    private static final double PROD_MONTHS_MISSING = 0.43;
+    static final LocalDate MONTHS_EMPLOYED_BREAK = LocalDate.of(2025, 10, 27);
     /** Planted (d): share of production loan amounts keyed with three extra zeros. */
     private static final double PROD_LOAN_AMOUNT_BUG_SHARE = 0.02;
     /** Planted (f): number of production rows that are an exact second copy of a batch. */
@@ -207,7 +214,7 @@ public final class SampleCaseGenerator {
         Random rng = new Random(PROD_SEED);
         List<Application> apps = applications(rng, Snapshot.PROD, PROD_ROWS - PROD_DUPLICATE_ROWS);
         List<String[]> rows = render(apps, 2_000_001, true);
-        blankOut(rng, rows, COL_MONTHS_EMPLOYED, PROD_MONTHS_MISSING);
+        blankOutFrom(rng, rows, COL_MONTHS_EMPLOYED, MONTHS_EMPLOYED_BREAK, TRAIN_MONTHS_MISSING, PROD_MONTHS_MISSING);
         addExtraZerosToLoanAmounts(rng, rows, PROD_LOAN_AMOUNT_BUG_SHARE);
         formatFeesAsText(rng, rows, PROD_FEE_TEXT_SHARE);
         appendCustomerColumns(new Random(PROD_SEED + EXTRA_SEED_OFFSET), rows, Snapshot.PROD);
@@ -343,6 +350,20 @@ public final class SampleCaseGenerator {
     /** Empties a column in the given share of data rows (the header, row 0, is skipped). */
     static void blankOut(Random rng, List<String[]> rows, int column, double share) {
         for (int i = 1; i < rows.size(); i++) {
+            if (rng.nextDouble() < share) {
+                rows.get(i)[column] = "";
+            }
+        }
+    }
+
+    /**
+     * Planted (c): empties {@code column} at rate {@code before} in rows dated before {@code day} and {@code after}
+     * from it on. One draw a row, as {@link #blankOut}: the random stream the later problems draw from is unchanged.
+     */
+    static void blankOutFrom(Random rng, List<String[]> rows, int column, LocalDate day, double before, double after) {
+        String from = day.toString();
+        for (int i = 1; i < rows.size(); i++) {
+            double share = rows.get(i)[COL_APPLICATION_DATE].compareTo(from) < 0 ? before : after;
             if (rng.nextDouble() < share) {
                 rows.get(i)[column] = "";
             }

@@ -120,6 +120,29 @@ class SampleCaseGeneratorTest {
     }
 
     @Test
+    void monthsEmployedStartsArrivingEmptyOnTwentySeventhOfOctober() {
+        // The dated pipeline break the timeline must find: the training rate before, 43% from that Monday on.
+        int date = col(prod, "application_date");
+        int months = col(prod, "months_employed");
+        long before = 0;
+        long emptyBefore = 0;
+        long after = 0;
+        long emptyAfter = 0;
+        for (List<String> row : rows(prod)) {
+            boolean empty = row.get(months).isEmpty();
+            if (row.get(date).compareTo("2025-10-27") < 0) {
+                before++;
+                emptyBefore += empty ? 1 : 0;
+            } else {
+                after++;
+                emptyAfter += empty ? 1 : 0;
+            }
+        }
+        assertThat(emptyBefore / (double) before).isBetween(0.005, 0.02);
+        assertThat(emptyAfter / (double) after).isBetween(0.38, 0.48);
+    }
+
+    @Test
     void aboutTwoPercentOfProductionLoanAmountsAreThirtyTimesTheTrainingMaximum() {
         double trainMax = numbers(train, "loan_amount").stream().mapToDouble(d -> d).max().orElseThrow();
         long huge = numbers(prod, "loan_amount").stream().filter(v -> v >= 25 * trainMax).count();

@@ -61,6 +61,25 @@ class TimelineCommandTest {
             assertThat(chunk.get("features").has("application_date")).isFalse();
         }
         assertThat(rows).isEqualTo(3000);
+        // The sample case's dated break (sample-data/README.md, problem c), named after its cause.
+        int missingCause = -1;
+        for (JsonNode cause : report.get("causes")) {
+            if (cause.get("kind").asText().equals("missing-values") && cause.get("features").toString().contains("months_employed")) {
+                missingCause = cause.get("rank").asInt();
+            }
+        }
+        JsonNode months = null;
+        for (JsonNode point : timeline.get("changePoints")) {
+            if ("months_employed".equals(point.get("feature").asText())) {
+                months = point;
+            }
+        }
+        assertThat(months).isNotNull();
+        assertThat(months.get("chunkIndex").asInt()).isEqualTo(4);
+        assertThat(months.get("start").asText()).isEqualTo("2025-10-27");
+        assertThat(months.get("cause").asInt()).isEqualTo(missingCause).isPositive();
+        assertThat(months.get("sentence").asText()).startsWith("months_employed started arriving empty in the week of 27 October 2025");
+        assertThat(run.err()).contains("months_employed started arriving empty in the week of 27 October 2025");
         Set<Integer> ranks = new HashSet<>(List.of(0));
         report.get("causes").forEach(cause -> ranks.add(cause.get("rank").asInt()));
         assertThat(timeline.get("changePoints")).isNotEmpty().allSatisfy(point -> {
