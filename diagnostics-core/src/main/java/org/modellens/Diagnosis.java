@@ -117,7 +117,7 @@ public final class Diagnosis {
      * The reference snapshot ({@code --reference}), read like training: the training columns' types, labelled.
      * A reference without the target or without a model input cannot be a baseline: fatal, named.
      */
-    private static Snapshot reference(RawTable raw, Map<String, ColumnType> types, Set<String> identifiers, String target,
+    static Snapshot reference(RawTable raw, Map<String, ColumnType> types, Set<String> identifiers, String target,
                                       Model model) throws UnreadableInputException {
         String file = raw.source().fileName();
         if (target != null && !raw.names().contains(target)) {
@@ -271,8 +271,9 @@ public final class Diagnosis {
         }
         boolean exact = explainer instanceof TreeShapExplainer;
         // The model-agnostic estimate costs thousands of model calls a row: smaller defaults (see default-settings).
-        ExplainRows rows = requested != null ? requested
-                : ExplainRows.first(settings.getInt(exact ? "explain.rows.default" : "explain.permutation.defaultRows"));
+        ExplainRows rows = requested != null && !requested.equals(ExplainRows.DEFAULT_ROWS_ALL_CLASSES) ? requested
+                : ExplainRows.first(settings.getInt(exact ? "explain.rows.default" : "explain.permutation.defaultRows"))
+                        .withAllClasses(requested != null);
         int globalRows = settings.getInt(exact ? "explain.global.sampleRows" : "explain.permutation.globalSampleRows");
         return ModelExplanations.explain(scored.model(), explainer, scored.train(), scored.prod(), rows, globalRows, seed);
     }
