@@ -12,13 +12,21 @@ import java.util.Objects;
  * @param task     binary, multiclass or regression
  * @param train    outputs on the training snapshot, or {@code null} when the model could not score it
  * @param prod     outputs on the production snapshot, or {@code null} when the model could not score it
+ * @param defects  what in the model file makes its outputs non-finite or pinned ({@link Model#outputDefects()})
  */
 public record ModelRun(String path, String type, List<String> features, String task,
-                       Predictions train, Predictions prod) {
+                       Predictions train, Predictions prod, List<String> defects) {
+
+    /** A run of a model without defects in its file. */
+    public ModelRun(String path, String type, List<String> features, String task, Predictions train, Predictions prod) {
+        this(path, type, features, task, train, prod, List.of());
+    }
+
 
     public ModelRun {
         Objects.requireNonNull(type, "type");
         features = List.copyOf(features);
         Objects.requireNonNull(task, "task");
+        defects = defects == null ? List.of() : List.copyOf(defects);
     }
 }

@@ -28,7 +28,7 @@ public record ScoredModel(Model model, ModelRun run, FeatureMatrix train, Featur
         Predictions trainPredictions = trainMatrix == null ? null : model.predict(trainMatrix);
         Predictions prodPredictions = prodMatrix == null ? null : model.predict(prodMatrix);
         ModelRun run = new ModelRun(path == null ? null : path.toString(), model.type(), model.features(), model.task(),
-                trainPredictions, prodPredictions);
+                trainPredictions, prodPredictions, model.outputDefects());
         return new ScoredModel(model, run, trainMatrix, prodMatrix);
     }
 }
