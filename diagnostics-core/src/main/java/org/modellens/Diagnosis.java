@@ -117,7 +117,7 @@ public final class Diagnosis {
      * The reference snapshot ({@code --reference}), read like training: the training columns' types, labelled.
      * A reference without the target or without a model input cannot be a baseline: fatal, named.
      */
-    private static Snapshot reference(RawTable raw, Map<String, ColumnType> types, Set<String> identifiers, String target,
+    static Snapshot reference(RawTable raw, Map<String, ColumnType> types, Set<String> identifiers, String target,
                                       Model model) throws UnreadableInputException {
         String file = raw.source().fileName();
         if (target != null && !raw.names().contains(target)) {
