@@ -274,8 +274,9 @@ public final class Diagnosis {
         }
         boolean exact = explainer instanceof TreeShapExplainer;
         // The model-agnostic estimate costs thousands of model calls a row: smaller defaults (see default-settings).
-        ExplainRows rows = requested != null ? requested
-                : ExplainRows.first(settings.getInt(exact ? "explain.rows.default" : "explain.permutation.defaultRows"));
+        ExplainRows rows = requested != null && !requested.equals(ExplainRows.DEFAULT_ROWS_ALL_CLASSES) ? requested
+                : ExplainRows.first(settings.getInt(exact ? "explain.rows.default" : "explain.permutation.defaultRows"))
+                        .withAllClasses(requested != null);
         int globalRows = settings.getInt(exact ? "explain.global.sampleRows" : "explain.permutation.globalSampleRows");
         return ModelExplanations.explain(scored.model(), explainer, scored.train(), scored.prod(), rows, globalRows, seed);
     }

@@ -83,6 +83,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
                     + "(default: the first 1000; 100 for models explained by sampling).")
     String explainRows;
 
+    @Option(names = "--explain-classes", paramLabel = "predicted|all",
+            description = "For a multiclass model: explain each row for its predicted class (default) or for every class.")
+    String explainClasses;
+
     @Option(names = "--reference", paramLabel = "REF",
             description = "Held-out labelled data from the training period that the model never trained on: "
                     + "the baseline of every performance figure (without it the baseline is the training data, in-sample).")
@@ -176,6 +180,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
             refuseOverwritingInputs();
             Settings settings = settingsFile == null ? Settings.defaults() : Settings.withOverrides(settingsFile);
             ExplainRows rows = explainRows == null ? null : ExplainRows.parse(explainRows);
+            if (explainClasses != null && ExplainRows.parseAllClasses(explainClasses)) {
+                rows = rows == null ? ExplainRows.DEFAULT_ROWS_ALL_CLASSES : rows.withAllClasses(true);
+            }
             ReportComparison.Previous previous = compareTo == null ? null : ReportComparison.read(compareTo);
             DiagnosisRequest request = new DiagnosisRequest(train, prod, target, task,
                     new LinkedHashSet<>(categorical), new LinkedHashSet<>(numeric), settings, model, modelFeatures, rows,
