@@ -70,8 +70,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
     List<String> numeric = List.of();
 
     @Option(names = "--model", paramLabel = "MODEL_FILE",
-            description = "Model to apply and explain: XGBoost .json/.ubj, LightGBM text (model.txt), ONNX .onnx "
-                    + "(Tribuo models through their ONNX export).")
+            description = "Model to apply and explain, its format told by content: XGBoost JSON or UBJSON (save_model), "
+                    + "LightGBM text (save_model), CatBoost JSON (save_model(..., format='json')), ONNX (tree ensembles such "
+                    + "as scikit-learn's read as trees; Tribuo through its ONNX export).")
     Path model;
 
     @Option(names = "--model-features", split = ",", paramLabel = "COLUMNS",
