@@ -109,11 +109,17 @@ public record StakeholderSummary(String verdict, String verdictText, String coun
         for (Finding finding : told) {
             if (changed.size() < TOP) {
                 changed.add(finding.title());
-                todo.add(StakeholderText.whatToDo(finding.check(), finding.feature()));
+                todo.add(StakeholderText.whatToDo(finding.check(), finding.feature(), unused(report, finding.feature())));
             } else {
                 also.add(finding.feature() == null ? finding.check() : finding.feature());
             }
         }
+    }
+
+    /** Whether the column is one the given model does not read: then no advice may be about the model. */
+    private static boolean unused(DiagnosticReport report, String feature) {
+        return feature != null && report.model() != null && !report.model().features().contains(feature)
+                && !feature.equals(report.inputs().target());
     }
 
     private static String subject(Finding finding) {
