@@ -80,7 +80,7 @@ public record StakeholderSummary(String verdict, String verdictText, String coun
                 }
             }
         } else {
-            tellByFindings(material, changed, todo, also);
+            tellByFindings(report, material, changed, todo, also);
         }
         if (changed.isEmpty()) {
             changed.add(StakeholderText.get("section.nothingChanged"));
@@ -96,7 +96,7 @@ public record StakeholderSummary(String verdict, String verdictText, String coun
     }
 
     /** The summary of a report without causes: one sentence per subject, told by its most telling finding. */
-    private static void tellByFindings(List<Finding> material, List<String> changed, Set<String> todo, List<String> also) {
+    private static void tellByFindings(DiagnosticReport report, List<Finding> material, List<String> changed, Set<String> todo, List<String> also) {
         Map<String, Finding> bySubject = new LinkedHashMap<>();
         for (Finding finding : material) {
             bySubject.merge(subject(finding), finding, StakeholderSummary::moreTelling);
