@@ -233,6 +233,9 @@ public final class Diagnosis {
         // Findings are final here (sorted, masked): causes point into this list. Their performance cost is measured
         // before ranking, which orders by it.
         List<Cause> causes = CauseGrouping.group(findings, context, explanations);
+        if (scored != null) {
+            progress.stage("Measuring what causes cost", 0.95);
+        }
         CauseImpacts.Measured measured = CauseImpacts.measure(causes, findings, context, scored, reference);
         causes = CauseRanking.rank(measured.causes(), findings, scored != null, measured.performance());
         Inputs inputs = new Inputs(train, prod, target, task, reference);
@@ -271,8 +274,9 @@ public final class Diagnosis {
         }
         boolean exact = explainer instanceof TreeShapExplainer;
         // The model-agnostic estimate costs thousands of model calls a row: smaller defaults (see default-settings).
-        ExplainRows rows = requested != null ? requested
-                : ExplainRows.first(settings.getInt(exact ? "explain.rows.default" : "explain.permutation.defaultRows"));
+        ExplainRows rows = requested != null && !requested.equals(ExplainRows.DEFAULT_ROWS_ALL_CLASSES) ? requested
+                : ExplainRows.first(settings.getInt(exact ? "explain.rows.default" : "explain.permutation.defaultRows"))
+                        .withAllClasses(requested != null);
         int globalRows = settings.getInt(exact ? "explain.global.sampleRows" : "explain.permutation.globalSampleRows");
         return ModelExplanations.explain(scored.model(), explainer, scored.train(), scored.prod(), rows, globalRows, seed);
     }

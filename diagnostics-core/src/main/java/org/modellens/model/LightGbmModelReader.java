@@ -33,6 +33,11 @@ import org.modellens.data.UnreadableInputException;
  * computes no SHAP values for them, and neither does a path-dependent TreeSHAP apply to a leaf that
  * is a linear function, so they get the model-agnostic explainer.
  *
+ * <p>Random forests ({@code boosting=rf}, header line {@code average_output}) average their trees:
+ * LightGBM divides the sum by the iterations in its prediction but not in its raw score or
+ * {@code pred_contrib}; here every leaf weighs {@code 1 / iterations}, so the margin is the average
+ * the prediction transforms and the contributions (LightGBM's divided by the iterations) add up to it.
+ *
  * <p>Objectives and their output transforms (LightGBM's {@code ConvertOutput}): {@code binary}
  * sigmoid with its {@code sigmoid:} scale; {@code cross_entropy} sigmoid; {@code multiclass}
  * softmax; {@code multiclassova} a sigmoid per class; {@code poisson}, {@code gamma},
@@ -115,10 +120,6 @@ public final class LightGbmModelReader {
         int perIteration = Integer.parseInt(header.getOrDefault("num_tree_per_iteration", String.valueOf(numClass)).trim());
         // Parsed as a long: max_feature_idx 2^31-1 plus one overflows an int.
         long maxFeature = Long.parseLong(required(header, "max_feature_idx", fileName, 0).trim());
-        if (header.containsKey("average_output")) {
-            throw new UnreadableInputException(fileName + ": random-forest LightGBM models (boosting=rf, average_output) "
-                    + "are not supported");
-        }
         Objective objective = objective(required(header, "objective", fileName, 0).trim(), numClass, fileName);
         int groups = objective.groups();
         if (perIteration != groups) {
@@ -165,8 +166,11 @@ public final class LightGbmModelReader {
                 objective.link(), objective.scale(), groups, new double[groups]);
         Map<Integer, LinearTreeModel.Leaf> linearLeaves = new HashMap<>();
         boolean linear = false;
+        // Random forests (boosting=rf, average_output) average their trees: each leaf weighs 1 / iterations.
+        double leafScale = header.containsKey("average_output") ? (double) groups / trees.size() : 1.0;
         for (int t = 0; t < trees.size(); t++) {
-            linear |= readTree(trees.get(t), treeLines.get(t), t, groups, featureCount, builder, linearLeaves, fileName);
+            linear |= readTree(trees.get(t), treeLines.get(t), t, groups, featureCount, builder, linearLeaves, leafScale,
+                    fileName);
         }
         TreeEnsemble ensemble;
         try {
@@ -175,6 +179,16 @@ public final class LightGbmModelReader {
             throw new UnreadableInputException(fileName + ": " + e.getMessage());
         }
         Map<Integer, List<String>> levels = pandasLevels(pandasCategorical, parameters, header, featureCount, fileName);
+        // The inputs LightGBM reads as category codes: without pandas_categorical, their text gets codes from the
+        // training data (TrainingCategories).
+        java.util.SortedSet<Integer> categorical = new java.util.TreeSet<>(categoricalFeatures(parameters, header,
+                featureCount));
+        for (int node = 0; node < ensemble.nodeCount(); node++) {
+            if (ensemble.decision(node) == TreeEnsemble.CATEGORY_IN_LEFT) {
+                categorical.add(ensemble.splitFeature(node));
+            }
+        }
+        ensemble = ensemble.withCategoricalInputs(categorical);
         Model model = linear ? new LinearTreeModel(ensemble, linearLeaves, levels) : ensemble.withCategoryLevels(levels);
         return new ModelFile(model, named);
     }
@@ -213,7 +227,7 @@ public final class LightGbmModelReader {
     /** Adds one tree to the builder; returns whether it is linear. */
     private static boolean readTree(Map<String, String> tree, int line, int t, int groups, int featureCount,
                                     TreeEnsemble.Builder builder, Map<Integer, LinearTreeModel.Leaf> linearLeaves,
-                                    String fileName) throws UnreadableInputException {
+                                    double leafScale, String fileName) throws UnreadableInputException {
         int leaves = Integer.parseInt(required(tree, "num_leaves", fileName, line).trim());
         if (leaves < 1) {
             throw new UnreadableInputException(fileName + ", line " + line + ": num_leaves " + leaves);
@@ -221,6 +235,9 @@ public final class LightGbmModelReader {
         int internal = leaves - 1;
         boolean linear = "1".equals(tree.getOrDefault("is_linear", "0").trim());
         double[] leafValue = numbers(required(tree, "leaf_value", fileName, line), leaves, "leaf_value", fileName, line);
+        for (int k = 0; k < leaves && leafScale != 1.0; k++) {
+            leafValue[k] *= leafScale;
+        }
         int start = builder.tree(t % groups, 2 * leaves - 1);
         if (internal == 0) {
             builder.leaf(start, leafValue[0], 1);
@@ -353,21 +370,7 @@ public final class LightGbmModelReader {
         if (lists == null || !lists.isArray()) {
             throw new UnreadableInputException(fileName + ": the pandas_categorical line is not a list of category lists");
         }
-        List<Integer> categorical = new ArrayList<>();
-        String given = parameters.getOrDefault("categorical_feature", "").trim();
-        if (!given.isEmpty()) {
-            for (String part : given.split(",")) {
-                categorical.add(Integer.parseInt(part.trim()));
-            }
-        } else {
-            String[] infos = header.getOrDefault("feature_infos", "").trim().split(" ");
-            for (int j = 0; j < infos.length && j < featureCount; j++) {
-                if (!infos[j].startsWith("[") && !infos[j].equals("none") && !infos[j].isEmpty()) {
-                    categorical.add(j);
-                }
-            }
-        }
-        categorical.sort(null);
+        List<Integer> categorical = categoricalFeatures(parameters, header, featureCount);
         if (categorical.size() != lists.size()) {
             throw new UnreadableInputException(fileName + ": pandas_categorical lists " + lists.size()
                     + " category columns but the model has " + categorical.size() + " categorical features "
@@ -386,6 +389,35 @@ public final class LightGbmModelReader {
             levels.put(feature, List.copyOf(labels));
         }
         return levels;
+    }
+
+    /**
+     * The categorical features, ascending: the {@code categorical_feature} parameter, else the features
+     * whose {@code feature_infos} lists codes rather than a {@code [min:max]} range.
+     */
+    private static List<Integer> categoricalFeatures(Map<String, String> parameters, Map<String, String> header,
+                                                     int featureCount) {
+        java.util.TreeSet<Integer> categorical = new java.util.TreeSet<>();
+        String given = parameters.getOrDefault("categorical_feature", "").trim();
+        if (!given.isEmpty() && given.matches("[0-9, ]+")) { // indices; a "name:..." list is read from feature_infos
+            for (String part : given.split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                int j = Integer.parseInt(part.trim());
+                if (j >= 0 && j < featureCount) {
+                    categorical.add(j);
+                }
+            }
+        } else {
+            String[] infos = header.getOrDefault("feature_infos", "").trim().split(" ");
+            for (int j = 0; j < infos.length && j < featureCount; j++) {
+                if (!infos[j].startsWith("[") && !infos[j].equals("none") && !infos[j].isEmpty()) {
+                    categorical.add(j);
+                }
+            }
+        }
+        return new ArrayList<>(categorical);
     }
 
     private static int child(int index, int start, int internal, int leaves, int node, String fileName, int line)

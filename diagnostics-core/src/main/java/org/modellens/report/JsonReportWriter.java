@@ -321,6 +321,12 @@ public final class JsonReportWriter implements ReportWriter {
         for (Explanations.RowExplanation row : explanations.rows()) {
             json.writeStartObject();
             json.writeNumberField("rowIndex", row.rowIndex());
+            if (row.outputClass() != null) {
+                json.writeStringField("class", row.outputClass());
+            }
+            if (row.predictedClass() != null) {
+                json.writeStringField("predictedClass", row.predictedClass());
+            }
             number(json, "prediction", row.prediction());
             number(json, "margin", row.margin());
             number(json, "baseValue", row.baseValue());

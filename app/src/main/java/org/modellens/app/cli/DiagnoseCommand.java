@@ -70,8 +70,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
     List<String> numeric = List.of();
 
     @Option(names = "--model", paramLabel = "MODEL_FILE",
-            description = "Model to apply and explain: XGBoost .json/.ubj, LightGBM text (model.txt), ONNX .onnx "
-                    + "(Tribuo models through their ONNX export).")
+            description = "Model to apply and explain, its format told by content: XGBoost JSON or UBJSON (save_model), "
+                    + "LightGBM text (save_model), CatBoost JSON (save_model(..., format='json')), ONNX (tree ensembles such "
+                    + "as scikit-learn's read as trees; Tribuo through its ONNX export).")
     Path model;
 
     @Option(names = "--model-features", split = ",", paramLabel = "COLUMNS",
@@ -82,6 +83,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
             description = "Production rows to explain: all, the first N, or a 0-based range FROM-TO "
                     + "(default: the first 1000; 100 for models explained by sampling).")
     String explainRows;
+
+    @Option(names = "--explain-classes", paramLabel = "predicted|all",
+            description = "For a multiclass model: explain each row for its predicted class (default) or for every class.")
+    String explainClasses;
 
     @Option(names = "--reference", paramLabel = "REF",
             description = "Held-out labelled data from the training period that the model never trained on: "
@@ -176,6 +181,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
             refuseOverwritingInputs();
             Settings settings = settingsFile == null ? Settings.defaults() : Settings.withOverrides(settingsFile);
             ExplainRows rows = explainRows == null ? null : ExplainRows.parse(explainRows);
+            if (explainClasses != null && ExplainRows.parseAllClasses(explainClasses)) {
+                rows = rows == null ? ExplainRows.DEFAULT_ROWS_ALL_CLASSES : rows.withAllClasses(true);
+            }
             ReportComparison.Previous previous = compareTo == null ? null : ReportComparison.read(compareTo);
             DiagnosisRequest request = new DiagnosisRequest(train, prod, target, task,
                     new LinkedHashSet<>(categorical), new LinkedHashSet<>(numeric), settings, model, modelFeatures, rows,

@@ -60,6 +60,7 @@ public final class WorkbenchViewModel {
     private final EdgeCasesViewModel edgeCases;
     private final ExplanationsViewModel explanations;
     private final ModelViewModel model;
+    private final org.modellens.app.ui.timeline.TimelineViewModel timeline;
     private final NotesViewModel notes = new NotesViewModel();
 
     private final ProjectStore projects = new ProjectStore();
@@ -83,6 +84,7 @@ public final class WorkbenchViewModel {
         this.edgeCases = new EdgeCasesViewModel(shown, selection);
         this.explanations = new ExplanationsViewModel(shown, selection);
         this.model = new ModelViewModel(shown);
+        this.timeline = new org.modellens.app.ui.timeline.TimelineViewModel(shown, selection, () -> open(ViewId.DRIFT));
     }
 
     /** Starts the analysis of the chosen inputs in the background; a running one is cancelled first. */
@@ -232,6 +234,10 @@ public final class WorkbenchViewModel {
         return explanations;
     }
 
+    public org.modellens.app.ui.timeline.TimelineViewModel timeline() {
+        return timeline;
+    }
+
     public ModelViewModel model() {
         return model;
     }
@@ -257,7 +263,7 @@ public final class WorkbenchViewModel {
         WorkbenchProject project = new WorkbenchProject(ProjectStore.FORMAT_VERSION,
                 ProjectStore.store(file, in.trainProperty().get()), ProjectStore.store(file, in.prodProperty().get()),
                 ProjectStore.store(file, in.modelProperty().get()), in.targetProperty().get(), in.taskProperty().get(),
-                categorical, numeric, Map.copyOf(notes.all()));
+                categorical, numeric, Map.copyOf(notes.all()), in.timeColumnProperty().get(), in.chunkProperty().get());
         try {
             projects.save(project, file);
         } catch (ProjectFileException e) {
@@ -278,7 +284,8 @@ public final class WorkbenchViewModel {
     public ProjectLoad loadProject(Path file) {
         try {
             WorkbenchProject project = projects.load(file);
-            return new ProjectLoad(file, project, ProjectStore.missingInputs(file, project));
+            return new ProjectLoad(file, project, ProjectStore.missingInputs(file, project),
+                    ProjectStore.outsideInputs(file, project));
         } catch (ProjectFileException e) {
             showError(new UserError(Text.get("error.project.open.title"), e.getMessage(), String.valueOf(e.getCause())));
             return null;
@@ -297,6 +304,8 @@ public final class WorkbenchViewModel {
         project.numeric().forEach(c -> choices.put(c, TypeChoice.NUMERIC));
         start.restore(located(file, project.train(), load, replacements), located(file, project.prod(), load, replacements),
                 located(file, project.model(), load, replacements), project.target(), project.task(), choices);
+        start.timeColumnProperty().set(project.timeColumn());
+        start.chunkProperty().set(project.chunk());
         notes.replaceAll(project.notes());
         projectFile.set(file);
         recent.remember(file);
@@ -312,8 +321,28 @@ public final class WorkbenchViewModel {
         return replacements.get(path);
     }
 
-    /** A project read from disk, with the inputs it names that are missing. */
-    public record ProjectLoad(Path file, WorkbenchProject project, List<Path> missing) {
+    /**
+     * A project read from disk (nothing it names has been read yet), with the inputs it names that
+     * are missing and those that lie outside its folder: the view asks before applying a project
+     * with {@link #outside()} inputs.
+     */
+    public record ProjectLoad(Path file, WorkbenchProject project, List<Path> missing, List<Path> outside) {
+
+        public ProjectLoad(Path file, WorkbenchProject project, List<Path> missing) {
+            this(file, project, missing, List.of());
+        }
+
+        /** Whether the user must confirm reading files outside the project's folder first. */
+        public boolean needsConfirmation() {
+            return !outside.isEmpty();
+        }
+
+        /** The question for the user: which files outside the folder the project would read. */
+        public String confirmationText() {
+            StringBuilder paths = new StringBuilder();
+            outside.forEach(p -> paths.append("\n  ").append(p));
+            return Text.get("project.outside.text", file.getFileName(), paths.toString());
+        }
     }
 
     /**

@@ -109,10 +109,11 @@ class HostileInputCommandTest {
         Run help = run("--help");
         Path models = Path.of("../diagnostics-core/src/test/resources/org/modellens");
 
-        assertThat(help.out().replaceAll("\\s+", " ")).contains("XGBoost .json/.ubj, LightGBM text (model.txt), ONNX .onnx")
-                .doesNotContain("protobuf");
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("XGBoost JSON or UBJSON (save_model), LightGBM text "
+                + "(save_model), CatBoost JSON (save_model(..., format='json')), ONNX").doesNotContain("protobuf");
         // Each format named loads (Tribuo's protobuf files are refused by the loader, so they are not named).
         for (String fixture : List.of("explain/binary.json", "explain/binary.ubj", "model/lightgbm-handmade.txt",
+                "model/lightgbm/v4/binary.txt", "model/catboost/binary.json", "model/onnx-trees/random-forest-binary.onnx",
                 "model/logistic.onnx")) {
             assertThat(org.modellens.model.ModelLoader.load(models.resolve(fixture), List.of()).features()).isNotEmpty();
         }
