@@ -24,7 +24,7 @@ import org.modellens.data.ColumnType;
 import org.modellens.data.RawTable;
 import org.modellens.data.Snapshot;
 import org.modellens.data.SnapshotBuilder;
-import org.modellens.data.SnapshotReaders;
+import org.modellens.data.SnapshotLoader;
 import org.modellens.data.UnreadableInputException;
 import org.modellens.explain.ExplainRows;
 import org.modellens.explain.Explainer;
@@ -62,35 +62,18 @@ public final class Diagnosis {
             return LargeInput.run(request, progress, model != null);
         }
         progress.stage("Reading snapshots", 0.0);
-        // The two files are independent: read them on both cores.
-        CompletableFuture<RawTable> prodRead = CompletableFuture.supplyAsync(() -> read(request.prod()));
-        RawTable trainRaw = SnapshotReaders.read(request.train());
-        RawTable prodRaw;
-        try {
-            prodRaw = prodRead.join();
-        } catch (CompletionException e) {
-            throw unwrap(e);
-        }
         String target = request.target();
-        if (target != null && !trainRaw.names().contains(target)) {
-            throw new UnreadableInputException(trainRaw.source().fileName() + ": the target column '" + target
-                    + "' does not exist; its columns are " + String.join(", ", trainRaw.names()));
+        // Production takes training's types, so training is read first; each file is parsed on all cores.
+        Snapshot train = SnapshotLoader.readTraining(request.train(), request.categorical(), request.numeric(), target);
+        Snapshot prod = SnapshotLoader.readLike(request.prod(), train);
+        if (target != null && !train.hasColumn(target)) {
+            throw new UnreadableInputException(train.source().fileName() + ": the target column '" + target
+                    + "' does not exist; its columns are " + String.join(", ", train.columnNames()));
         }
-
         progress.stage("Inferring column types", 0.3);
         List<Finding> notices = new ArrayList<>();
-        noticeUnknownOverrides("--categorical", request.categorical(), trainRaw, prodRaw, notices);
-        noticeUnknownOverrides("--numeric", request.numeric(), trainRaw, prodRaw, notices);
-        Snapshot train = SnapshotBuilder.buildTraining(trainRaw, request.categorical(), request.numeric(), target);
-        Map<String, ColumnType> types = new java.util.LinkedHashMap<>();
-        Set<String> identifiers = new java.util.HashSet<>();
-        for (Column column : train.columns()) {
-            types.put(column.name(), column.type());
-            if (column.identifier()) {
-                identifiers.add(column.name());
-            }
-        }
-        Snapshot prod = SnapshotBuilder.build(prodRaw, types, identifiers);
+        noticeUnknownOverrides("--categorical", request.categorical(), train, prod, notices);
+        noticeUnknownOverrides("--numeric", request.numeric(), train, prod, notices);
 
         ModelInput modelInput = model == null ? null : new ModelInput(request.model(), model, request.explainRows());
         return analyse(train, prod, target, request.task(), request.settings(), notices, progress, modelInput);
@@ -217,24 +200,16 @@ public final class Diagnosis {
         return classes <= 2 ? "binary" : "multiclass";
     }
 
-    private static void noticeUnknownOverrides(String option, Set<String> names, RawTable train, RawTable prod, List<Finding> notices) {
+    private static void noticeUnknownOverrides(String option, Set<String> names, Snapshot train, Snapshot prod, List<Finding> notices) {
         for (String name : names) {
-            for (RawTable table : List.of(train, prod)) {
-                if (!table.names().contains(name)) {
+            for (Snapshot table : List.of(train, prod)) {
+                if (!table.hasColumn(name)) {
                     notices.add(new Finding(SchemaMismatchCheck.ID, name, Severity.INFO,
                             option + " names " + name + ", which " + table.source().fileName() + " does not have",
                             "The type override for " + name + " was ignored for " + table.source().fileName() + ".",
                             Map.of("option", option, "file", table.source().fileName()), null));
                 }
             }
-        }
-    }
-
-    private static RawTable read(java.nio.file.Path path) {
-        try {
-            return SnapshotReaders.read(path);
-        } catch (UnreadableInputException e) {
-            throw new CompletionException(e);
         }
     }
 
