@@ -82,8 +82,7 @@ final class CsvColumnReader {
             return null;
         }
         byte[] bytes = CsvReader.readBytes(path, file);
-        if (CsvReader.hasUtf16Bom(bytes) || CsvReader.firstNulOrInvalidUtf8(bytes) != bytes.length
-                || indexOf(bytes, (byte) '"', 0, bytes.length) >= 0) {
+        if (CsvReader.hasUtf16Bom(bytes) || !plainUtf8(bytes)) {
             return null;
         }
         java.util.concurrent.CompletableFuture<String> sha = java.util.concurrent.CompletableFuture.supplyAsync(
@@ -672,6 +671,57 @@ final class CsvColumnReader {
         }
     }
 
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+
+    /** 0x80 in each byte of {@code word} that is zero, 0 elsewhere (exact, no borrow between bytes). */
+    private static long zeroBytes(long word) {
+        return ~((word & LOWS) + LOWS | word | LOWS);
+    }
+
+    /**
+     * Whether the bytes are valid UTF-8 without NUL and without a quote character, eight bytes at a
+     * time while they are ASCII.
+     */
+    static boolean plainUtf8(byte[] bytes) {
+        int i = 0;
+        int pending = 0;
+        int n = bytes.length;
+        while (i < n) {
+            if (pending == 0 && i + 8 <= n) {
+                long word = (long) LONGS.get(bytes, i);
+                if ((word & HIGHS | zeroBytes(word) | zeroBytes(word ^ 0x2222222222222222L)) == 0) {
+                    i += 8;
+                    continue;
+                }
+            }
+            int b = bytes[i++];
+            if (b == 0 || b == '"') {
+                return false;
+            }
+            if (pending > 0) {
+                if ((b & 0xC0) != 0x80) {
+                    return false;
+                }
+                pending--;
+            } else if (b < 0) {
+                if ((b & 0xE0) == 0xC0 && (b & 0xFF) >= 0xC2) {
+                    pending = 1;
+                } else if ((b & 0xF0) == 0xE0) {
+                    pending = 2;
+                } else if ((b & 0xF8) == 0xF0 && (b & 0xFF) <= 0xF4) {
+                    pending = 3;
+                } else {
+                    return false;
+                }
+            }
+        }
+        return pending == 0;
+    }
+
     private static int indexOf(byte[] bytes, byte b, int from, int to) {
         for (int i = from; i < to; i++) {
             if (bytes[i] == b) {
@@ -683,7 +733,12 @@ final class CsvColumnReader {
 
     private static int countOf(byte[] bytes, byte b, int from, int to) {
         int count = 0;
-        for (int i = from; i < to; i++) {
+        long pattern = (b & 0xFFL) * ONES;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            count += Long.bitCount(zeroBytes((long) LONGS.get(bytes, i) ^ pattern));
+        }
+        for (; i < to; i++) {
             if (bytes[i] == b) {
                 count++;
             }
