@@ -81,17 +81,13 @@ public final class LeakageCheck implements Check {
         if (sample == null) {
             return List.of();
         }
+        // Features are judged independently: on all cores (wide data has hundreds), in column order.
         List<Finding> findings = new ArrayList<>();
-        for (FeatureComparison feature : context.comparisons()) {
-            if (feature.role() != FeatureRole.FEATURE) {
-                continue;
-            }
-            Power power = power(feature.train(), target, sample);
-            if (power == null) {
-                continue;
-            }
-            judge(feature, power, sample, context).ifPresent(findings::add);
-        }
+        context.comparisons().parallelStream().filter(feature -> feature.role() == FeatureRole.FEATURE)
+                .map(feature -> {
+                    Power power = power(feature.train(), target, sample);
+                    return power == null ? Optional.<Finding>empty() : judge(feature, power, sample, context);
+                }).toList().forEach(judged -> judged.ifPresent(findings::add));
         if (sample.task() == Task.REGRESSION) {
             findings.addAll(components(context, target, sample, findings));
         }
