@@ -140,10 +140,34 @@ final class CsvColumnReader {
         if (rows == 0) {
             throw new UnreadableInputException(file + " has a header but no data rows");
         }
-        // Columns are independent: finish them on all cores, keep file order.
-        List<Column> columns = IntStream.range(0, width).parallel()
-                .mapToObj(c -> finish(names.get(c), c, fixed[c], slices, rows)).toList();
-        return new Table(null, columns, rows);
+        // Columns are independent: finish them on all cores, keep file order. Those that turn out to need
+        // the dictionary path and mixed numbers with text are read again, all in one pass per slice.
+        Column[] columns = new Column[width];
+        IntStream.range(0, width).parallel().forEach(c -> {
+            if (slices.stream().noneMatch(s -> s.chunks[c].dictionaryMode)) {
+                columns[c] = finishNumbers(names.get(c), c, fixed[c], slices, rows);
+            }
+        });
+        boolean[] reread = new boolean[width];
+        for (int c = 0; c < width; c++) {
+            if (columns[c] == null) {
+                for (Slice slice : slices) {
+                    Chunk chunk = slice.chunks[c];
+                    if (!chunk.dictionaryMode && chunk.numeric == 0) {
+                        chunk.toDictionary(slice.rows); // every present cell is text, already in the dictionary
+                    } else if (!chunk.dictionaryMode) {
+                        reread[c] = true;
+                    }
+                }
+            }
+        }
+        slices.parallelStream().forEach(slice -> rescan(slice, reread));
+        IntStream.range(0, width).parallel().forEach(c -> {
+            if (columns[c] == null) {
+                columns[c] = finishDictionary(names.get(c), c, fixed[c], slices, rows);
+            }
+        });
+        return new Table(null, List.of(columns), rows);
     }
 
     private List<String> header(int from, int to) throws UnreadableInputException {
@@ -365,7 +389,7 @@ final class CsvColumnReader {
         }
 
         /** No number so far, only text: every present cell is in the dictionary already. */
-        private void toDictionary(int rows) {
+        void toDictionary(int rows) {
             codes = new int[values.length];
             Arrays.fill(codes, 0, rows, Column.MISSING);
             for (int k = 0; k < kept; k++) {
@@ -378,46 +402,43 @@ final class CsvColumnReader {
         }
     }
 
-    /** Reads one column of a slice again, dictionary-encoding every cell. */
-    private void rescan(Slice slice, int column) {
-        Chunk chunk = slice.chunks[column];
-        ByteDictionary dictionary = new ByteDictionary(bytes);
-        int[] codes = new int[Math.max(1, slice.rows)];
-        for (int r = 0; r < slice.rows; r++) {
+    /** Reads the marked columns of a slice again, dictionary-encoding every cell; one pass over its rows. */
+    private void rescan(Slice slice, boolean[] columns) {
+        int width = columns.length;
+        boolean[] mine = new boolean[width];
+        int last = -1;
+        for (int c = 0; c < width; c++) {
+            if (columns[c] && !slice.chunks[c].dictionaryMode) {
+                mine[c] = true;
+                last = c;
+                Chunk chunk = slice.chunks[c];
+                chunk.dictionary = new ByteDictionary(bytes);
+                chunk.codes = new int[Math.max(1, slice.rows)];
+            }
+        }
+        for (int r = 0; r < slice.rows && last >= 0; r++) {
             int p = slice.rowStarts[r];
-            for (int skip = column; skip > 0; p++) {
-                if (bytes[p] == delimiter) {
-                    skip--;
+            for (int c = 0; c <= last; c++) {
+                int end = p;
+                while (end < bytes.length && bytes[end] != delimiter && bytes[end] != '\n' && bytes[end] != '\r') {
+                    end++;
                 }
-            }
-            int end = p;
-            while (end < bytes.length && bytes[end] != delimiter && bytes[end] != '\n' && bytes[end] != '\r') {
-                end++;
-            }
-            codes[r] = end == p ? Column.MISSING : dictionary.code(p, end);
-        }
-        chunk.codes = codes;
-        chunk.dictionary = dictionary;
-        chunk.values = null;
-        chunk.keptRows = null;
-        chunk.keptCodes = null;
-        chunk.dictionaryMode = true;
-    }
-
-    private Column finish(String name, int c, ColumnType fixed, List<Slice> slices, int rows) {
-        boolean allNumbers = slices.stream().noneMatch(s -> s.chunks[c].dictionaryMode);
-        if (allNumbers) {
-            Column column = finishNumbers(name, c, fixed, slices, rows);
-            if (column != null) {
-                return column;
+                if (mine[c]) {
+                    Chunk chunk = slice.chunks[c];
+                    chunk.codes[r] = end == p ? Column.MISSING : chunk.dictionary.code(p, end);
+                }
+                p = end + 1;
             }
         }
-        for (Slice slice : slices) {
-            if (!slice.chunks[c].dictionaryMode) {
-                rescan(slice, c);
+        for (int c = 0; c <= last; c++) {
+            if (mine[c]) {
+                Chunk chunk = slice.chunks[c];
+                chunk.values = null;
+                chunk.keptRows = null;
+                chunk.keptCodes = null;
+                chunk.dictionaryMode = true;
             }
         }
-        return finishDictionary(name, c, fixed, slices, rows);
     }
 
     /** A column read as numbers in every slice; {@code null} when its type calls for the dictionary path. */
