@@ -6,11 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.modellens.causes.Cause;
 import org.modellens.causes.CauseGrouping;
+import org.modellens.causes.CauseImpacts;
 import org.modellens.causes.CauseRanking;
 import org.modellens.checks.CheckContext;
 import org.modellens.checks.Checks;
@@ -21,9 +20,7 @@ import org.modellens.checks.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.data.Column;
 import org.modellens.data.ColumnType;
-import org.modellens.data.RawTable;
 import org.modellens.data.Snapshot;
-import org.modellens.data.SnapshotBuilder;
 import org.modellens.data.SnapshotLoader;
 import org.modellens.data.UnreadableInputException;
 import org.modellens.explain.ExplainRows;
@@ -41,7 +38,10 @@ import org.modellens.report.DiagnosticReport;
 import org.modellens.report.Explanations;
 import org.modellens.report.Inputs;
 import org.modellens.report.ModelSection;
+import org.modellens.report.ReportIdentity;
 import org.modellens.report.PersonalDataMasking;
+import org.modellens.timeline.TimeAxis;
+import org.modellens.timeline.TimelineBuilder;
 
 /**
  * The one entry point of the core: reads both snapshots, profiles and compares every column, runs
@@ -58,6 +58,9 @@ public final class Diagnosis {
     public static DiagnosticReport run(DiagnosisRequest request, ProgressListener progress) throws UnreadableInputException {
         // A broken model file is fatal and cheap to find: before the data is read.
         Model model = request.model() == null ? null : ModelLoader.load(request.model(), request.modelFeatures());
+        if (ProfileInput.uses(request)) {
+            return ProfileInput.run(request, progress, model);
+        }
         if (LargeInput.streams(request)) {
             return LargeInput.run(request, progress, model != null);
         }
@@ -74,9 +77,38 @@ public final class Diagnosis {
         List<Finding> notices = new ArrayList<>();
         noticeUnknownOverrides("--categorical", request.categorical(), train, prod, notices);
         noticeUnknownOverrides("--numeric", request.numeric(), train, prod, notices);
+        Snapshot reference = request.reference() == null ? null
+                : reference(SnapshotLoader.readLike(request.reference(), train), target, model);
 
+        // Production over time: read the time column now, so unreadable times are a finding like any other.
+        TimeAxis timeAxis = request.timeColumn() == null && request.chunk() == null ? null
+                : TimeAxis.of(prod, request.timeColumn(), request.chunk(), request.settings());
+        if (timeAxis != null) {
+            timeAxis.notice().ifPresent(notices::add);
+        }
         ModelInput modelInput = model == null ? null : new ModelInput(request.model(), model, request.explainRows());
-        return analyse(train, prod, target, request.task(), request.settings(), notices, progress, modelInput);
+        return analyse(train, prod, reference, target, request.task(), request.settings(), notices, progress, modelInput,
+                timeAxis);
+    }
+
+    /**
+     * The reference snapshot ({@code --reference}), read like training: the training columns' types, labelled.
+     * A reference without the target or without a model input cannot be a baseline: fatal, named.
+     */
+    private static Snapshot reference(Snapshot read, String target, Model model) throws UnreadableInputException {
+        String file = read.source().fileName();
+        if (target != null && !read.hasColumn(target)) {
+            throw new UnreadableInputException(file + ": the reference data has no target column '" + target
+                    + "'; held-out reference data must be labelled. Its columns are " + String.join(", ", read.columnNames()));
+        }
+        if (model != null) {
+            List<String> absent = model.features().stream().filter(f -> !read.hasColumn(f)).toList();
+            if (!absent.isEmpty()) {
+                throw new UnreadableInputException(file + ": the reference data lacks the model input"
+                        + (absent.size() == 1 ? " " : "s ") + String.join(", ", absent) + ", so the model cannot score it");
+            }
+        }
+        return read;
     }
 
     /**
@@ -108,6 +140,40 @@ public final class Diagnosis {
     public static DiagnosticReport analyse(Snapshot train, Snapshot prod, String target, String requestedTask,
                                            Settings settings, List<Finding> notices, ProgressListener progress,
                                            ModelInput modelInput) {
+        return analyse(train, prod, null, target, requestedTask, settings, notices, progress, modelInput, null);
+    }
+
+    /**
+     * As {@link #analyse(Snapshot, Snapshot, String, String, Settings, List, ProgressListener, ModelInput)}, and
+     * measures production chunk by chunk.
+     *
+     * @param timeAxis production cut into chunks, or {@code null} for no timeline
+     */
+    public static DiagnosticReport analyse(Snapshot train, Snapshot prod, String target, String requestedTask,
+                                           Settings settings, List<Finding> notices, ProgressListener progress,
+                                           ModelInput modelInput, TimeAxis timeAxis) {
+        return analyse(train, prod, null, target, requestedTask, settings, notices, progress, modelInput, timeAxis);
+    }
+
+    /**
+     * As {@link #analyse(Snapshot, Snapshot, String, String, Settings, List, ProgressListener, ModelInput)}, with
+     * held-out reference data as the baseline of every performance figure.
+     *
+     * @param reference labelled data of the training period the model never trained on, or {@code null}
+     */
+    public static DiagnosticReport analyse(Snapshot train, Snapshot prod, Snapshot reference, String target,
+                                           String requestedTask, Settings settings, List<Finding> notices,
+                                           ProgressListener progress, ModelInput modelInput) {
+        return analyse(train, prod, reference, target, requestedTask, settings, notices, progress, modelInput, null);
+    }
+
+    /**
+     * The whole analysis: with held-out reference data as the performance baseline ({@code null}: training,
+     * in-sample) and production measured chunk by chunk ({@code timeAxis}, {@code null}: no timeline).
+     */
+    public static DiagnosticReport analyse(Snapshot train, Snapshot prod, Snapshot reference, String target,
+                                           String requestedTask, Settings settings, List<Finding> notices,
+                                           ProgressListener progress, ModelInput modelInput, TimeAxis timeAxis) {
         progress.stage("Comparing distributions", 0.45);
         List<FeatureComparison> comparisons = compare(train, prod, target, settings);
 
@@ -140,12 +206,22 @@ public final class Diagnosis {
             modelSection = ModelAssessment.assess(context);
             explanations = explain(scored, modelInput.explainRows(), settings);
         }
-        // Findings are final here (sorted, masked): causes point into this list.
+        // Findings are final here (sorted, masked): causes point into this list. Their performance cost is measured
+        // before ranking, which orders by it.
         List<Cause> causes = CauseGrouping.group(findings, context, explanations);
-        causes = CauseRanking.rank(causes, findings, scored != null);
+        CauseImpacts.Measured measured = CauseImpacts.measure(causes, findings, context, scored, reference);
+        causes = CauseRanking.rank(measured.causes(), findings, scored != null);
+        Inputs inputs = new Inputs(train, prod, target, task, reference);
+        DiagnosticReport report = new DiagnosticReport(VERSION, inputs, findings, comparisons, settings.asMap(), modelSection,
+                explanations).withCauses(causes, measured.performance()).withIdentity(ReportIdentity.of(settings, inputs, VERSION));
+        if (timeAxis != null) {
+            // Last: the change points are named after the report's causes.
+            progress.stage("Measuring production over time", 0.95);
+            report = report.withTimeline(TimelineBuilder.build(context, timeAxis, report.causes(),
+                    scored == null ? null : TimelineBuilder.referenceOutcomes(scored, reference, target)));
+        }
         progress.stage("Done", 1.0);
-        return new DiagnosticReport(VERSION, new Inputs(train, prod, target, task), findings, comparisons, settings.asMap(),
-                modelSection, explanations).withCauses(causes, null);
+        return report;
     }
 
     /** Attributions for the model; {@code null} when neither side can be scored. */
@@ -211,12 +287,5 @@ public final class Diagnosis {
                 }
             }
         }
-    }
-
-    private static UnreadableInputException unwrap(CompletionException e) {
-        if (e.getCause() instanceof UnreadableInputException unreadable) {
-            return unreadable;
-        }
-        throw e;
     }
 }

@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param prod          the production value, measured or estimated
  * @param decomposition how prod - baseline splits, or {@code null} where it cannot be split
  * @param metrics       every metric the user would weigh, baseline and production side by side
+ * @param detail        how the figures were measured and what they assume, in words; empty when not stated
  */
 public record PerformanceSection(String metric, Baseline baseline, ProdValue prod, Decomposition decomposition,
-                                 Map<String, MetricPair> metrics) {
+                                 Map<String, MetricPair> metrics, String detail) {
 
     /** Baseline source: the held-out reference data. */
     public static final String REFERENCE = "reference";
@@ -28,6 +29,13 @@ public record PerformanceSection(String metric, Baseline baseline, ProdValue pro
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(prod, "prod");
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        detail = detail == null ? "" : detail;
+    }
+
+    /** A section without a stated method. */
+    public PerformanceSection(String metric, Baseline baseline, ProdValue prod, Decomposition decomposition,
+                              Map<String, MetricPair> metrics) {
+        this(metric, baseline, prod, decomposition, metrics, "");
     }
 
     /** Whether the baseline is the training data the model has seen. */
@@ -56,12 +64,22 @@ public record PerformanceSection(String metric, Baseline baseline, ProdValue pro
     public record ProdValue(double value, boolean estimated, double lower, double upper) {
     }
 
-    /** Parts of prod - baseline; they sum to it. */
+    /**
+     * Parts of prod - baseline; they sum to it. A part that cannot be measured (concept and label shift without
+     * production labels) is {@code NaN}, and the residual then closes the sum over the measured parts.
+     */
     public record Decomposition(double covariateShift, double conceptShift, double labelShift, double pipeline,
                                 double residual) {
 
+        /** The sum of the measured parts ({@code NaN} parts left out). */
         public double total() {
-            return covariateShift + conceptShift + labelShift + pipeline + residual;
+            double sum = 0;
+            for (double part : new double[] {covariateShift, conceptShift, labelShift, pipeline, residual}) {
+                if (!Double.isNaN(part)) {
+                    sum += part;
+                }
+            }
+            return sum;
         }
     }
 

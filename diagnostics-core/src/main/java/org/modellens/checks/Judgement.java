@@ -2,6 +2,8 @@ package org.modellens.checks;
 
 import java.util.Optional;
 
+import org.modellens.text.Numbers;
+
 /**
  * The shared rule of every check: significance gates, effect size grades. A change that is not
  * significant yields nothing; a significant one is {@code info} below the warn level.
@@ -32,7 +34,7 @@ final class Judgement {
     }
 
     static String percent(double share) {
-        return String.format(java.util.Locale.ROOT, "%.1f%%", share * 100);
+        return Numbers.percent(share);
     }
 
     /** A label or name for a sentence: long text cut to 40 characters, line breaks shown as spaces. */
@@ -42,6 +44,6 @@ final class Judgement {
     }
 
     static String number(double value) {
-        return String.format(java.util.Locale.ROOT, "%.3g", value);
+        return Numbers.number(value, 3);
     }
 }

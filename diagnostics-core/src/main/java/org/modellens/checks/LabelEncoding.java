@@ -13,7 +13,7 @@ import java.util.Set;
  * value (1/true/yes/y/t and 0/false/no/n/f, any case); else the same text ignoring case. A value that
  * matches no class is reported, never guessed.
  */
-final class LabelEncoding {
+public final class LabelEncoding {
 
     private static final Set<String> TRUE_WORDS = Set.of("1", "true", "yes", "y", "t");
     private static final Set<String> FALSE_WORDS = Set.of("0", "false", "no", "n", "f");
@@ -21,12 +21,12 @@ final class LabelEncoding {
     private final List<String> classes;
     private final Map<String, Integer> cache = new HashMap<>();
 
-    LabelEncoding(List<String> classes) {
+    public LabelEncoding(List<String> classes) {
         this.classes = List.copyOf(classes);
     }
 
     /** The index of the class {@code value} stands for, or -1 when it matches none. */
-    int classIndex(String value) {
+    public int classIndex(String value) {
         return cache.computeIfAbsent(value, this::match);
     }
 

@@ -14,15 +14,23 @@ import java.util.TreeMap;
  * The thresholds every check judges by. Defaults live in {@code default-settings.properties} beside
  * this class, each with its reasoning; a user file may override any of them but add no new key, so a
  * typo cannot silently leave a default in force.
+ *
+ * <p>Keys under {@value #TEXT_PREFIX} are words for the reports (the model's name and owner, the
+ * currency of costs), not thresholds: they hold text.
  */
 public final class Settings {
 
     private static final String DEFAULTS = "default-settings.properties";
 
-    private final Map<String, Double> values;
+    /** Settings that hold text for the reports rather than numbers. */
+    public static final String TEXT_PREFIX = "report.";
 
-    private Settings(Map<String, Double> values) {
+    private final Map<String, Double> values;
+    private final Map<String, String> texts;
+
+    private Settings(Map<String, Double> values, Map<String, String> texts) {
         this.values = Map.copyOf(values);
+        this.texts = Map.copyOf(texts);
     }
 
     /** The documented defaults. */
@@ -33,7 +41,7 @@ public final class Settings {
             }
             Properties properties = new Properties();
             properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-            return new Settings(parse(properties, DEFAULTS));
+            return new Settings(parse(properties, DEFAULTS), texts(properties));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + DEFAULTS, e);
         }
@@ -66,12 +74,33 @@ public final class Settings {
             }
             merged.put(entry.getKey(), entry.getValue());
         }
-        return new Settings(merged);
+        Map<String, String> texts = new TreeMap<>(defaults.texts);
+        for (Map.Entry<String, String> entry : texts(properties).entrySet()) {
+            if (!texts.containsKey(entry.getKey())) {
+                throw new IllegalArgumentException(source + ": unknown setting '" + entry.getKey()
+                        + "' (the known settings are listed in default-settings.properties)");
+            }
+            texts.put(entry.getKey(), entry.getValue());
+        }
+        return new Settings(merged, texts);
+    }
+
+    private static Map<String, String> texts(Properties properties) {
+        Map<String, String> texts = new TreeMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith(TEXT_PREFIX)) {
+                texts.put(key, properties.getProperty(key).strip());
+            }
+        }
+        return texts;
     }
 
     private static Map<String, Double> parse(Properties properties, String source) {
         Map<String, Double> parsed = new TreeMap<>();
         for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith(TEXT_PREFIX)) {
+                continue;
+            }
             String text = properties.getProperty(key).trim();
             try {
                 double value = Double.parseDouble(text);
@@ -98,7 +127,16 @@ public final class Settings {
         return (int) Math.round(get(key));
     }
 
-    /** All settings, sorted by key, as the report records them. */
+    /** A text setting ({@value #TEXT_PREFIX}...); empty when not set. */
+    public String text(String key) {
+        String value = texts.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("no text setting named " + key);
+        }
+        return value;
+    }
+
+    /** All numeric settings, sorted by key, as the report records them. */
     public Map<String, Double> asMap() {
         return new TreeMap<>(values);
     }

@@ -46,6 +46,44 @@ public final class ColumnTally {
         this.categories = type == ColumnType.CATEGORICAL || type == ColumnType.BOOLEAN ? new HashMap<>() : null;
     }
 
+    /**
+     * A tally restored from the exact figures of a profile (see {@code org.modellens.profile.format}):
+     * the same figures a streamed pass would have counted.
+     *
+     * @param categories label counts, or {@code null} for a column that is not categorical or boolean
+     * @param rowTallies missing, non-finite, out-of-range, outlier and unseen-category rows, in this order
+     */
+    public static ColumnTally restored(String name, ColumnType type, long rows, long missing, long unparsable,
+                                       long nonFinite, long count, double min, double max, double mean, double m2,
+                                       Map<String, Long> categories, long otherCount, boolean categoriesComplete,
+                                       RowTally[] rowTallies, long below, long above) {
+        ColumnTally tally = new ColumnTally(name, type, Integer.MAX_VALUE);
+        tally.rows = rows;
+        tally.missing = missing;
+        tally.unparsable = unparsable;
+        tally.nonFinite = nonFinite;
+        tally.count = count;
+        if (count > 0) {
+            tally.min = min;
+            tally.max = max;
+            tally.mean = mean;
+            tally.m2 = m2;
+        }
+        if (tally.categories != null && categories != null) {
+            categories.forEach((label, c) -> tally.categories.put(label, new long[] {c}));
+        }
+        tally.otherCount = otherCount;
+        tally.categoriesComplete = categoriesComplete;
+        tally.missingRows.copy(rowTallies[0]);
+        tally.nonFiniteRows.copy(rowTallies[1]);
+        tally.outOfRangeRows.copy(rowTallies[2]);
+        tally.outlierRows.copy(rowTallies[3]);
+        tally.unseenRows.copy(rowTallies[4]);
+        tally.below = below;
+        tally.above = above;
+        return tally;
+    }
+
     void addNumber(double value) {
         count++;
         if (value < min) {

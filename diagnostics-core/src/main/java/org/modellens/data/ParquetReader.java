@@ -31,7 +31,8 @@ import org.apache.parquet.schema.Type;
  */
 public final class ParquetReader {
 
-    private interface Converter {
+    /** Turns one Parquet value into the cell text every reader agrees on. */
+    interface CellText {
         String text(Object value);
     }
 
@@ -48,6 +49,7 @@ public final class ParquetReader {
         try {
             ParquetMetadata meta = blue.strategic.parquet.ParquetReader.readMetadata(f);
             schema = meta.getFileMetaData().getSchema();
+            checkDeclaredSizes(meta, bytes.length, file);
         } catch (IOException | RuntimeException e) {
             throw new UnreadableInputException(file + " is not a readable Parquet file; it is damaged or no Parquet ("
                     + Reasons.of(e) + ")", e);
@@ -58,7 +60,7 @@ public final class ParquetReader {
             throw new UnreadableInputException(file + " has no columns");
         }
         List<String> names = new ArrayList<>(width);
-        Converter[] converters = new Converter[width];
+        CellText[] converters = new CellText[width];
         Map<String, Integer> index = new HashMap<>();
         for (int c = 0; c < width; c++) {
             Type field = fields.get(c);
@@ -67,7 +69,7 @@ public final class ParquetReader {
                 throw new UnreadableInputException(file + ": column \"" + name + "\" appears twice");
             }
             names.add(name);
-            converters[c] = converter(field, file);
+            converters[c] = cellText(field, file);
         }
         Function<String[], Integer> heading = p -> index.get(p[0]);
         Hydrator<String[], String[], Integer> hydrator = new Hydrator<>() {
@@ -96,10 +98,11 @@ public final class ParquetReader {
             throw new UnreadableInputException(file + " cannot be read as Parquet; it is damaged or truncated ("
                     + Reasons.of(e) + ")", e);
         } catch (LinkageError e) {
-            // A codec outside parquet-floor's set (or a damaged codec id) sends Parquet looking for a Hadoop
-            // codec class that the Hadoop-free reader does not carry.
+            // A codec outside the set read here (LZO, Brotli) or a damaged codec id sends Parquet looking for
+            // a Hadoop codec class that the Hadoop-free reader does not carry (GZIP and LZ4 are ours, in
+            // org.apache.hadoop.io.compress).
             throw new UnreadableInputException(file + " cannot be read as Parquet: its compression codec is not supported"
-                    + " (write it with snappy, gzip, zstd or no compression), or the file is damaged", e);
+                    + " (write it with snappy, gzip, zstd, lz4 or no compression), or the file is damaged", e);
         }
         if (rows.isEmpty()) {
             throw new UnreadableInputException(file + " has columns but no data rows");
@@ -116,7 +119,7 @@ public final class ParquetReader {
         return new RawTable(source, names, columns, n);
     }
 
-    private static Converter converter(Type field, String file) throws UnreadableInputException {
+    static CellText cellText(Type field, String file) throws UnreadableInputException {
         String name = field.getName();
         if (!field.isPrimitive()) {
             throw new UnreadableInputException(file + ": column \"" + name
@@ -169,10 +172,45 @@ public final class ParquetReader {
         };
     }
 
+    /** Beyond this ratio of decoded to stored bytes a column chunk is a decompression bomb, not data. */
+    private static final long MAX_EXPANSION = 1000;
+
+    /**
+     * Parquet allocates each column chunk's buffers from the sizes the footer declares: a chunk said to
+     * hold 1 TB made the reader run out of memory before reading a byte. Each chunk must lie inside
+     * the file, and expand by at most {@link #MAX_EXPANSION} times.
+     */
+    static void checkDeclaredSizes(ParquetMetadata meta, long fileSize, String file) throws UnreadableInputException {
+        int group = 0;
+        for (org.apache.parquet.hadoop.metadata.BlockMetaData block : meta.getBlocks()) {
+            if (block.getRowCount() < 0) {
+                throw new UnreadableInputException(file + ": row group " + group + " declares " + block.getRowCount()
+                        + " rows; the file is damaged");
+            }
+            for (org.apache.parquet.hadoop.metadata.ColumnChunkMetaData column : block.getColumns()) {
+                long start = column.getStartingPos();
+                long stored = column.getTotalSize();
+                long decoded = column.getTotalUncompressedSize();
+                String where = file + ": row group " + group + ", column \"" + column.getPath().toDotString() + "\"";
+                if (start < 0 || stored < 0 || stored > fileSize || start > fileSize - stored) {
+                    throw new UnreadableInputException(where + " declares " + InputFiles.bytes(Math.max(stored, 0))
+                            + " at byte " + start + ", outside the file's " + InputFiles.bytes(fileSize)
+                            + "; the file is damaged or hostile");
+                }
+                if (decoded < 0 || decoded > MAX_EXPANSION * Math.max(stored, 1) + (1 << 20) || decoded > Integer.MAX_VALUE) {
+                    throw new UnreadableInputException(where + " declares " + InputFiles.bytes(Math.max(decoded, 0))
+                            + " once decompressed from " + InputFiles.bytes(stored) + ", the mark of a decompression bomb"
+                            + " or a damaged file, so it is not read");
+                }
+            }
+            group++;
+        }
+    }
+
     /** Refuses schemas with columns this reader cannot turn into text, naming the first such column. */
     static void checkSupported(MessageType schema, String file) throws UnreadableInputException {
         for (Type field : schema.getFields()) {
-            converter(field, file);
+            cellText(field, file);
         }
     }
 }

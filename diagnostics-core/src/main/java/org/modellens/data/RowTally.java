@@ -14,6 +14,19 @@ public final class RowTally {
     private long count;
     private final long[] examples = new long[EXAMPLES];
 
+    /** A tally restored from its figures (a profile file): the count and up to {@value #EXAMPLES} examples. */
+    public static RowTally of(long count, long[] examples) {
+        RowTally tally = new RowTally();
+        tally.count = count;
+        System.arraycopy(examples, 0, tally.examples, 0, Math.min(EXAMPLES, Math.min(examples.length, (int) Math.min(count, EXAMPLES))));
+        return tally;
+    }
+
+    void copy(RowTally other) {
+        count = other.count;
+        System.arraycopy(other.examples, 0, examples, 0, EXAMPLES);
+    }
+
     void add(long row) {
         if (count < EXAMPLES) {
             examples[(int) count] = row;

@@ -29,6 +29,18 @@ import org.apache.poi.ss.util.CellReference;
 public final class XlsxReader {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    /**
+     * A workbook is read into memory whole (POI's object model takes about a kilobyte per cell): an
+     * XLSX of 800,000 rows ran the heap out. Beyond these a sheet should be CSV, which is streamed.
+     */
+    static final long MAX_CELLS = 1_000_000;
+    /** The largest unpacked part (sheet XML, shared strings): about a million cells' worth of XML. */
+    static final long MAX_PART_BYTES = 64L << 20;
+
+    static {
+        // POI checks the size of every part as it unpacks it, whatever the zip's directory claims.
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
+    }
 
     /** Reads the file; see the class documentation. */
     public RawTable read(Path path) throws UnreadableInputException {
@@ -38,6 +50,7 @@ public final class XlsxReader {
             throw new UnreadableInputException(file + " is empty");
         }
         SourceInfo source = new SourceInfo(path, "xlsx", CsvReader.sha256(bytes));
+        checkDeclaredSize(bytes, file);
         try (Workbook workbook = WorkbookFactory.create(path.toFile(), null, true)) {
             if (workbook.getNumberOfSheets() == 0) {
                 throw new UnreadableInputException(file + " has no sheets");
@@ -103,6 +116,12 @@ public final class XlsxReader {
             }
             return new RawTable(source, names, columns, n);
         } catch (IOException | RuntimeException e) {
+            String large = tooLargeEntry(e);
+            if (large != null) {
+                throw new UnreadableInputException(file + ": its part " + large + " unpacks to more than "
+                        + InputFiles.bytes(MAX_PART_BYTES) + "; a workbook this large is not read into memory: save the sheet "
+                        + "as CSV, which is read in streaming at any size", e);
+            }
             String bomb = zipBombEntry(e);
             if (bomb != null) {
                 throw new UnreadableInputException(file + " was refused: its part " + bomb + " would expand to more than "
@@ -111,6 +130,55 @@ public final class XlsxReader {
             throw new UnreadableInputException(file + " cannot be read as an Excel (.xlsx) workbook; it is damaged or "
                     + "no workbook (" + Reasons.of(e) + ")", e);
         }
+    }
+
+    private static final java.util.regex.Pattern DIMENSION =
+            java.util.regex.Pattern.compile("<(?:\\w+:)?dimension\\s+ref=\"[A-Z]+(\\d+)(?::([A-Z]+)(\\d+))?\"");
+
+    /**
+     * Refuses a workbook whose first sheet declares more than {@link #MAX_CELLS} cells (its
+     * {@code <dimension ref="A1:C800001"/>}) or whose parts declare more than {@link #MAX_PART_BYTES},
+     * before POI builds its object model. A lying declaration is caught by POI's own size check.
+     */
+    static void checkDeclaredSize(byte[] bytes, String file) throws UnreadableInputException {
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            for (java.util.zip.ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                if (entry.getSize() > MAX_PART_BYTES) {
+                    throw new UnreadableInputException(file + ": its part " + entry.getName() + " unpacks to "
+                            + InputFiles.bytes(entry.getSize()) + "; a workbook this large is not read into memory: save "
+                            + "the sheet as CSV, which is read in streaming at any size");
+                }
+                if (!entry.getName().matches("xl/worksheets/sheet1?\\.xml")) {
+                    continue;
+                }
+                // The dimension comes first in a sheet's XML: a few kilobytes hold it.
+                String head = new String(zip.readNBytes(8192), java.nio.charset.StandardCharsets.UTF_8);
+                java.util.regex.Matcher dimension = DIMENSION.matcher(head);
+                if (dimension.find() && dimension.group(2) != null) {
+                    long rows = Long.parseLong(dimension.group(3)) - Long.parseLong(dimension.group(1)) + 1;
+                    long columns = CellReference.convertColStringToIndex(dimension.group(2)) + 1L;
+                    if (rows > 0 && rows * columns > MAX_CELLS) {
+                        throw new UnreadableInputException(file + ": sheet " + entry.getName() + " declares " + rows
+                                + " rows x " + columns + " columns, more than the " + MAX_CELLS + " cells a workbook may "
+                                + "have to be read into memory; save the sheet as CSV, which is read in streaming at any size");
+                    }
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // Not a readable zip: POI says so in its own words below.
+        }
+    }
+
+    /** The part POI refused for unpacking beyond {@link #MAX_PART_BYTES}, or {@code null}. */
+    static String tooLargeEntry(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && message.contains("max size of the expanded data")) {
+                java.util.regex.Matcher entry = java.util.regex.Pattern.compile("Entry: (\\S+)").matcher(message);
+                return entry.find() ? entry.group(1) : "(unnamed)";
+            }
+        }
+        return null;
     }
 
     /**

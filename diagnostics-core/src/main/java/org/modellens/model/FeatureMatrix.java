@@ -1,7 +1,9 @@
 package org.modellens.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.modellens.data.Column;
 import org.modellens.data.ColumnType;
@@ -62,6 +64,21 @@ public final class FeatureMatrix {
      * @throws IllegalArgumentException when a feature is absent (check {@link #absentFeatures} first)
      */
     public static FeatureMatrix of(Snapshot snapshot, List<String> features) {
+        return of(snapshot, features, Map.of());
+    }
+
+    /**
+     * The inputs of a model for every row of a snapshot. A categorical input whose labels the model
+     * file names ({@link Model#categoryLevels()}) takes the code the library gave the cell's text
+     * (as pandas does: the label's position); a label the model never saw, or an empty cell, is
+     * missing ({@code NaN}), as pandas reads a category outside the model's list. Other inputs as
+     * {@link #of(Snapshot, List)}.
+     */
+    public static FeatureMatrix of(Snapshot snapshot, Model model) {
+        return of(snapshot, model.features(), model.categoryLevels());
+    }
+
+    private static FeatureMatrix of(Snapshot snapshot, List<String> features, Map<Integer, List<String>> levels) {
         int n = snapshot.rows();
         int p = features.size();
         double[] values = new double[n * p];
@@ -70,7 +87,13 @@ public final class FeatureMatrix {
             String name = features.get(j);
             Column column = snapshot.column(name)
                     .orElseThrow(() -> new IllegalArgumentException("the snapshot has no column " + name));
-            if (column.type() == ColumnType.NUMERIC) {
+            List<String> labels = levels.get(j);
+            if (labels != null) {
+                CategoryCodes codes = new CategoryCodes(labels);
+                for (int i = 0; i < n; i++) {
+                    values[i * p + j] = codes.code(column.text(i));
+                }
+            } else if (column.type() == ColumnType.NUMERIC) {
                 double[] numbers = column.numbers();
                 for (int i = 0; i < n; i++) {
                     double v = numbers[i];
@@ -99,6 +122,35 @@ public final class FeatureMatrix {
             }
         }
         return new FeatureMatrix(n, p, values, unscorable);
+    }
+
+    /** Text to the position of its label; a numeric cell also matches a label equal as a number ("2.0" and "2"). */
+    private static final class CategoryCodes {
+        private final Map<String, Integer> byText = new HashMap<>();
+        private final Map<Double, Integer> byNumber = new HashMap<>();
+
+        CategoryCodes(List<String> labels) {
+            for (int k = 0; k < labels.size(); k++) {
+                byText.putIfAbsent(labels.get(k), k);
+                double number = parse(labels.get(k));
+                if (!Double.isNaN(number)) {
+                    byNumber.putIfAbsent(number, k);
+                }
+            }
+        }
+
+        double code(String cell) {
+            if (cell == null) {
+                return Double.NaN;
+            }
+            String text = cell.strip();
+            Integer k = byText.get(text);
+            if (k == null) {
+                double number = parse(text);
+                k = Double.isNaN(number) ? null : byNumber.get(number);
+            }
+            return k == null ? Double.NaN : k;
+        }
     }
 
     private static double parse(String text) {

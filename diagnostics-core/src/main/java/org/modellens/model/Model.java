@@ -25,6 +25,33 @@ public interface Model {
      */
     Model withFeatures(List<String> names);
 
+    /**
+     * The positions (model order) of the inputs the model reads as category codes (categorical
+     * splits), ascending; by default those whose labels the file names.
+     */
+    default java.util.SortedSet<Integer> categoricalInputs() {
+        return new java.util.TreeSet<>(categoryLevels().keySet());
+    }
+
+    /**
+     * The same model reading the given inputs' text as those labels' positions; models that read no
+     * categories ignore it.
+     */
+    default Model withCategoryLevels(java.util.Map<Integer, List<String>> levels) {
+        return this;
+    }
+
+    /**
+     * The category labels of the categorical inputs whose model file names them, by input position
+     * (model order): the label at index {@code k} is the category the library coded as {@code k}
+     * (LightGBM's {@code pandas_categorical}, CatBoost's one-hot {@code string_values}, XGBoost's
+     * stored categories). {@link FeatureMatrix#of(org.modellens.data.Snapshot, Model)} feeds such a
+     * column's text as that code; inputs not in the map are read as numbers. Empty by default.
+     */
+    default java.util.Map<Integer, List<String>> categoryLevels() {
+        return java.util.Map.of();
+    }
+
     /** binary, multiclass or regression. */
     String task();
 

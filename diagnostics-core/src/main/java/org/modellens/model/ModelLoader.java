@@ -6,14 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.modellens.data.InputFiles;
 import org.modellens.data.UnreadableInputException;
 
 /**
- * Opens a model file by its format: XGBoost JSON ({@code .json}) or UBJSON ({@code .ubj}), LightGBM
- * text (any file starting with LightGBM's {@code tree} header), ONNX ({@code .onnx}). Only declarative
+ * Opens a model file by the format its bytes show ({@link ModelFormat}), whatever its name: XGBoost
+ * JSON or UBJSON, LightGBM text, ONNX. A file of another kind (a pickle, XGBoost's legacy binary, a
+ * LightGBM JSON dump) is named in the message with how to save a readable one. Only declarative
  * formats are read; no Java deserialization of a user file happens anywhere.
  *
  * <p>Feature order: the names stored in the model file, or {@code --model-features} when given
@@ -64,33 +66,79 @@ public final class ModelLoader {
     }
 
     private static ModelFile readFormat(byte[] bytes, String fileName) throws UnreadableInputException {
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".ubj")) {
-            return XGBoostModelReader.read(bytes, fileName, true);
+        ModelFormat format = ModelFormat.detect(bytes);
+        switch (format) {
+            case UBJSON:
+                return XGBoostModelReader.read(bytes, fileName, true);
+            case LIGHTGBM_TEXT:
+                return LightGbmModelReader.read(new String(bytes, StandardCharsets.UTF_8), fileName);
+            case ONNX:
+                return OnnxModel.read(bytes, fileName);
+            case JSON:
+                return readJson(bytes, fileName);
+            default:
+                throw new UnreadableInputException(fileName + ": " + notReadable(format, fileName));
         }
-        if (lower.endsWith(".json")) {
-            return XGBoostModelReader.read(bytes, fileName, false);
-        }
-        if (lower.endsWith(".onnx")) {
-            return OnnxModel.read(bytes, fileName);
-        }
-        if (startsWith(bytes, "tree\n") || startsWith(bytes, "tree\r\n")) {
-            return LightGbmModelReader.read(new String(bytes, StandardCharsets.UTF_8), fileName);
-        }
-        throw new UnreadableInputException(fileName + ": unknown model format; ModelLens reads XGBoost .json and .ubj "
-                + "models, LightGBM text models and .onnx models");
     }
 
-    private static boolean startsWith(byte[] bytes, String prefix) {
-        byte[] p = prefix.getBytes(StandardCharsets.US_ASCII);
-        if (bytes.length < p.length) {
-            return false;
+    private static ModelFile readJson(byte[] bytes, String fileName) throws UnreadableInputException {
+        JsonNode root = XGBoostModelReader.parseJson(bytes, fileName);
+        ModelFormat kind = ModelFormat.ofJson(root);
+        switch (kind) {
+            case XGBOOST_JSON:
+                return XGBoostModelReader.read(root, fileName);
+            case CATBOOST_JSON:
+                throw new UnreadableInputException(fileName + ": a CatBoost JSON model; CatBoost models are not read yet");
+            case LIGHTGBM_JSON_DUMP:
+                throw new UnreadableInputException(fileName + ": " + notReadable(kind, fileName));
+            default:
+                throw new UnreadableInputException(fileName + ": JSON, but neither an XGBoost model (no 'learner' object) nor a "
+                        + "CatBoost model (no 'oblivious_trees'); " + READS);
         }
-        for (int i = 0; i < p.length; i++) {
-            if (bytes[i] != p[i]) {
-                return false;
-            }
+    }
+
+    private static final String READS = "ModelLens reads XGBoost JSON or UBJSON (save_model), LightGBM text (save_model), "
+            + "CatBoost JSON (save_model(..., format='json')) and ONNX models";
+
+    /** What the file is, what was expected and how to get it. */
+    private static String notReadable(ModelFormat format, String fileName) {
+        String what = switch (format) {
+            case UNKNOWN -> "unknown model format";
+            case TEXT -> "a text file that is no model ModelLens knows (a LightGBM text model starts with the line 'tree')";
+            default -> "a " + format.description() + ", not a model file ModelLens reads";
+        };
+        String expected = expectedByName(fileName);
+        if (expected != null) {
+            what = "not a readable " + expected + ": " + (format == ModelFormat.UNKNOWN ? "its bytes match no model format"
+                    : "it is " + what);
         }
-        return true;
+        String how = switch (format) {
+            case PICKLE -> "; load it in Python and save the model itself: booster.save_model('model.json') for XGBoost, "
+                    + "booster.save_model('model.txt') for LightGBM";
+            case XGBOOST_LEGACY_BINARY -> "; load it with XGBoost and save it again as JSON: booster.save_model('model.json')";
+            case LIGHTGBM_JSON_DUMP -> "; dump_model() output lacks what scoring needs: save with booster.save_model('model.txt')";
+            case CATBOOST_BINARY -> "; save it as JSON: model.save_model('model.json', format='json')";
+            case ZIP, GZIP -> "; unpack it and give the model file inside";
+            default -> "";
+        };
+        return what + how + ". " + READS + ".";
+    }
+
+    /** The format a file's extension promises, or null when it promises none. */
+    private static String expectedByName(String fileName) {
+        String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".onnx")) {
+            return "ONNX model";
+        }
+        if (lower.endsWith(".json")) {
+            return "JSON model";
+        }
+        if (lower.endsWith(".ubj")) {
+            return "XGBoost UBJSON model";
+        }
+        if (lower.endsWith(".cbm")) {
+            return "CatBoost model";
+        }
+        return null;
     }
 }

@@ -11,6 +11,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 
@@ -55,12 +56,19 @@ public final class OnnxModel implements Model {
     }
 
     static ModelFile read(byte[] bytes, String fileName) throws UnreadableInputException {
+        // Runtime trusts what the protobuf says (external data, tensor sizes): checked before it sees a byte.
+        OnnxPrecheck.check(bytes, fileName);
         OrtSession session;
         try {
-            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            OrtEnvironment environment = environment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             // Explainers run rows on all cores already: one thread per call avoids oversubscription.
             options.setIntraOpNumThreads(1);
+            // Runtime's own log (coloured, with C++ paths) would precede our one line; its errors reach us as exceptions.
+            options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
+            // No arena and no memory patterns: memory is taken per tensor and given back, never pooled beyond need.
+            options.setCPUArenaAllocator(false);
+            options.setMemoryPatternOptimization(false);
             session = environment.createSession(bytes, options);
         } catch (OrtException e) {
             throw new UnreadableInputException(fileName + ": not a readable ONNX model (" + firstLine(e.getMessage()) + ")");
@@ -107,11 +115,22 @@ public final class OnnxModel implements Model {
                     features.add("f" + j);
                 }
             }
+            // A plain tree ensemble is read as trees (exact TreeSHAP); its scores equal the graph's (OnnxTreeOracleTest).
+            TreeEnsemble trees = OnnxTreeReader.read(bytes, outputName, outputCount, features);
+            if (trees != null) {
+                session.close();
+                return new ModelFile(trees, named);
+            }
             return new ModelFile(new OnnxModel(session, in.getName(), outputName, outputCount, features), named);
         } catch (OrtException e) {
             throw new UnreadableInputException(fileName + ": cannot read the ONNX model's signature (" + firstLine(e.getMessage())
                     + ")");
         }
+    }
+
+    /** The one Runtime environment, created with its logging at FATAL when ModelLens creates it first. */
+    private static OrtEnvironment environment() {
+        return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL, "modellens");
     }
 
     private static long[] tensorShape(NodeInfo node, String fileName, String what) throws UnreadableInputException {
@@ -170,7 +189,7 @@ public final class OnnxModel implements Model {
         int k = outputCount();
         double[] out = new double[(to - from) * k];
         double[] x = rows.values();
-        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        OrtEnvironment environment = environment();
         for (int start = from; start < to; start += BATCH) {
             int end = Math.min(to, start + BATCH);
             float[] batch = new float[(end - start) * p];

@@ -15,12 +15,16 @@ import org.modellens.data.Snapshot;
  */
 public record ScoredModel(Model model, ModelRun run, FeatureMatrix train, FeatureMatrix prod) {
 
-    /** Scores every row of both snapshots that has all the model's features. */
-    public static ScoredModel score(Path path, Model model, Snapshot train, Snapshot prod) {
+    /**
+     * Scores every row of both snapshots that has all the model's features. Categorical inputs the
+     * model file leaves unlabelled take their codes from the training data ({@link TrainingCategories}).
+     */
+    public static ScoredModel score(Path path, Model given, Snapshot train, Snapshot prod) {
+        Model model = TrainingCategories.apply(given, train);
         FeatureMatrix trainMatrix = FeatureMatrix.absentFeatures(train, model.features()).isEmpty()
-                ? FeatureMatrix.of(train, model.features()) : null;
+                ? FeatureMatrix.of(train, model) : null;
         FeatureMatrix prodMatrix = FeatureMatrix.absentFeatures(prod, model.features()).isEmpty()
-                ? FeatureMatrix.of(prod, model.features()) : null;
+                ? FeatureMatrix.of(prod, model) : null;
         Predictions trainPredictions = trainMatrix == null ? null : model.predict(trainMatrix);
         Predictions prodPredictions = prodMatrix == null ? null : model.predict(prodMatrix);
         ModelRun run = new ModelRun(path == null ? null : path.toString(), model.type(), model.features(), model.task(),

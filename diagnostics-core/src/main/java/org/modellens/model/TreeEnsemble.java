@@ -17,8 +17,9 @@ import java.util.Objects;
  *       goes left when {@code x < threshold} in float32; {@code NaN} follows the default direction.</li>
  *   <li>{@link #LIGHTGBM_LE}: left when {@code x <= threshold} in double. Per node missing type:
  *       {@link #MISSING_NAN} — a NaN takes the default direction; {@link #MISSING_ZERO} — a zero
- *       (|x| &lt;= 1e-35) or a NaN takes the default direction; {@link #MISSING_NONE} — a NaN is
- *       read as 0 and compared.</li>
+ *       (|x| &lt;= 1e-35f) or a NaN takes the default direction; {@link #MISSING_NONE} — a NaN is
+ *       read as 0 and compared. Any other |x| &lt;= 1e-35f is compared as 0, as LightGBM's predictor
+ *       reads it.</li>
  *   <li>{@link #ONNX_LEQ}, {@link #ONNX_LT}, {@link #ONNX_GTE}, {@link #ONNX_GT}, {@link #ONNX_EQ},
  *       {@link #ONNX_NEQ}: the ONNX-ML {@code BRANCH_*} modes, compared in float32, the true branch
  *       on the left. A {@code NaN} goes left when the default direction is left (ONNX's
@@ -28,8 +29,7 @@ import java.util.Objects;
  *       a code in the node's set goes right, any other code (negative, too large, not in the set)
  *       goes left; {@code NaN} follows the default direction (XGBoost's {@code Decision}).</li>
  *   <li>{@link #CATEGORY_IN_LEFT}: the input truncated to an int is a category code; a code in the
- *       set goes left, any other (negative included) right. {@code NaN}: with {@link #MISSING_NONE}
- *       it is read as code 0, otherwise it follows the default direction.</li>
+ *       set goes left, any other (negative, beyond an int, or {@code NaN}) right, as LightGBM.</li>
  * </ul>
  * A category set is a bitset of 32-bit words (bit {@code c % 32} of word {@code c / 32} holds code
  * {@code c}), as both XGBoost and LightGBM store it.
@@ -46,7 +46,13 @@ public final class TreeEnsemble implements Model {
 
     /** From raw output (margin) to the model's output. */
     public enum Link {
-        IDENTITY, SIGMOID, SOFTMAX, EXP;
+        IDENTITY,
+        /** {@code 1 / (1 + exp(-scale x))} for each output (one per class for LightGBM's multiclassova). */
+        SIGMOID,
+        SOFTMAX,
+        EXP,
+        /** {@code sign(x) x²}: LightGBM regressions trained with {@code reg_sqrt}. */
+        SIGNED_SQUARE;
     }
 
     /** Missing types (LightGBM's); XGBoost nodes are all {@link #MISSING_NAN}. */
@@ -70,7 +76,8 @@ public final class TreeEnsemble implements Model {
     /** The group of a tree whose leaves hold one value per group. */
     public static final int ALL_GROUPS = -1;
 
-    private static final double LIGHTGBM_ZERO = 1e-35;
+    /** LightGBM's kZeroThreshold is the float 1e-35f widened to double. */
+    private static final double LIGHTGBM_ZERO = 1e-35f;
     /** XGBoost reads category codes at or above 2^24 (not exact in float32) as invalid. */
     private static final float XGBOOST_MAX_CATEGORY = 16_777_216f;
 
@@ -102,6 +109,10 @@ public final class TreeEnsemble implements Model {
     private final int[] vectorStart;
     private final double[] vectorValues;
     private final int maxDepth;
+    /** Set only on a fresh copy, before it is returned (see {@link #withCategoryLevels}). */
+    private java.util.Map<Integer, List<String>> categoryLevels = java.util.Map.of();
+    private java.util.SortedSet<Integer> categoricalInputs = java.util.Collections.emptySortedSet();
+    private final boolean covers;
 
     /**
      * An ensemble whose internal nodes all follow one library's numeric rule (the form of the
@@ -181,6 +192,11 @@ public final class TreeEnsemble implements Model {
             }
         }
         this.maxDepth = checkedDepth(roots, left, right);
+        boolean allCovers = true;
+        for (double c : cover) {
+            allCovers &= c >= 0 && Double.isFinite(c);
+        }
+        this.covers = allCovers;
     }
 
     @Override
@@ -188,16 +204,44 @@ public final class TreeEnsemble implements Model {
         if (names.size() != features.size()) {
             throw new IllegalArgumentException(names.size() + " feature names for a model of " + features.size() + " features");
         }
-        return new TreeEnsemble(type, names, task, classes, link, linkScale, groups, baseMargin, roots, treeGroup, left,
-                right, feature, decision, threshold, defaultLeft, missingType, value, cover, categoryStart, categoryLength,
-                categoryWords, vectorStart, vectorValues);
+        TreeEnsemble copy = new TreeEnsemble(type, names, task, classes, link, linkScale, groups, baseMargin, roots,
+                treeGroup, left, right, feature, decision, threshold, defaultLeft, missingType, value, cover, categoryStart,
+                categoryLength, categoryWords, vectorStart, vectorValues);
+        copy.categoryLevels = categoryLevels;
+        copy.categoricalInputs = categoricalInputs;
+        return copy;
+    }
+
+    /** The same trees, knowing which inputs (model positions) are read as category codes. */
+    public TreeEnsemble withCategoricalInputs(java.util.Collection<Integer> positions) {
+        TreeEnsemble copy = withClasses(task, classes);
+        copy.categoricalInputs = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(positions));
+        return copy;
+    }
+
+    @Override
+    public java.util.SortedSet<Integer> categoricalInputs() {
+        java.util.SortedSet<Integer> all = new java.util.TreeSet<>(categoricalInputs);
+        all.addAll(categoryLevels.keySet());
+        return all;
+    }
+
+    /**
+     * Whether every node carries a training cover: path-dependent TreeSHAP weighs the
+     * branches a row did not take by them (multi-output trees of XGBoost before 3.2 store none).
+     */
+    public boolean hasCovers() {
+        return covers;
     }
 
     /** The same trees with other class labels (in output order) and task. */
     public TreeEnsemble withClasses(String task, List<String> labels) {
-        return new TreeEnsemble(type, features, task, labels, link, linkScale, groups, baseMargin, roots, treeGroup, left,
-                right, feature, decision, threshold, defaultLeft, missingType, value, cover, categoryStart, categoryLength,
-                categoryWords, vectorStart, vectorValues);
+        TreeEnsemble copy = new TreeEnsemble(type, features, task, labels, link, linkScale, groups, baseMargin, roots,
+                treeGroup, left, right, feature, decision, threshold, defaultLeft, missingType, value, cover, categoryStart,
+                categoryLength, categoryWords, vectorStart, vectorValues);
+        copy.categoryLevels = categoryLevels;
+        copy.categoricalInputs = categoricalInputs;
+        return copy;
     }
 
     /**
@@ -339,11 +383,10 @@ public final class TreeEnsemble implements Model {
                 return inSet(node, (int) code) ? right[node] : left[node];
             }
             case CATEGORY_IN_LEFT: {
+                // LightGBM: a missing value goes right whatever the missing type (4.x says so; 2.x-3.x
+                // cast NaN to int, INT_MIN on x86, and send the negative code right): LightGbmOracleTest.
                 if (Double.isNaN(x)) {
-                    if (missingType[node] != MISSING_NONE) {
-                        return defaultLeft[node] ? left[node] : right[node];
-                    }
-                    x = 0;
+                    return right[node];
                 }
                 if (!(x > -1 && x < 2_147_483_648.0)) {
                     return right[node];
@@ -362,6 +405,10 @@ public final class TreeEnsemble implements Model {
         }
         if ((missing == MISSING_ZERO && Math.abs(x) <= LIGHTGBM_ZERO) || (missing == MISSING_NAN && Double.isNaN(x))) {
             return defaultLeft[node] ? left[node] : right[node];
+        }
+        // LightGBM's predictor keeps only inputs with |x| > kZeroThreshold and reads the others as 0.
+        if (Math.abs(x) <= LIGHTGBM_ZERO) {
+            x = 0.0;
         }
         return x <= threshold[node] ? left[node] : right[node];
     }
@@ -397,9 +444,46 @@ public final class TreeEnsemble implements Model {
         return switch (link) {
             case IDENTITY -> raw.clone();
             case EXP -> new double[] {Math.exp(raw[0])};
-            case SIGMOID -> new double[] {1.0 / (1.0 + Math.exp(-linkScale * raw[0]))};
+            case SIGMOID -> sigmoid(raw);
+            case SIGNED_SQUARE -> new double[] {Math.signum(raw[0]) * raw[0] * raw[0]};
             case SOFTMAX -> softmax(raw);
         };
+    }
+
+    private double[] sigmoid(double[] raw) {
+        double[] p = new double[raw.length];
+        for (int k = 0; k < raw.length; k++) {
+            p[k] = 1.0 / (1.0 + Math.exp(-linkScale * raw[k]));
+        }
+        return p;
+    }
+
+    /**
+     * The same trees with other node covers (one per node, each internal node's the sum of its
+     * children's): the training weight TreeSHAP spreads over the branches a row did not take.
+     */
+    public TreeEnsemble withCovers(double[] covers) {
+        if (covers.length != cover.length) {
+            throw new IllegalArgumentException(covers.length + " covers for " + cover.length + " nodes");
+        }
+        TreeEnsemble copy = new TreeEnsemble(type, features, task, classes, link, linkScale, groups, baseMargin, roots,
+                treeGroup, left, right, feature, decision, threshold, defaultLeft, missingType, value, covers.clone(),
+                categoryStart, categoryLength, categoryWords, vectorStart, vectorValues);
+        copy.categoryLevels = categoryLevels;
+        return copy;
+    }
+
+    /** The same trees reading the data's categories as the given codes (see {@link Model#categoryLevels()}). */
+    @Override
+    public TreeEnsemble withCategoryLevels(java.util.Map<Integer, List<String>> levels) {
+        TreeEnsemble copy = withClasses(task, classes);
+        copy.categoryLevels = java.util.Map.copyOf(levels);
+        return copy;
+    }
+
+    @Override
+    public java.util.Map<Integer, List<String>> categoryLevels() {
+        return categoryLevels;
     }
 
     private static double[] softmax(double[] raw) {
@@ -715,7 +799,7 @@ public final class TreeEnsemble implements Model {
             check(node);
             check(leftChild);
             check(rightChild);
-            if (leftChild == node || rightChild == node || leftChild == rightChild) {
+            if (leftChild == node || rightChild == node) {
                 throw new IllegalArgumentException("node " + node + " has children " + leftChild + ", " + rightChild);
             }
             if (splitFeature < 0 || splitFeature >= features.size()) {

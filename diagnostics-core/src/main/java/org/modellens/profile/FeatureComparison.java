@@ -73,14 +73,19 @@ public record FeatureComparison(String name, FeatureRole role, ColumnType type, 
                 trainSorted, prodSorted, trainCategories, prodCategories);
     }
 
-    static DriftStatistics numericDrift(double[] train, double[] prod, double trainStd) {
+    /**
+     * The numeric drift statistics of two samples of present values (ascending order makes it linear in the
+     * sizes). Public so that parts of a snapshot (the timeline's chunks) are measured exactly as a whole one.
+     */
+    public static DriftStatistics numericDrift(double[] train, double[] prod, double trainStd) {
         double wasserstein = Wasserstein.distance(train, prod);
         double relative = trainStd > 0 ? wasserstein / trainStd : Double.NaN;
         return DriftStatistics.numeric(KolmogorovSmirnov.twoSample(train, prod), wasserstein, relative,
                 Psi.compute(train, prod), Descriptive.standardizedMeanDifference(train, prod));
     }
 
-    static DriftStatistics categoricalDrift(CategoryCounts train, CategoryCounts prod, int topCategories, double minShare) {
+    /** The categorical drift statistics of two label counts, as for a whole snapshot. */
+    public static DriftStatistics categoricalDrift(CategoryCounts train, CategoryCounts prod, int topCategories, double minShare) {
         List<String> labels = new ArrayList<>();
         train.labels().forEach(labels::add);
         prod.labels().forEach(label -> {

@@ -1,18 +1,14 @@
 package org.modellens.project;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import org.modellens.data.AtomicFiles;
 import org.modellens.data.InputFiles;
 import org.modellens.data.UnreadableInputException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -49,47 +45,13 @@ public final class ProjectStore {
     /** Writes the project atomically, replacing any previous version of the file. */
     public void save(WorkbenchProject project, Path file) throws ProjectFileException {
         Path target = file.toAbsolutePath();
-        Path folder = target.getParent();
         WorkbenchProject stamped = new WorkbenchProject(FORMAT_VERSION, project.train(), project.prod(), project.model(),
                 project.target(), project.task(), project.categorical(), project.numeric(), project.notes());
-        Path temporary = null;
         try {
             byte[] bytes = mapper.writeValueAsBytes(stamped);
-            temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new ProjectFileException(target.getFileName() + ": this file system cannot replace a file atomically; "
-                        + "save the project on a local disk", e);
-            }
-            temporary = null;
-            forceFolder(folder);
+            AtomicFiles.write(target, out -> out.write(bytes));
         } catch (IOException e) {
             throw new ProjectFileException(target.getFileName() + ": could not save the project (" + e.getMessage() + ")", e);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // A stray temporary file is harmless: loading never reads it.
-                }
-            }
-        }
-    }
-
-    /** Makes the rename itself durable; not every platform can open a folder, which is fine. */
-    private static void forceFolder(Path folder) {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // Windows cannot open a directory this way; NTFS journals the rename itself.
         }
     }
 

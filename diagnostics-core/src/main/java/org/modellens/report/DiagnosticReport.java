@@ -25,11 +25,14 @@ import org.modellens.timeline.Timeline;
  * @param causes      findings grouped into causes, the one costing the model most first (DESIGN.md section 5)
  * @param performance the model's performance against its baseline, or {@code null} without a model and labels
  * @param timeline    production chunk by chunk, or {@code null} without a time column (DESIGN.md section 6)
+ * @param comparison  what is new, gone, worse or better since a previous report ({@code --compare-to}), or {@code null}
+ * @param identity    the report's id and the model's name, owner and intended use, or {@code null} when not made by a diagnosis
  */
 public record DiagnosticReport(String toolVersion, Inputs inputs, List<Finding> findings,
                                List<FeatureComparison> features, Map<String, Double> settings,
                                ModelSection model, Explanations explanations, List<Cause> causes,
-                               PerformanceSection performance, Timeline timeline) {
+                               PerformanceSection performance, Timeline timeline, ReportComparison comparison,
+                               ReportIdentity identity) {
 
     public DiagnosticReport {
         findings = List.copyOf(findings);
@@ -42,19 +45,39 @@ public record DiagnosticReport(String toolVersion, Inputs inputs, List<Finding> 
     public DiagnosticReport(String toolVersion, Inputs inputs, List<Finding> findings,
                             List<FeatureComparison> features, Map<String, Double> settings,
                             ModelSection model, Explanations explanations) {
-        this(toolVersion, inputs, findings, features, settings, model, explanations, List.of(), null, null);
+        this(toolVersion, inputs, findings, features, settings, model, explanations, List.of(), null, null, null, null);
+    }
+
+    /** A report with causes, performance and timeline, not compared with a previous one. */
+    public DiagnosticReport(String toolVersion, Inputs inputs, List<Finding> findings,
+                            List<FeatureComparison> features, Map<String, Double> settings,
+                            ModelSection model, Explanations explanations, List<Cause> causes,
+                            PerformanceSection performance, Timeline timeline) {
+        this(toolVersion, inputs, findings, features, settings, model, explanations, causes, performance, timeline, null, null);
     }
 
     /** The same report with its causes and performance section. */
     public DiagnosticReport withCauses(List<Cause> newCauses, PerformanceSection newPerformance) {
         return new DiagnosticReport(toolVersion, inputs, findings, features, settings, model, explanations,
-                newCauses, newPerformance, timeline);
+                newCauses, newPerformance, timeline, comparison, identity);
     }
 
     /** The same report with its timeline. */
     public DiagnosticReport withTimeline(Timeline newTimeline) {
         return new DiagnosticReport(toolVersion, inputs, findings, features, settings, model, explanations,
-                causes, performance, newTimeline);
+                causes, performance, newTimeline, comparison, identity);
+    }
+
+    /** The same report compared with a previous one. */
+    public DiagnosticReport withComparison(ReportComparison newComparison) {
+        return new DiagnosticReport(toolVersion, inputs, findings, features, settings, model, explanations,
+                causes, performance, timeline, newComparison, identity);
+    }
+
+    /** The same report with its identity. */
+    public DiagnosticReport withIdentity(ReportIdentity newIdentity) {
+        return new DiagnosticReport(toolVersion, inputs, findings, features, settings, model, explanations,
+                causes, performance, timeline, comparison, newIdentity);
     }
 
     /** The gravest severity among the findings, {@code null} when there are none. */

@@ -76,7 +76,7 @@ import org.modellens.profile.FeatureComparison;
  * workbook holds no formula cell at all. Values of columns the pii check flagged are masked
  * ({@link PersonalData}).
  */
-public final class ExcelReportWriter {
+public final class ExcelReportWriter implements ReportWriter {
 
     /** Sheet names, in workbook order. */
     public static final String SUMMARY = "Summary";
@@ -124,10 +124,12 @@ public final class ExcelReportWriter {
         this.clock = clock;
     }
 
+    @Override
     public void write(DiagnosticReport report, OutputStream out) throws IOException {
         write(report, out, ProgressListener.NONE);
     }
 
+    @Override
     public void write(DiagnosticReport report, OutputStream out, ProgressListener progress) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Styles styles = new Styles(workbook);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import org.modellens.ProgressListener;
 import org.modellens.causes.Cause;
 import org.modellens.causes.CauseImpact;
 import org.modellens.causes.PerformanceSection;
@@ -29,10 +30,16 @@ import org.modellens.timeline.TimelineChunk;
  * Writes a {@link DiagnosticReport} as the JSON report, schemaVersion 1 (DESIGN.md section 3).
  * Numbers that are not finite are written as {@code null}: JSON has no NaN.
  */
-public final class JsonReportWriter {
+public final class JsonReportWriter implements ReportWriter {
 
     public static final int SCHEMA_VERSION = 1;
 
+    @Override
+    public void write(DiagnosticReport report, OutputStream out, ProgressListener progress) throws IOException {
+        write(report, out);
+    }
+
+    @Override
     public void write(DiagnosticReport report, OutputStream out) throws IOException {
         try (JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -43,6 +50,7 @@ public final class JsonReportWriter {
             json.writeStringField("name", "ModelLens");
             json.writeStringField("version", report.toolVersion());
             json.writeEndObject();
+            writeIdentity(json, report.identity());
             writeInputs(json, report.inputs(), report.model());
             writeSummary(json, report);
             json.writeArrayFieldStart("findings");
@@ -59,6 +67,7 @@ public final class JsonReportWriter {
             writePerformance(json, report.performance());
             writeCauses(json, report.causes());
             writeTimeline(json, report.timeline());
+            writeComparison(json, report.comparison());
             writeExplanations(json, report.explanations());
             json.writeObjectFieldStart("settings");
             for (Map.Entry<String, Double> setting : new java.util.TreeMap<>(report.settings()).entrySet()) {
@@ -393,6 +402,7 @@ public final class JsonReportWriter {
             json.writeEndObject();
         }
         json.writeEndObject();
+        json.writeStringField("detail", performance.detail());
         json.writeEndObject();
     }
 
@@ -468,10 +478,14 @@ public final class JsonReportWriter {
                 json.writeStringField("statistic", drift.getValue().statistic());
                 number(json, "value", drift.getValue().value());
                 json.writeStringField("severity", drift.getValue().severity().jsonName());
+                number(json, "band", drift.getValue().band());
+                nullableString(json, "signal", drift.getValue().signal());
                 json.writeEndObject();
             }
             json.writeEndObject();
             numberMap(json, "missingRates", chunk.missingRates());
+            numberMap(json, "unseenShares", chunk.unseenShares());
+            numberMap(json, "outOfRangeShares", chunk.outOfRangeShares());
             numberMap(json, "prediction", chunk.prediction());
             TimelineChunk.ChunkPerformance performance = chunk.performance();
             if (performance == null) {
@@ -483,6 +497,9 @@ public final class JsonReportWriter {
                 json.writeBooleanField("estimated", performance.estimated());
                 number(json, "lower", performance.lower());
                 number(json, "upper", performance.upper());
+                number(json, "bandLower", performance.bandLower());
+                number(json, "bandUpper", performance.bandUpper());
+                json.writeStringField("severity", performance.severity().jsonName());
                 json.writeEndObject();
             }
             json.writeEndObject();
@@ -496,6 +513,50 @@ public final class JsonReportWriter {
             json.writeNumberField("chunkIndex", point.chunkIndex());
             json.writeStringField("start", point.start());
             json.writeStringField("sentence", point.sentence());
+            nullableString(json, "signal", point.signal());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void writeIdentity(JsonGenerator json, ReportIdentity identity) throws IOException {
+        if (identity == null) {
+            return;
+        }
+        json.writeObjectFieldStart("report");
+        json.writeStringField("id", identity.reportId());
+        json.writeObjectFieldStart("model");
+        json.writeStringField("name", identity.modelName());
+        json.writeStringField("version", identity.modelVersion());
+        json.writeStringField("owner", identity.modelOwner());
+        json.writeStringField("intendedUse", identity.intendedUse());
+        json.writeEndObject();
+        json.writeStringField("currency", identity.currency());
+        json.writeEndObject();
+    }
+
+    private static void writeComparison(JsonGenerator json, ReportComparison comparison) throws IOException {
+        if (comparison == null) {
+            return;
+        }
+        json.writeObjectFieldStart("comparison");
+        json.writeStringField("previous", comparison.previous());
+        nullableString(json, "previousTool", comparison.previousRun());
+        json.writeObjectFieldStart("counts");
+        for (ReportComparison.Status status : ReportComparison.Status.values()) {
+            json.writeNumberField(status.jsonName(), comparison.count(status));
+        }
+        json.writeEndObject();
+        json.writeArrayFieldStart("changes");
+        for (ReportComparison.Change change : comparison.changes()) {
+            json.writeStartObject();
+            json.writeStringField("status", change.status().jsonName());
+            json.writeStringField("check", change.check());
+            nullableString(json, "feature", change.feature());
+            nullableString(json, "before", change.before() == null ? null : change.before().jsonName());
+            nullableString(json, "after", change.after() == null ? null : change.after().jsonName());
+            json.writeStringField("title", change.title());
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.modellens.profile.ColumnProfile;
+import org.modellens.text.Numbers;
 
 /**
  * Vector charts drawn straight into the PDF with lines, rectangles and text (no AWT: the core stays
@@ -62,7 +63,7 @@ final class PdfCharts {
         for (double tick : ticks) {
             float x = plotLeft + (float) (tick / axisEnd) * plotWidth;
             canvas.line(PdfCanvas.RULE, 0.4f, x, plotBottom, x, plotTop);
-            String text = asShare ? PdfNumbers.percent(tick) : PdfNumbers.number(tick);
+            String text = asShare ? Numbers.percent(tick) : Numbers.number(tick);
             canvas.text(canvas.regular, 7, PdfCanvas.MUTED, x - canvas.width(canvas.regular, 7, text) / 2, plotBottom - 9, text);
         }
         float y = plotTop;
@@ -78,7 +79,7 @@ final class PdfCharts {
                 if (length > 0) {
                     canvas.fillRect(series.get(s).colour(), plotLeft, barTop - barHeight + 1, length, barHeight - 1.5f);
                 }
-                String text = asShare ? PdfNumbers.percent(value) : PdfNumbers.number(value);
+                String text = asShare ? Numbers.percent(value) : Numbers.number(value);
                 canvas.text(canvas.regular, 7, PdfCanvas.MUTED, plotLeft + length + 3, barTop - barHeight + 3, text);
             }
             y -= groupHeight;
@@ -139,7 +140,7 @@ final class PdfCharts {
         for (double tick : ticks) {
             float x = plotLeft + (float) ((tick - axisStart) / (axisEnd - axisStart)) * plotWidth;
             canvas.line(PdfCanvas.RULE, 0.4f, x, plotBottom, x, plotTop);
-            String text = PdfNumbers.number(tick);
+            String text = Numbers.number(tick);
             canvas.text(canvas.regular, 7, PdfCanvas.MUTED, x - canvas.width(canvas.regular, 7, text) / 2, plotBottom - 9, text);
         }
         for (int i = 0; i < sides.size(); i++) {
@@ -178,7 +179,7 @@ final class PdfCharts {
         canvas.fillRect(PdfCanvas.BAND, PdfCanvas.MARGIN, barTop - 14, width, 14);
         float part = (float) Math.max(0, Math.min(1, share)) * width;
         canvas.fillRect(colour, PdfCanvas.MARGIN, barTop - 14, Math.max(part, 1), 14);
-        canvas.text(canvas.bold, 8, PdfCanvas.INK, PdfCanvas.MARGIN + width + 4, barTop - 11, PdfNumbers.percent(share));
+        canvas.text(canvas.bold, 8, PdfCanvas.INK, PdfCanvas.MARGIN + width + 4, barTop - 11, Numbers.percent(share));
         canvas.moveDown(height);
     }
 
@@ -198,7 +199,7 @@ final class PdfCharts {
             float y = bottom + (float) tick * size;
             canvas.line(PdfCanvas.RULE, 0.4f, x, bottom, x, bottom + size);
             canvas.line(PdfCanvas.RULE, 0.4f, left, y, left + size, y);
-            String text = PdfNumbers.number(tick);
+            String text = Numbers.number(tick);
             canvas.text(canvas.regular, 7, PdfCanvas.MUTED, x - canvas.width(canvas.regular, 7, text) / 2, bottom - 9, text);
             canvas.textRight(canvas.regular, 7, PdfCanvas.MUTED, left - 3, y - 2, text);
         }

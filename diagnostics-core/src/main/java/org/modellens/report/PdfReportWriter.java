@@ -31,6 +31,7 @@ import org.modellens.profile.CategoryCount;
 import org.modellens.profile.ColumnProfile;
 import org.modellens.profile.DriftStatistics;
 import org.modellens.profile.FeatureComparison;
+import org.modellens.text.Numbers;
 
 /**
  * Writes a {@link DiagnosticReport} as a PDF for stakeholders: page 1 is the executive summary
@@ -42,7 +43,7 @@ import org.modellens.profile.FeatureComparison;
  * <p>It formats and computes nothing; values of columns the pii check flagged are masked
  * ({@link PersonalData}).
  */
-public final class PdfReportWriter {
+public final class PdfReportWriter implements ReportWriter {
 
     /** Rows of the per-row explanation table in the appendix; the Excel and JSON reports hold them all. */
     public static final int EXPLAINED_ROWS_SHOWN = 20;
@@ -60,10 +61,12 @@ public final class PdfReportWriter {
         this.clock = clock;
     }
 
+    @Override
     public void write(DiagnosticReport report, OutputStream out) throws IOException {
         write(report, out, ProgressListener.NONE);
     }
 
+    @Override
     public void write(DiagnosticReport report, OutputStream out, ProgressListener progress) throws IOException {
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC);
         String generated = now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT));
@@ -162,7 +165,7 @@ public final class PdfReportWriter {
             canvas.moveDown(12);
             canvas.text(canvas.regular, 8, PdfCanvas.INK, PdfCanvas.MARGIN, canvas.y(),
                     StakeholderText.get("side." + side) + ": " + snapshot.source().path().getFileName() + " · "
-                            + PdfNumbers.count(snapshot.rows()) + " rows · " + snapshot.columns().size() + " columns");
+                            + Numbers.count(snapshot.rows()) + " rows · " + snapshot.columns().size() + " columns");
             canvas.moveDown(10);
             canvas.text(canvas.regular, 7, PdfCanvas.MUTED, PdfCanvas.MARGIN + 10, canvas.y(), "SHA-256 " + snapshot.source().sha256());
         }
@@ -236,7 +239,7 @@ public final class PdfReportWriter {
                 .collect(Collectors.joining(" · "));
         AffectedRows rows = finding.rows();
         if (rows != null) {
-            evidence += " · affected production rows " + PdfNumbers.count(rows.count())
+            evidence += " · affected production rows " + Numbers.count(rows.count())
                     + (rows.examples().isEmpty() ? "" : " (e.g. rows " + rows.examples().stream().limit(5)
                     .map(String::valueOf).collect(Collectors.joining(", ")) + ")");
         }
@@ -247,10 +250,10 @@ public final class PdfReportWriter {
 
     private static String evidenceValue(Finding finding, Object value, PersonalData personal) {
         if (value instanceof Double d) {
-            return PdfNumbers.number(d);
+            return Numbers.number(d);
         }
         if (value instanceof Long || value instanceof Integer) {
-            return PdfNumbers.count(((Number) value).longValue());
+            return Numbers.count(((Number) value).longValue());
         }
         return ExcelReportWriter.evidenceText(finding, value, personal);
     }
@@ -319,23 +322,23 @@ public final class PdfReportWriter {
         canvas.heading(StakeholderText.get("section.model"), 16);
         canvas.paragraph(canvas.regular, 9.5f, PdfCanvas.INK, 0, "Model: " + model.type()
                 + (model.path() == null ? "" : " (" + model.path() + ")") + " · task " + model.task()
-                + (Double.isFinite(model.threshold()) ? " · decision threshold " + PdfNumbers.number(model.threshold()) : ""));
+                + (Double.isFinite(model.threshold()) ? " · decision threshold " + Numbers.number(model.threshold()) : ""));
         canvas.moveDown(4);
         Set<String> metrics = new LinkedHashSet<>(model.trainMetrics().keySet());
         metrics.addAll(model.prodMetrics().keySet());
         List<List<String>> rows = new ArrayList<>();
         for (String metric : metrics) {
-            rows.add(List.of(metric, PdfNumbers.number(model.trainMetrics().getOrDefault(metric, Double.NaN)),
-                    PdfNumbers.number(model.prodMetrics().getOrDefault(metric, Double.NaN))));
+            rows.add(List.of(metric, Numbers.number(model.trainMetrics().getOrDefault(metric, Double.NaN)),
+                    Numbers.number(model.prodMetrics().getOrDefault(metric, Double.NaN))));
         }
         canvas.table(List.of("Metric", "Training", model.prodEstimated() ? "Production (estimated)" : "Production"),
                 new float[]{200, 120, 140}, rows, 9);
         ModelSection.CostSummary cost = model.cost();
         if (cost != null) {
             canvas.paragraph(canvas.regular, 9.5f, PdfCanvas.INK, 0, "Expected cost per row at threshold "
-                    + PdfNumbers.number(cost.threshold()) + " (false positive " + PdfNumbers.number(cost.falsePositiveCost())
-                    + ", false negative " + PdfNumbers.number(cost.falseNegativeCost()) + "): training "
-                    + PdfNumbers.number(cost.trainCostPerRow()) + ", production " + PdfNumbers.number(cost.prodCostPerRow())
+                    + Numbers.number(cost.threshold()) + " (false positive " + Numbers.number(cost.falsePositiveCost())
+                    + ", false negative " + Numbers.number(cost.falseNegativeCost()) + "): training "
+                    + Numbers.number(cost.trainCostPerRow()) + ", production " + Numbers.number(cost.prodCostPerRow())
                     + (cost.prodEstimated() ? " (estimated)" : "") + ".");
         }
         for (String kind : List.of("roc", "calibration")) {
@@ -386,21 +389,21 @@ public final class PdfReportWriter {
             boolean masked = personal.isFlagged(feature.name());
             if (!train.quantiles().isEmpty()) {
                 numeric.add(List.of(feature.name(),
-                        PdfNumbers.percent(train.missingRate()), prod == null ? PdfNumbers.NONE : PdfNumbers.percent(prod.missingRate()),
-                        masked ? "•" : PdfNumbers.number(train.mean()), masked ? "•" : prod == null ? PdfNumbers.NONE : PdfNumbers.number(prod.mean()),
-                        masked ? "•" : PdfNumbers.number(train.quantiles().get("p50")),
-                        masked ? "•" : prod == null ? PdfNumbers.NONE : PdfNumbers.number(prod.quantiles().get("p50")),
-                        drift == null ? PdfNumbers.NONE : PdfNumbers.number(drift.ks().statistic()),
-                        drift == null ? PdfNumbers.NONE : PdfNumbers.number(drift.psi()),
-                        drift == null ? PdfNumbers.NONE : PdfNumbers.number(drift.wassersteinRelative())));
+                        Numbers.percent(train.missingRate()), prod == null ? Numbers.NONE : Numbers.percent(prod.missingRate()),
+                        masked ? "•" : Numbers.number(train.mean()), masked ? "•" : prod == null ? Numbers.NONE : Numbers.number(prod.mean()),
+                        masked ? "•" : Numbers.number(train.quantiles().get("p50")),
+                        masked ? "•" : prod == null ? Numbers.NONE : Numbers.number(prod.quantiles().get("p50")),
+                        drift == null ? Numbers.NONE : Numbers.number(drift.ks().statistic()),
+                        drift == null ? Numbers.NONE : Numbers.number(drift.psi()),
+                        drift == null ? Numbers.NONE : Numbers.number(drift.wassersteinRelative())));
             } else {
                 categorical.add(List.of(feature.name(),
-                        PdfNumbers.percent(train.missingRate()), prod == null ? PdfNumbers.NONE : PdfNumbers.percent(prod.missingRate()),
-                        PdfNumbers.count(train.distinct()), prod == null ? PdfNumbers.NONE : PdfNumbers.count(prod.distinct()),
-                        drift == null || drift.isNumeric() ? PdfNumbers.NONE : PdfNumbers.number(drift.totalVariationPooled()),
-                        drift == null || drift.isNumeric() ? PdfNumbers.NONE : PdfNumbers.number(drift.jensenShannon()),
-                        drift == null || drift.isNumeric() ? PdfNumbers.NONE : PdfNumbers.number(drift.cramersV()),
-                        drift == null || drift.isNumeric() ? PdfNumbers.NONE : PdfNumbers.number(drift.chiSquare().pValue())));
+                        Numbers.percent(train.missingRate()), prod == null ? Numbers.NONE : Numbers.percent(prod.missingRate()),
+                        Numbers.count(train.distinct()), prod == null ? Numbers.NONE : Numbers.count(prod.distinct()),
+                        drift == null || drift.isNumeric() ? Numbers.NONE : Numbers.number(drift.totalVariationPooled()),
+                        drift == null || drift.isNumeric() ? Numbers.NONE : Numbers.number(drift.jensenShannon()),
+                        drift == null || drift.isNumeric() ? Numbers.NONE : Numbers.number(drift.cramersV()),
+                        drift == null || drift.isNumeric() ? Numbers.NONE : Numbers.number(drift.chiSquare().pValue())));
             }
         }
         if (!numeric.isEmpty()) {
@@ -423,7 +426,7 @@ public final class PdfReportWriter {
         for (String side : List.of("train", "prod")) {
             Snapshot snapshot = side.equals("train") ? report.inputs().train() : report.inputs().prod();
             inputs.add(List.of(StakeholderText.get("side." + side), snapshot.source().path().toString()));
-            inputs.add(List.of("", snapshot.source().format() + " · " + PdfNumbers.count(snapshot.rows()) + " rows · "
+            inputs.add(List.of("", snapshot.source().format() + " · " + Numbers.count(snapshot.rows()) + " rows · "
                     + snapshot.columns().size() + " columns"));
             inputs.add(List.of("", "SHA-256 " + snapshot.source().sha256()));
         }
@@ -435,7 +438,7 @@ public final class PdfReportWriter {
         canvas.heading(StakeholderText.get("section.settings"), 11);
         List<List<String>> settings = new ArrayList<>();
         for (Map.Entry<String, Double> setting : new TreeMap<>(report.settings()).entrySet()) {
-            settings.add(List.of(setting.getKey(), PdfNumbers.number(setting.getValue())));
+            settings.add(List.of(setting.getKey(), Numbers.number(setting.getValue())));
         }
         canvas.table(List.of("Setting", "Value"), new float[]{250, 80}, settings, 7.5f);
     }
@@ -450,10 +453,10 @@ public final class PdfReportWriter {
             String largest = row.contributions().entrySet().stream()
                     .sorted((a, b) -> Double.compare(Math.abs(b.getValue()), Math.abs(a.getValue())))
                     .limit(3)
-                    .map(e -> e.getKey() + " " + PdfNumbers.number(e.getValue()))
+                    .map(e -> e.getKey() + " " + Numbers.number(e.getValue()))
                     .collect(Collectors.joining(", "));
-            rows.add(List.of(String.valueOf(row.rowIndex()), PdfNumbers.number(row.prediction()),
-                    PdfNumbers.number(row.margin()), PdfNumbers.number(row.baseValue()), largest));
+            rows.add(List.of(String.valueOf(row.rowIndex()), Numbers.number(row.prediction()),
+                    Numbers.number(row.margin()), Numbers.number(row.baseValue()), largest));
         }
         canvas.table(List.of("Row", "Prediction", "Margin", "Base value", "Largest contributions"),
                 new float[]{40, 55, 55, 55, 290}, rows, 7.5f);

@@ -3,13 +3,13 @@ package org.modellens.stats;
 import java.util.Arrays;
 
 /** Row orders by a key without boxing: the rank of each key packed with its row index into a long. */
-final class IndexOrder {
+public final class IndexOrder {
 
     private IndexOrder() {
     }
 
     /** Row indices in ascending key order, ties in row order; NaN keys sort last, as {@link Arrays#sort(double[])} puts them. */
-    static int[] ascending(double[] keys) {
+    public static int[] ascending(double[] keys) {
         double[] sorted = keys.clone();
         Arrays.sort(sorted);
         long[] packed = new long[keys.length];

@@ -28,6 +28,17 @@ public final class KolmogorovSmirnov {
      * @throws IllegalArgumentException if either sample is empty
      */
     public static KsResult twoSample(double[] a, double[] b) {
+        double d = statistic(a, b);
+        return pValue(a.length, b.length, d);
+    }
+
+    /**
+     * The statistic D of {@link #twoSample} without its p-value (whose exact computation costs up to
+     * n1 x n2 steps): for many draws of a null distribution.
+     *
+     * @throws IllegalArgumentException if either sample is empty
+     */
+    public static double statistic(double[] a, double[] b) {
         if (a == null || b == null || a.length == 0 || b.length == 0) {
             throw new IllegalArgumentException("Data passed to ks_2samp must not be empty");
         }
@@ -63,8 +74,7 @@ public final class KolmogorovSmirnov {
             }
         }
         double minS = Math.min(Math.max(-minD, 0.0), 1.0);
-        double d = minS > maxS ? minS : maxS;
-        return pValue(n1, n2, d);
+        return minS > maxS ? minS : maxS;
     }
 
     static KsResult pValue(int n1, int n2, double d) {

@@ -43,12 +43,13 @@ class LightGbmModelReaderTest {
             {7, 0, NAN},
             // t0: b NaN -> 0 -> Zero type default left -> 0.5; t1: c=0 default right 0.3; t2: 0 <= 0 -> 0.2
             {2, NAN, 0},
-            // t0: a equal to the threshold goes left (<=), b=2.5 too -> 0.5; t1: |c|<=1e-35 is zero -> 0.3; t2: c>0 -> -0.4
+            // t0: a equal to the threshold goes left (<=), b=2.5 too -> 0.5; t1: |c|<=1e-35 is zero -> 0.3; t2: LightGBM's
+            // predictor reads |c| <= 1e-35f as 0 (its oracle agrees, LightGbmOracleTest), 0 <= 0 -> 0.2
             {5.0000000000000009, 2.5, 1e-40},
             // t0: a one double above the threshold -> 1.0; t1: zero -> 0.3; t2: c<=0 -> 0.2
             {5.000000000000002, -3, -1e-40},
         };
-        double[] expected = {0.4, -0.15, 1.5, 1.0, 0.4, 1.5};
+        double[] expected = {0.4, -0.15, 1.5, 1.0, 1.0, 1.5};
         double[] values = new double[rows.length * 3];
         for (int i = 0; i < rows.length; i++) {
             System.arraycopy(rows[i], 0, values, i * 3, 3);

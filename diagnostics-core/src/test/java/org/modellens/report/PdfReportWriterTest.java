@@ -25,6 +25,7 @@ import org.modellens.checks.Severity;
 import org.modellens.profile.ColumnProfile;
 import org.modellens.profile.DriftStatistics;
 import org.modellens.profile.FeatureComparison;
+import org.modellens.text.Numbers;
 
 /** The PDF read back with PDFBox text extraction: the summary comes first, and every number shown equals the report's. */
 class PdfReportWriterTest {
@@ -71,7 +72,7 @@ class PdfReportWriterTest {
         // The drift chart's bar labels are the report's drift figures.
         for (DriftRanking.FeatureDrift drift : DriftRanking.top(report, 8)) {
             assertThat(page).contains(drift.feature());
-            assertShown(page, drift.feature() + " ", PdfNumbers.number(drift.value()), drift.value());
+            assertShown(page, drift.feature() + " ", Numbers.number(drift.value()), drift.value());
         }
     }
 
@@ -251,7 +252,7 @@ class PdfReportWriterTest {
     /** The number as printed (4 significant digits, a percentage, an en dash) equals the report's value. */
     static void assertNumberEquals(String shown, double expected, String what) {
         if (!Double.isFinite(expected)) {
-            assertThat(shown).as(what).isEqualTo(PdfNumbers.NONE);
+            assertThat(shown).as(what).isEqualTo(Numbers.NONE);
             return;
         }
         String plain = shown.replace(",", "");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -16,10 +17,13 @@ import java.util.Random;
  * Generates the ModelLens demo case: credit-card loan applications of a lender whose default
  * model degraded after a product launch.
  *
- * <p>Two CSV files are written (comma-delimited, header row, {@code \n} line endings, UTF-8):
+ * <p>Three CSV files are written (comma-delimited, header row, {@code \n} line endings, UTF-8):
  * <ul>
  *   <li>{@code train.csv} — {@value #TRAIN_ROWS} applications from January to June 2025, the
  *       snapshot the model was trained on;</li>
+ *   <li>{@code reference.csv} — {@value #REFERENCE_ROWS} further applications of the same period and
+ *       population, held out: the model never saw them, so they are the fair baseline
+ *       ({@code --reference});</li>
  *   <li>{@code prod.csv} — {@value #PROD_ROWS} applications from October and November 2025,
  *       after the lender launched "crypto" loans, with the planted problems listed in
  *       {@code sample-data/README.md}.</li>
@@ -41,6 +45,10 @@ public final class SampleCaseGenerator {
     public static final int PROD_ROWS = 3000;
     /** Seed of the training snapshot's random stream. */
     public static final long TRAIN_SEED = 20250101L;
+    /** Number of rows in the held-out reference snapshot. */
+    public static final int REFERENCE_ROWS = 4000;
+    /** Seed of the reference snapshot's random stream: its own, so training is the same as without it. */
+    public static final long REFERENCE_SEED = 20250701L;
     /** Seed of the production snapshot's random stream. */
     public static final long PROD_SEED = 20251001L;
     /** Directory written to when no argument is given. */
@@ -73,6 +81,7 @@ public final class SampleCaseGenerator {
     /** Domains reserved for documentation (RFC 2606): no real person's address is written. */
     private static final String[] MAIL_DOMAINS = {"example.com", "example.org", "example.net"};
 
+    private static final int COL_APPLICATION_DATE = COLUMNS.indexOf("application_date");
     private static final int COL_LOAN_AMOUNT = COLUMNS.indexOf("loan_amount");
     private static final int COL_MONTHS_EMPLOYED = COLUMNS.indexOf("months_employed");
     private static final int COL_ANNUAL_FEE = COLUMNS.indexOf("annual_fee");
@@ -83,9 +92,14 @@ public final class SampleCaseGenerator {
     private static final double PROD_INCOME_SHIFT_SD = -0.6;
     /** Planted (b): share of production applications with the new purpose "crypto". */
     private static final double PROD_CRYPTO_SHARE = 0.10;
-    /** Planted (c): missing rate of months_employed in training and in production. */
+    /**
+     * Planted (c): missing rate of months_employed in training, and in production a pipeline break: the new
+     * web front end went live on Monday 27 October 2025 without the field, so from that day on 43% of
+     * applications arrive without it (before it, the training rate). Over all of production about 25%.
+     */
     private static final double TRAIN_MONTHS_MISSING = 0.01;
-    private static final double PROD_MONTHS_MISSING = 0.25;
+    private static final double PROD_MONTHS_MISSING = 0.43;
+    static final LocalDate MONTHS_EMPLOYED_BREAK = LocalDate.of(2025, 10, 27);
     /** Planted (d): share of production loan amounts keyed with three extra zeros. */
     private static final double PROD_LOAN_AMOUNT_BUG_SHARE = 0.02;
     /** Planted (f): number of production rows that are an exact second copy of a batch. */
@@ -155,7 +169,8 @@ public final class SampleCaseGenerator {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : DEFAULT_DIR);
         writeCase(dir);
-        System.out.println("Wrote " + dir.resolve("train.csv") + " and " + dir.resolve("prod.csv"));
+        System.out.println("Wrote " + dir.resolve("train.csv") + ", " + dir.resolve("reference.csv") + " and "
+                + dir.resolve("prod.csv"));
     }
 
     /**
@@ -167,6 +182,7 @@ public final class SampleCaseGenerator {
     public static void writeCase(Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("train.csv"), trainCsv(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("reference.csv"), referenceCsv(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("prod.csv"), prodCsv(), StandardCharsets.UTF_8);
     }
 
@@ -180,12 +196,25 @@ public final class SampleCaseGenerator {
         return toCsv(rows);
     }
 
+    /**
+     * @return the full text of {@code reference.csv}: the training population and period, drawn from its own
+     *         stream, with the training snapshot's columns and missing rate; ids {@code A3000001}...
+     */
+    public static String referenceCsv() {
+        Random rng = new Random(REFERENCE_SEED);
+        List<Application> apps = applications(rng, Snapshot.TRAIN, REFERENCE_ROWS);
+        List<String[]> rows = render(apps, 3_000_001, false);
+        blankOut(rng, rows, COL_MONTHS_EMPLOYED, TRAIN_MONTHS_MISSING);
+        appendCustomerColumns(new Random(REFERENCE_SEED + EXTRA_SEED_OFFSET), rows, Snapshot.TRAIN, 20_000);
+        return toCsv(rows);
+    }
+
     /** @return the full text of {@code prod.csv}, with every planted problem applied */
     public static String prodCsv() {
         Random rng = new Random(PROD_SEED);
         List<Application> apps = applications(rng, Snapshot.PROD, PROD_ROWS - PROD_DUPLICATE_ROWS);
         List<String[]> rows = render(apps, 2_000_001, true);
-        blankOut(rng, rows, COL_MONTHS_EMPLOYED, PROD_MONTHS_MISSING);
+        blankOutFrom(rng, rows, COL_MONTHS_EMPLOYED, MONTHS_EMPLOYED_BREAK, TRAIN_MONTHS_MISSING, PROD_MONTHS_MISSING);
         addExtraZerosToLoanAmounts(rng, rows, PROD_LOAN_AMOUNT_BUG_SHARE);
         formatFeesAsText(rng, rows, PROD_FEE_TEXT_SHARE);
         appendCustomerColumns(new Random(PROD_SEED + EXTRA_SEED_OFFSET), rows, Snapshot.PROD);
@@ -327,6 +356,20 @@ public final class SampleCaseGenerator {
         }
     }
 
+    /**
+     * Planted (c): empties {@code column} at rate {@code before} in rows dated before {@code day} and {@code after}
+     * from it on. One draw a row, as {@link #blankOut}: the random stream the later problems draw from is unchanged.
+     */
+    static void blankOutFrom(Random rng, List<String[]> rows, int column, LocalDate day, double before, double after) {
+        String from = day.toString();
+        for (int i = 1; i < rows.size(); i++) {
+            double share = rows.get(i)[COL_APPLICATION_DATE].compareTo(from) < 0 ? before : after;
+            if (rng.nextDouble() < share) {
+                rows.get(i)[column] = "";
+            }
+        }
+    }
+
     /** Planted (d): a data-entry bug appends "000" to some loan amounts (1,000x the true value). */
     static void addExtraZerosToLoanAmounts(Random rng, List<String[]> rows, double share) {
         for (int i = 1; i < rows.size(); i++) {
@@ -360,6 +403,11 @@ public final class SampleCaseGenerator {
      * always 0.
      */
     static void appendCustomerColumns(Random rng, List<String[]> rows, Snapshot snapshot) {
+        appendCustomerColumns(rng, rows, snapshot, snapshot == Snapshot.PROD ? 50_000 : 0);
+    }
+
+    /** As {@link #appendCustomerColumns(Random, List, Snapshot)}, the e-mail numbers offset so snapshots do not share addresses. */
+    static void appendCustomerColumns(Random rng, List<String[]> rows, Snapshot snapshot, int emailOffset) {
         boolean prod = snapshot == Snapshot.PROD;
         List<String> header = new ArrayList<>(COLUMNS);
         header.addAll(prod ? PROD_EXTRA_COLUMNS : TRAIN_EXTRA_COLUMNS);
@@ -369,7 +417,7 @@ public final class SampleCaseGenerator {
             String[] row = rows.get(i);
             int dependents = Math.min(6, poisson(rng, 1.1));
             String email = FIRST_NAMES[rng.nextInt(FIRST_NAMES.length)] + "." + LAST_NAMES[rng.nextInt(LAST_NAMES.length)]
-                    + (1000 + i + (prod ? 50_000 : 0)) + "@" + MAIL_DOMAINS[rng.nextInt(MAIL_DOMAINS.length)];
+                    + (1000 + i + emailOffset) + "@" + MAIL_DOMAINS[rng.nextInt(MAIL_DOMAINS.length)];
             double u = rng.nextDouble();
             boolean collections = !prod && u < ("1".equals(row[defaulted]) ? COLLECTIONS_IF_DEFAULTED : COLLECTIONS_IF_REPAID);
             String[] extended = java.util.Arrays.copyOf(row, row.length + 3);

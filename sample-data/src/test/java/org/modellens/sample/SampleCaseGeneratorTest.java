@@ -25,11 +25,13 @@ class SampleCaseGeneratorTest {
     private static final Path COMMITTED = Path.of("case");
 
     private static List<List<String>> train;
+    private static List<List<String>> reference;
     private static List<List<String>> prod;
 
     @BeforeAll
     static void readCommittedCase() throws IOException {
         train = readCsv(COMMITTED.resolve("train.csv"));
+        reference = readCsv(COMMITTED.resolve("reference.csv"));
         prod = readCsv(COMMITTED.resolve("prod.csv"));
     }
 
@@ -41,6 +43,27 @@ class SampleCaseGeneratorTest {
                 .isEqualTo(Files.readAllBytes(COMMITTED.resolve("train.csv")));
         assertThat(Files.readAllBytes(dir.resolve("prod.csv")))
                 .isEqualTo(Files.readAllBytes(COMMITTED.resolve("prod.csv")));
+        assertThat(Files.readAllBytes(dir.resolve("reference.csv")))
+                .isEqualTo(Files.readAllBytes(COMMITTED.resolve("reference.csv")));
+    }
+
+    @Test
+    void referenceIsHeldOutDataOfTheTrainingPeriodWithTheTrainingColumns() {
+        assertThat(reference.get(0)).containsExactlyElementsOf(train.get(0));
+        assertThat(rows(reference)).hasSize(SampleCaseGenerator.REFERENCE_ROWS).allSatisfy(r -> assertThat(r).hasSize(21));
+        // Held out: no application (nor e-mail address) is shared with training.
+        Set<String> trainIds = new HashSet<>(values(train, "application_id"));
+        assertThat(values(reference, "application_id")).noneMatch(trainIds::contains);
+        Set<String> trainEmails = new HashSet<>(values(train, "customer_email"));
+        assertThat(values(reference, "customer_email")).noneMatch(trainEmails::contains);
+        // Same period and population: January to June 2025, the training default rate, no crypto loans, promo codes in use.
+        assertThat(values(reference, "application_date")).allMatch(d -> d.compareTo("2025-01-01") >= 0 && d.compareTo("2025-07-01") < 0);
+        assertThat(share(reference, "defaulted", "1"::equals)).isBetween(0.07, 0.09);
+        assertThat(share(reference, "loan_purpose", "crypto"::equals)).isZero();
+        assertThat(distinct(reference, "promo_code")).hasSizeGreaterThan(1);
+        assertThat(numbers(reference, "interest_rate")).allSatisfy(v -> assertThat(v).isBetween(0.05, 0.30));
+        double shift = (mean(numbers(reference, "income")) - mean(numbers(train, "income"))) / sd(numbers(train, "income"));
+        assertThat(Math.abs(shift)).isLessThan(0.1);
     }
 
     @Test
@@ -94,6 +117,29 @@ class SampleCaseGeneratorTest {
     void monthsEmployedGoesMissingFarMoreOftenInProduction() {
         assertThat(share(train, "months_employed", String::isEmpty)).isBetween(0.005, 0.02);
         assertThat(share(prod, "months_employed", String::isEmpty)).isGreaterThan(0.20);
+    }
+
+    @Test
+    void monthsEmployedStartsArrivingEmptyOnTwentySeventhOfOctober() {
+        // The dated pipeline break the timeline must find: the training rate before, 43% from that Monday on.
+        int date = col(prod, "application_date");
+        int months = col(prod, "months_employed");
+        long before = 0;
+        long emptyBefore = 0;
+        long after = 0;
+        long emptyAfter = 0;
+        for (List<String> row : rows(prod)) {
+            boolean empty = row.get(months).isEmpty();
+            if (row.get(date).compareTo("2025-10-27") < 0) {
+                before++;
+                emptyBefore += empty ? 1 : 0;
+            } else {
+                after++;
+                emptyAfter += empty ? 1 : 0;
+            }
+        }
+        assertThat(emptyBefore / (double) before).isBetween(0.005, 0.02);
+        assertThat(emptyAfter / (double) after).isBetween(0.38, 0.48);
     }
 
     @Test

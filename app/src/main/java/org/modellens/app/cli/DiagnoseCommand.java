@@ -21,10 +21,11 @@ import org.modellens.checks.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.data.UnreadableInputException;
 import org.modellens.explain.ExplainRows;
+import org.modellens.data.AtomicFiles;
 import org.modellens.report.DiagnosticReport;
-import org.modellens.report.ExcelReportWriter;
-import org.modellens.report.JsonReportWriter;
-import org.modellens.report.PdfReportWriter;
+import org.modellens.report.ReportComparison;
+import org.modellens.report.ReportFormats;
+import org.modellens.report.ReportWriter;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,10 +47,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
     public static final int EXIT_FINDINGS = 1;
     public static final int EXIT_BAD_INPUT = 2;
 
-    @Option(names = "--train", required = true, paramLabel = "TRAIN", description = "Training snapshot (CSV, Parquet, XLSX).")
+    @Option(names = "--train", required = true, paramLabel = "TRAIN", description = "Training snapshot (CSV, Parquet, XLSX) or profile (.mlprofile).")
     Path train;
 
-    @Option(names = "--prod", required = true, paramLabel = "PROD", description = "Production snapshot (CSV, Parquet, XLSX).")
+    @Option(names = "--prod", required = true, paramLabel = "PROD", description = "Production snapshot (CSV, Parquet, XLSX) or profile (.mlprofile).")
     Path prod;
 
     @Option(names = "--target", paramLabel = "COLUMN", description = "Target (label) column.")
@@ -66,7 +67,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
     List<String> numeric = List.of();
 
     @Option(names = "--model", paramLabel = "MODEL_FILE",
-            description = "Model to apply and explain: XGBoost .json/.ubj, LightGBM text, ONNX .onnx, Tribuo protobuf.")
+            description = "Model to apply and explain: XGBoost .json/.ubj, LightGBM text (model.txt), ONNX .onnx "
+                    + "(Tribuo models through their ONNX export).")
     Path model;
 
     @Option(names = "--model-features", split = ",", paramLabel = "COLUMNS",
@@ -90,6 +92,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--chunk", paramLabel = "CHUNK",
             description = "day, week, month or a row count (default: chosen from the time span and row count).")
     String chunk;
+
+    @Option(names = "--compare-to", paramLabel = "PREVIOUS.json",
+            description = "A previous JSON report: say which findings are new, gone, worse or better since then.")
+    Path compareTo;
 
     @Option(names = "--json", paramLabel = "OUT.json", description = "Write the JSON report here ('-' for standard output).")
     String json;
@@ -122,6 +128,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
     }
 
     private static int executeCommand(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && "profile".equals(args[0])) {
+            return ProfileCommand.execute(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         if (args.length == 0 || !"diagnose".equals(args[0])) {
             err.println(TEXT.getString("cli.usage"));
             err.println(TEXT.getString("cli.usage.help"));
@@ -164,15 +173,21 @@ public final class DiagnoseCommand implements Callable<Integer> {
             refuseOverwritingInputs();
             Settings settings = settingsFile == null ? Settings.defaults() : Settings.withOverrides(settingsFile);
             ExplainRows rows = explainRows == null ? null : ExplainRows.parse(explainRows);
+            ReportComparison.Previous previous = compareTo == null ? null : ReportComparison.read(compareTo);
             DiagnosisRequest request = new DiagnosisRequest(train, prod, target, task,
                     new LinkedHashSet<>(categorical), new LinkedHashSet<>(numeric), settings, model, modelFeatures, rows,
                     reference, timeColumn, chunk);
             long start = System.nanoTime();
             DiagnosticReport report = Diagnosis.run(request, (stage, fraction) -> err.printf(Locale.ROOT,
                     "[%3d%%] %-26s %6.2f s%n", Math.round(fraction * 100), stage, (System.nanoTime() - start) / 1e9));
+            if (previous != null) {
+                report = report.withComparison(previous.compareWith(report.findings()));
+            }
             writeJson(report);
             writeStakeholderReports(report);
             printSummary(report);
+            printTimeline(report);
+            printComparison(report.comparison());
             Severity worst = report.worstSeverity();
             return threshold != null && worst != null && worst.atLeast(threshold) ? EXIT_FINDINGS : EXIT_OK;
         } catch (UnreadableInputException | IllegalArgumentException e) {
@@ -195,6 +210,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         inputs.put("--reference", reference);
         inputs.put("--model", model);
         inputs.put("--settings", settingsFile);
+        inputs.put("--compare-to", compareTo);
         java.util.Map<String, Path> outputs = new java.util.LinkedHashMap<>();
         outputs.put("--json", json == null || "-".equals(json) ? null : Path.of(json));
         outputs.put("--xlsx", xlsx);
@@ -206,14 +222,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
         if (json == null) {
             return;
         }
-        JsonReportWriter writer = new JsonReportWriter();
+        ReportWriter writer = ReportFormats.JSON.writer();
         if ("-".equals(json)) {
             writer.write(report, out);
             out.println();
             out.flush();
             return;
         }
-        writeAtomically(Path.of(json), ".json.tmp", stream -> writer.write(report, stream));
+        AtomicFiles.write(Path.of(json), stream -> writer.write(report, stream));
     }
 
     /** The Excel and PDF reports are independent: written on both cores, each file whole or not at all. */
@@ -221,14 +237,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
         java.util.concurrent.CompletableFuture<Void> excel = xlsx == null ? java.util.concurrent.CompletableFuture.completedFuture(null)
                 : java.util.concurrent.CompletableFuture.runAsync(() -> {
                     try {
-                        writeAtomically(xlsx, ".xlsx.tmp", stream -> new ExcelReportWriter().write(report, stream));
+                        write(ReportFormats.EXCEL, report, xlsx);
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
                 });
         try {
             if (pdf != null) {
-                writeAtomically(pdf, ".pdf.tmp", stream -> new PdfReportWriter().write(report, stream));
+                write(ReportFormats.PDF, report, pdf);
             }
         } finally {
             // Never return (and exit) while the workbook is half written.
@@ -243,30 +259,31 @@ public final class DiagnoseCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes one report file. */
-    @FunctionalInterface
-    private interface ReportOutput {
-        void write(OutputStream stream) throws IOException;
+    private static void write(ReportFormats format, DiagnosticReport report, Path file) throws IOException {
+        ReportWriter writer = format.writer();
+        AtomicFiles.write(file, stream -> writer.write(report, stream));
     }
 
-    /** Writes beside the target, then renames: a reader never sees half a report, a failed write leaves no debris. */
-    private static void writeAtomically(Path file, String suffix, ReportOutput output) throws IOException {
-        Path target = file.toAbsolutePath();
-        // Not createTempFile: its owner-only permissions would stick to the report; this one follows the umask.
-        Path temp = target.resolveSibling(".modellens-" + java.util.UUID.randomUUID() + suffix);
-        try {
-            try (OutputStream stream = Files.newOutputStream(temp, java.nio.file.StandardOpenOption.CREATE_NEW,
-                    java.nio.file.StandardOpenOption.WRITE)) {
-                output.write(stream);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (NoSuchFileException e) {
-            throw new IOException("cannot write " + file + ": the folder " + target.getParent() + " does not exist", e);
-        } catch (java.nio.file.AccessDeniedException e) {
-            throw new IOException("cannot write " + file + ": permission denied", e);
-        } finally {
-            Files.deleteIfExists(temp);
+    private void printComparison(ReportComparison comparison) {
+        if (comparison == null) {
+            return;
         }
+        err.printf(Locale.ROOT, "Since %s: %d new, %d worse, %d better, %d gone%n", comparison.previous(),
+                comparison.count(ReportComparison.Status.NEW), comparison.count(ReportComparison.Status.WORSE),
+                comparison.count(ReportComparison.Status.BETTER), comparison.count(ReportComparison.Status.GONE));
+        comparison.changes().forEach(c -> err.println("  " + c.status().jsonName().toUpperCase(Locale.ROOT) + "  " + c.title()));
+    }
+
+    /** When each change began, in words: what a person asks first ("since when?"). */
+    private void printTimeline(DiagnosticReport report) {
+        org.modellens.timeline.Timeline timeline = report.timeline();
+        if (timeline == null) {
+            return;
+        }
+        err.println(java.text.MessageFormat.format(TEXT.getString("cli.timeline"), timeline.column(), timeline.chunk(),
+                timeline.chunks().size(), timeline.changePoints().size()));
+        timeline.changePoints().forEach(point -> err.println("  " + point.sentence()
+                + (point.cause() > 0 ? java.text.MessageFormat.format(TEXT.getString("cli.timeline.cause"), point.cause()) : "")));
     }
 
     private void printSummary(DiagnosticReport report) {

@@ -1,39 +1,24 @@
 package org.modellens.app.ui;
 
-import java.io.IOException;
-import java.io.OutputStream;
+import org.modellens.report.ReportFormats;
+import org.modellens.report.ReportWriter;
 
-import org.modellens.report.DiagnosticReport;
-import org.modellens.report.ExcelReportWriter;
-import org.modellens.report.JsonReportWriter;
-import org.modellens.report.PdfReportWriter;
-
-/** The report formats of File &gt; Export, each with the core writer that produces it. */
+/** The report formats of File &gt; Export: the core's {@link ReportFormats}, in menu order. */
 public enum ExportFormat {
-    JSON(".json"), EXCEL(".xlsx"), PDF(".pdf");
+    JSON(ReportFormats.JSON), EXCEL(ReportFormats.EXCEL), PDF(ReportFormats.PDF);
 
-    /** Writes a report to a stream: the shape every core report writer has. */
-    @FunctionalInterface
-    public interface Writer {
-        void write(DiagnosticReport report, OutputStream out) throws IOException;
-    }
+    private final ReportFormats format;
 
-    private final String extension;
-
-    ExportFormat(String extension) {
-        this.extension = extension;
+    ExportFormat(ReportFormats format) {
+        this.format = format;
     }
 
     public String extension() {
-        return extension;
+        return format.extension();
     }
 
     /** The core writer for this format. */
-    public Writer writer() {
-        return switch (this) {
-            case JSON -> new JsonReportWriter()::write;
-            case EXCEL -> new ExcelReportWriter()::write;
-            case PDF -> new PdfReportWriter()::write;
-        };
+    public ReportWriter writer() {
+        return format.writer();
     }
 }

@@ -336,17 +336,13 @@ public final class WorkbenchViewModel {
                     Text.get("error.export.message", file.getFileName(), e.getMessage()), e.getMessage()));
             return false;
         }
-        ExportFormat.Writer writer = format.writer();
+        org.modellens.report.ReportWriter writer = format.writer();
         Task<Path> export = new Task<>() {
             @Override
             protected Path call() throws Exception {
                 updateMessage(Text.get("export.writing", file.getFileName()));
                 updateProgress(-1, 1);
-                Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
-                    writer.write(shown, out);
-                }
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                org.modellens.data.AtomicFiles.write(file, out -> writer.write(shown, out));
                 return file;
             }
         };

@@ -103,4 +103,18 @@ class HostileInputCommandTest {
         assertThat(Files.readAllBytes(prod)).isEqualTo(before);
         assertThat(dir.resolve("r.out")).doesNotExist();
     }
+
+    @Test
+    void helpListsExactlyTheModelFormatsThatLoad() throws Exception {
+        Run help = run("--help");
+        Path models = Path.of("../diagnostics-core/src/test/resources/org/modellens");
+
+        assertThat(help.out()).contains("XGBoost .json/.ubj, LightGBM text (model.txt), ONNX .onnx")
+                .doesNotContain("protobuf");
+        // Each format named loads (Tribuo's protobuf files are refused by the loader, so they are not named).
+        for (String fixture : List.of("explain/binary.json", "explain/binary.ubj", "model/lightgbm-handmade.txt",
+                "model/logistic.onnx")) {
+            assertThat(org.modellens.model.ModelLoader.load(models.resolve(fixture), List.of()).features()).isNotEmpty();
+        }
+    }
 }

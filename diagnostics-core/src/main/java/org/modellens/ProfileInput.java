@@ -1,0 +1,149 @@
+package org.modellens;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.modellens.checks.Finding;
+import org.modellens.checks.InputFormatCheck;
+import org.modellens.checks.SchemaMismatchCheck;
+import org.modellens.checks.Settings;
+import org.modellens.checks.Severity;
+import org.modellens.data.Column;
+import org.modellens.data.ColumnType;
+import org.modellens.data.RawTable;
+import org.modellens.data.Snapshot;
+import org.modellens.data.SnapshotBuilder;
+import org.modellens.data.SnapshotReaders;
+import org.modellens.data.SourceInfo;
+import org.modellens.data.UnreadableInputException;
+import org.modellens.model.Model;
+import org.modellens.profile.format.Profile;
+import org.modellens.profile.format.ProfileFormat;
+import org.modellens.profile.format.ProfileSnapshots;
+
+/**
+ * Diagnosis where a snapshot is a profile ({@code .mlprofile}, DESIGN.md section 7): the profile
+ * becomes a snapshot of its uniform sample carrying the exact figures of every row, the shape the
+ * streamed path gives, and the analysis runs on it. The other side may be a profile or a file. Checks
+ * that need rows run on the sample, and an input-format notice says so for each profiled side.
+ */
+final class ProfileInput {
+
+    private ProfileInput() {
+    }
+
+    /** Whether either snapshot of the request is a profile file (by its magic bytes). */
+    static boolean uses(DiagnosisRequest request) {
+        return ProfileFormat.isProfile(request.train()) || ProfileFormat.isProfile(request.prod());
+    }
+
+    static org.modellens.report.DiagnosticReport run(DiagnosisRequest request, ProgressListener progress, Model model)
+            throws UnreadableInputException {
+        Settings settings = request.settings();
+        List<Finding> notices = new ArrayList<>();
+        progress.stage("Reading " + name(request.train()), 0.0);
+        Snapshot train;
+        if (ProfileFormat.isProfile(request.train())) {
+            Profile profile = ProfileFormat.read(request.train());
+            train = ProfileSnapshots.training(profile, source(request.train()));
+            notice(profile, "training", train, notices);
+            if (!request.categorical().isEmpty() || !request.numeric().isEmpty()) {
+                notices.add(new Finding(InputFormatCheck.ID, null, Severity.INFO,
+                        "Type overrides do not apply to the training profile " + name(request.train()),
+                        "A profile's column types were fixed when it was made; make it again with --categorical or "
+                                + "--numeric to change them.",
+                        Map.of("file", name(request.train())), null));
+            }
+        } else {
+            RawTable raw = SnapshotReaders.read(request.train());
+            unknownOverrides("--categorical", request.categorical(), raw, notices);
+            unknownOverrides("--numeric", request.numeric(), raw, notices);
+            train = SnapshotBuilder.buildTraining(raw, request.categorical(), request.numeric(), request.target());
+        }
+        String target = request.target();
+        if (target != null && !train.hasColumn(target)) {
+            throw new UnreadableInputException(name(request.train()) + ": the target column '" + target
+                    + "' does not exist; its columns are " + String.join(", ", train.columnNames()));
+        }
+        progress.stage("Reading " + name(request.prod()), 0.2);
+        Snapshot prod;
+        if (ProfileFormat.isProfile(request.prod())) {
+            Profile profile = ProfileFormat.read(request.prod());
+            prod = ProfileSnapshots.production(profile, source(request.prod()), train, settings.get("outliers.rangeMultiple"));
+            notice(profile, "production", prod, notices);
+        } else {
+            RawTable raw = SnapshotReaders.read(request.prod());
+            Map<String, ColumnType> types = new LinkedHashMap<>();
+            Set<String> identifiers = new java.util.HashSet<>();
+            for (Column column : train.columns()) {
+                types.put(column.name(), column.type());
+                if (column.identifier()) {
+                    identifiers.add(column.name());
+                }
+            }
+            prod = SnapshotBuilder.build(raw, types, identifiers);
+        }
+        Diagnosis.ModelInput modelInput = model == null ? null
+                : new Diagnosis.ModelInput(request.model(), model, request.explainRows());
+        return Diagnosis.analyse(train, prod, target, request.task(), settings, notices, progress, modelInput);
+    }
+
+    /** Says what a profiled side's figures were computed on. */
+    private static void notice(Profile profile, String side, Snapshot snapshot, List<Finding> notices) {
+        String file = snapshot.source().fileName();
+        long sample = profile.sample().size();
+        notices.add(new Finding(InputFormatCheck.ID, null, Severity.INFO,
+                String.format(Locale.ROOT, "The %s data was read from the profile %s (%,d rows)", side, file, profile.rows()),
+                String.format(Locale.ROOT, "Counts, missing values, ranges, means, category counts and duplicates are "
+                        + "exact for all %,d rows of %s; distribution statistics and the checks that need rows (drift "
+                        + "tests, outliers on the sample, PII, leakage, model scoring) ran on its seeded uniform sample "
+                        + "of %,d rows; counts of values beyond the training range are exact up to 1,000 such values, "
+                        + "past that estimated from a quantile sketch (rank error %.2f%% of the rows at most).",
+                        profile.rows(), profile.source(), sample, 100 * profile.options().rankError()),
+                Map.of("file", file, "snapshot", side, "rows", profile.rows(), "sampleRows", sample,
+                        "producer", profile.producer(), "quantileRankError", profile.options().rankError()),
+                null));
+    }
+
+    private static void unknownOverrides(String option, Set<String> names, RawTable table, List<Finding> notices) {
+        for (String name : names) {
+            if (!table.names().contains(name)) {
+                notices.add(new Finding(SchemaMismatchCheck.ID, name, Severity.INFO,
+                        option + " names " + name + ", which " + table.source().fileName() + " does not have",
+                        "The type override for " + name + " was ignored for " + table.source().fileName() + ".",
+                        Map.of("option", option, "file", table.source().fileName()), null));
+            }
+        }
+    }
+
+    /** The profile file as the report names it: its path and the SHA-256 of its bytes. */
+    private static SourceInfo source(Path path) throws UnreadableInputException {
+        try (InputStream in = Files.newInputStream(path)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] block = new byte[1 << 16];
+            for (int n = in.read(block); n >= 0; n = in.read(block)) {
+                digest.update(block, 0, n);
+            }
+            return new SourceInfo(path, "mlprofile", HexFormat.of().formatHex(digest.digest()));
+        } catch (IOException e) {
+            throw new UnreadableInputException(name(path) + " cannot be read: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String name(Path path) {
+        return path.getFileName() == null ? path.toString() : path.getFileName().toString();
+    }
+}

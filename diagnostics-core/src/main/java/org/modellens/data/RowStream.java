@@ -1,0 +1,228 @@
+package org.modellens.data;
+
+import blue.strategic.parquet.Hydrator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.BufferedInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+
+/**
+ * Hands the rows of a snapshot file to a {@link Sink} one at a time, in file order, without holding
+ * the file: CSV (same rules as {@link CsvReader}: header, delimiter detection, UTF-8 or ISO-8859-1,
+ * empty cell = missing, every row as wide as the header) and Parquet (cells as text as
+ * {@link ParquetReader} writes them) are streamed; XLSX is read whole first (workbooks are small).
+ */
+public final class RowStream {
+
+    /** Receives the header once, then every data row (the array is the sink's to keep). */
+    public interface Sink {
+        void header(List<String> names) throws UnreadableInputException;
+
+        void row(String[] cells) throws UnreadableInputException;
+    }
+
+    private RowStream() {
+    }
+
+    /** Streams the file into the sink; returns the source, with the SHA-256 of the whole file. */
+    public static SourceInfo read(Path path, Sink sink) throws UnreadableInputException {
+        String file = CsvReader.fileName(path);
+        if (Files.isDirectory(path)) {
+            throw new UnreadableInputException(file + " is a folder, not a file");
+        }
+        byte[] head;
+        long size;
+        try (InputStream in = Files.newInputStream(path)) {
+            size = Files.size(path);
+            head = in.readNBytes(64 * 1024);
+        } catch (NoSuchFileException e) {
+            throw new UnreadableInputException(file + ": file not found (" + path.toAbsolutePath() + ")", e);
+        } catch (IOException e) {
+            throw new UnreadableInputException(file + " cannot be read: " + Reasons.of(e), e);
+        }
+        if (head.length == 0) {
+            throw new UnreadableInputException(file + " is empty");
+        }
+        String lower = file.toLowerCase(Locale.ROOT);
+        boolean parquet = lower.endsWith(".parquet") || lower.endsWith(".parq")
+                || head.length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1';
+        boolean csv = lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt");
+        if (parquet && !csv) {
+            return parquet(path, file, sink);
+        }
+        if (!csv && (lower.endsWith(".xlsx") || lower.endsWith(".xlsm") || lower.endsWith(".xls")
+                || head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4)) {
+            RawTable table = SnapshotReaders.read(path);
+            sink.header(table.names());
+            for (int r = 0; r < table.rows(); r++) {
+                String[] cells = new String[table.names().size()];
+                for (int c = 0; c < cells.length; c++) {
+                    cells[c] = table.columns().get(c)[r];
+                }
+                sink.row(cells);
+            }
+            return table.source();
+        }
+        if (!csv && CsvReader.looksBinary(head)) {
+            throw new UnreadableInputException(file + " is not in a supported format (CSV, Parquet or XLSX)");
+        }
+        return csv(path, file, size, head, sink);
+    }
+
+    private static SourceInfo csv(Path path, String file, long size, byte[] head, Sink sink) throws UnreadableInputException {
+        Charset charset = CsvReader.isValidUtf8Prefix(head) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+        char delimiter = CsvReader.delimiter(file, size, head, charset);
+        CsvReader.refuseNul(head, delimiter, file);
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16), digest)) {
+            if (CsvReader.hasBom(head)) {
+                in.readNBytes(3);
+            }
+            int width = -1;
+            long rows = 0;
+            try (de.siegmar.fastcsv.reader.CsvReader<CsvRecord> reader =
+                         CsvReader.builder(delimiter).ofCsvRecord(new InputStreamReader(in, charset))) {
+                for (CsvRecord record : reader) {
+                    if (width < 0) {
+                        List<String> names = CsvReader.header(record, file);
+                        width = names.size();
+                        sink.header(names);
+                        continue;
+                    }
+                    int count = record.getFieldCount();
+                    if (count != width) {
+                        throw new UnreadableInputException(file + ": line " + record.getStartingLineNumber() + " has "
+                                + count + " field" + (count == 1 ? "" : "s") + ", the header has " + width
+                                + CsvReader.unclosedQuoteHint(record));
+                    }
+                    String[] cells = new String[width];
+                    for (int c = 0; c < width; c++) {
+                        String cell = record.getField(c);
+                        cells[c] = cell.isEmpty() ? null : cell;
+                    }
+                    sink.row(cells);
+                    rows++;
+                }
+            }
+            if (width < 0) {
+                throw new UnreadableInputException(file + " is empty");
+            }
+            if (rows == 0) {
+                throw new UnreadableInputException(file + " has a header but no data rows");
+            }
+        } catch (CsvParseException e) {
+            throw new UnreadableInputException(file + ": the CSV structure is broken (" + Reasons.of(e) + ")", e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new UnreadableInputException(file + " cannot be read: " + Reasons.of(e), e);
+        }
+        return new SourceInfo(path, "csv", HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static SourceInfo parquet(Path path, String file, Sink sink) throws UnreadableInputException {
+        File f = path.toFile();
+        MessageType schema;
+        try {
+            schema = blue.strategic.parquet.ParquetReader.readMetadata(f).getFileMetaData().getSchema();
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableInputException(file + " is not a readable Parquet file; it is damaged or no Parquet ("
+                    + Reasons.of(e) + ")", e);
+        }
+        List<Type> fields = schema.getFields();
+        int width = fields.size();
+        if (width == 0) {
+            throw new UnreadableInputException(file + " has no columns");
+        }
+        Map<String, Integer> index = new HashMap<>();
+        List<String> names = new java.util.ArrayList<>(width);
+        ParquetReader.CellText[] converters = new ParquetReader.CellText[width];
+        for (int c = 0; c < width; c++) {
+            String name = fields.get(c).getName();
+            if (index.putIfAbsent(name, c) != null) {
+                throw new UnreadableInputException(file + ": column \"" + name + "\" appears twice");
+            }
+            names.add(name);
+            converters[c] = ParquetReader.cellText(fields.get(c), file);
+        }
+        sink.header(names);
+        Function<String[], Integer> heading = p -> index.get(p[0]);
+        Hydrator<String[], String[], Integer> hydrator = new Hydrator<>() {
+            @Override
+            public String[] start() {
+                return new String[width];
+            }
+
+            @Override
+            public String[] add(String[] row, Integer column, Object value) {
+                if (column != null && value != null) {
+                    row[column] = converters[column].text(value);
+                }
+                return row;
+            }
+
+            @Override
+            public String[] finish(String[] row) {
+                return row;
+            }
+        };
+        long[] rows = {0};
+        try (Stream<String[]> stream = blue.strategic.parquet.ParquetReader.streamContent(f, hydrator, heading)) {
+            var it = stream.iterator();
+            while (it.hasNext()) {
+                sink.row(it.next());
+                rows[0]++;
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableInputException(file + " cannot be read as Parquet; it is damaged or truncated ("
+                    + Reasons.of(e) + ")", e);
+        } catch (LinkageError e) {
+            throw new UnreadableInputException(file + " cannot be read as Parquet: its compression codec is not supported"
+                    + " (write it with snappy, gzip, zstd or no compression), or the file is damaged", e);
+        }
+        if (rows[0] == 0) {
+            throw new UnreadableInputException(file + " has columns but no data rows");
+        }
+        return new SourceInfo(path, "parquet", sha256(path, file));
+    }
+
+    /** The file's SHA-256, read in blocks (a large file is not held). */
+    private static String sha256(Path path, String file) throws UnreadableInputException {
+        try (InputStream in = Files.newInputStream(path)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] block = new byte[1 << 16];
+            for (int n = in.read(block); n >= 0; n = in.read(block)) {
+                digest.update(block, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UnreadableInputException(file + " cannot be read: " + Reasons.of(e), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package org.modellens.profile.format;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.List;
+
+import org.apache.datasketches.kll.KllDoublesSketch;
+import org.apache.datasketches.memory.Memory;
+
+/**
+ * What a model made of every row of a snapshot, summed so it merges exactly: the prediction's
+ * moments and KLL quantile sketch (in the model's output space, the margin for tree ensembles), and
+ * per model feature the sum of its attributions (TreeSHAP contributions) and of their absolute values,
+ * so mean contribution and mean |contribution| (the global importance) are exact for all rows.
+ * The base value is the model's, the same for every part.
+ */
+public final class ModelSummary {
+
+    private final String model;
+    private final List<String> features;
+    private final double baseValue;
+    private long rows;
+    private double predictionMean;
+    private double predictionM2;
+    private double predictionMin = Double.POSITIVE_INFINITY;
+    private double predictionMax = Double.NEGATIVE_INFINITY;
+    private KllDoublesSketch predictions;
+    private final double[] contributionSum;
+    private final double[] absContributionSum;
+
+    /**
+     * @param model    the model file's name and digest, so summaries of different models never merge
+     * @param features the model's features, in its input order
+     */
+    public ModelSummary(String model, List<String> features, double baseValue, int kllK) {
+        this.model = model;
+        this.features = List.copyOf(features);
+        this.baseValue = baseValue;
+        this.predictions = KllDoublesSketch.newHeapInstance(kllK);
+        this.contributionSum = new double[features.size()];
+        this.absContributionSum = new double[features.size()];
+    }
+
+    /** Adds one scored row: its margin and its contributions in feature order ({@code null} when not explained). */
+    public void add(double margin, double[] contributions) {
+        rows++;
+        double delta = margin - predictionMean;
+        predictionMean += delta / rows;
+        predictionM2 += delta * (margin - predictionMean);
+        predictionMin = Math.min(predictionMin, margin);
+        predictionMax = Math.max(predictionMax, margin);
+        predictions.update(margin);
+        if (contributions != null) {
+            for (int f = 0; f < contributionSum.length; f++) {
+                contributionSum[f] += contributions[f];
+                absContributionSum[f] += Math.abs(contributions[f]);
+            }
+        }
+    }
+
+    public void merge(ModelSummary other) {
+        if (!model.equals(other.model) || !features.equals(other.features)) {
+            throw new IllegalArgumentException("model summaries of different models do not merge: " + model
+                    + " and " + other.model);
+        }
+        if (other.rows == 0) {
+            return;
+        }
+        if (rows == 0) {
+            predictionMean = other.predictionMean;
+            predictionM2 = other.predictionM2;
+        } else {
+            double n = (double) rows + other.rows;
+            double delta = other.predictionMean - predictionMean;
+            predictionMean += delta * other.rows / n;
+            predictionM2 += other.predictionM2 + delta * delta * ((double) rows * other.rows / n);
+        }
+        rows += other.rows;
+        predictionMin = Math.min(predictionMin, other.predictionMin);
+        predictionMax = Math.max(predictionMax, other.predictionMax);
+        predictions.merge(other.predictions);
+        for (int f = 0; f < contributionSum.length; f++) {
+            contributionSum[f] += other.contributionSum[f];
+            absContributionSum[f] += other.absContributionSum[f];
+        }
+    }
+
+    public String model() {
+        return model;
+    }
+
+    public List<String> features() {
+        return features;
+    }
+
+    public double baseValue() {
+        return baseValue;
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    public double predictionMean() {
+        return rows == 0 ? Double.NaN : predictionMean;
+    }
+
+    public double predictionStd() {
+        return rows < 2 ? Double.NaN : Math.sqrt(predictionM2 / (rows - 1));
+    }
+
+    public double predictionMin() {
+        return rows == 0 ? Double.NaN : predictionMin;
+    }
+
+    public double predictionMax() {
+        return rows == 0 ? Double.NaN : predictionMax;
+    }
+
+    public KllDoublesSketch predictions() {
+        return predictions;
+    }
+
+    /** Mean contribution of each feature over all rows (their sum plus the base value is the mean margin). */
+    public double[] meanContributions() {
+        double[] mean = new double[contributionSum.length];
+        for (int f = 0; f < mean.length; f++) {
+            mean[f] = rows == 0 ? Double.NaN : contributionSum[f] / rows;
+        }
+        return mean;
+    }
+
+    /** Mean |contribution| of each feature over all rows: the global importance. */
+    public double[] meanAbsContributions() {
+        double[] mean = new double[absContributionSum.length];
+        for (int f = 0; f < mean.length; f++) {
+            mean[f] = rows == 0 ? Double.NaN : absContributionSum[f] / rows;
+        }
+        return mean;
+    }
+
+    void write(DataOutput out) throws IOException {
+        ProfileFormat.writeString(out, model);
+        out.writeInt(features.size());
+        for (String f : features) {
+            ProfileFormat.writeString(out, f);
+        }
+        out.writeDouble(baseValue);
+        out.writeLong(rows);
+        out.writeDouble(predictionMean);
+        out.writeDouble(predictionM2);
+        out.writeDouble(predictionMin);
+        out.writeDouble(predictionMax);
+        ProfileFormat.writeBytes(out, predictions.toByteArray());
+        for (int f = 0; f < features.size(); f++) {
+            out.writeDouble(contributionSum[f]);
+            out.writeDouble(absContributionSum[f]);
+        }
+    }
+
+    static ModelSummary read(DataInput in, int kllK) throws IOException {
+        String model = ProfileFormat.readString(in);
+        int n = in.readInt();
+        if (n < 0 || n > 1_000_000) {
+            throw new IOException("bad model feature count " + n);
+        }
+        String[] features = new String[n];
+        for (int f = 0; f < n; f++) {
+            features[f] = ProfileFormat.readString(in);
+        }
+        ModelSummary s = new ModelSummary(model, List.of(features), in.readDouble(), kllK);
+        s.rows = in.readLong();
+        s.predictionMean = in.readDouble();
+        s.predictionM2 = in.readDouble();
+        s.predictionMin = in.readDouble();
+        s.predictionMax = in.readDouble();
+        s.predictions = KllDoublesSketch.heapify(Memory.wrap(ProfileFormat.readBytes(in)));
+        for (int f = 0; f < n; f++) {
+            s.contributionSum[f] = in.readDouble();
+            s.absContributionSum[f] = in.readDouble();
+        }
+        return s;
+    }
+}
