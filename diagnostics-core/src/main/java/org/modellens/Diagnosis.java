@@ -21,6 +21,8 @@ import org.modellens.checks.Severity;
 import org.modellens.data.Column;
 import org.modellens.data.ColumnType;
 import org.modellens.data.Snapshot;
+import org.modellens.data.SnapshotBuilder;
+import org.modellens.data.RawTable;
 import org.modellens.data.SnapshotLoader;
 import org.modellens.data.UnreadableInputException;
 import org.modellens.explain.ExplainRows;
@@ -28,6 +30,7 @@ import org.modellens.explain.Explainer;
 import org.modellens.explain.Explainers;
 import org.modellens.explain.ModelExplanations;
 import org.modellens.explain.TreeShapExplainer;
+import org.modellens.model.FeatureMatrix;
 import org.modellens.model.Model;
 import org.modellens.model.ModelLoader;
 import org.modellens.model.ScoredModel;
@@ -95,7 +98,13 @@ public final class Diagnosis {
      * The reference snapshot ({@code --reference}), read like training: the training columns' types, labelled.
      * A reference without the target or without a model input cannot be a baseline: fatal, named.
      */
-    private static Snapshot reference(Snapshot read, String target, Model model) throws UnreadableInputException {
+    static Snapshot reference(RawTable raw, Map<String, ColumnType> types, Set<String> identifiers, String target,
+                              Model model) throws UnreadableInputException {
+        return reference(SnapshotBuilder.build(raw, types, identifiers), target, model);
+    }
+
+    /** As above, for a reference already read with training's types ({@link SnapshotLoader#readLike}). */
+    static Snapshot reference(Snapshot read, String target, Model model) throws UnreadableInputException {
         String file = read.source().fileName();
         if (target != null && !read.hasColumn(target)) {
             throw new UnreadableInputException(file + ": the reference data has no target column '" + target
@@ -184,7 +193,8 @@ public final class Diagnosis {
         }
 
         progress.stage("Running checks", 0.8);
-        CheckContext context = new CheckContext(train, prod, target, settings, comparisons, scored == null ? null : scored.run());
+        CheckContext context = withReference(new CheckContext(train, prod, target, settings, comparisons,
+                scored == null ? null : scored.run()), reference, scored);
         List<Finding> findings = new ArrayList<>(notices);
         // Checks are independent and read-only over the context: run them on all cores, keep their order.
         Checks.all().parallelStream().map(check -> check.run(context)).toList().forEach(findings::addAll);
@@ -210,7 +220,7 @@ public final class Diagnosis {
         // before ranking, which orders by it.
         List<Cause> causes = CauseGrouping.group(findings, context, explanations);
         CauseImpacts.Measured measured = CauseImpacts.measure(causes, findings, context, scored, reference);
-        causes = CauseRanking.rank(measured.causes(), findings, scored != null);
+        causes = CauseRanking.rank(measured.causes(), findings, scored != null, measured.performance());
         Inputs inputs = new Inputs(train, prod, target, task, reference);
         DiagnosticReport report = new DiagnosticReport(VERSION, inputs, findings, comparisons, settings.asMap(), modelSection,
                 explanations).withCauses(causes, measured.performance()).withIdentity(ReportIdentity.of(settings, inputs, VERSION));
@@ -222,6 +232,16 @@ public final class Diagnosis {
         }
         progress.stage("Done", 1.0);
         return report;
+    }
+
+    /** The model-level checks compare production with the held-out reference, not the in-sample training rows. */
+    private static CheckContext withReference(CheckContext context, Snapshot reference, ScoredModel scored) {
+        if (reference == null) {
+            return context;
+        }
+        boolean scorable = scored != null && FeatureMatrix.absentFeatures(reference, scored.model().features()).isEmpty();
+        return context.withReference(reference,
+                scorable ? scored.model().predict(FeatureMatrix.of(reference, scored.model().features())) : null);
     }
 
     /** Attributions for the model; {@code null} when neither side can be scored. */
@@ -237,8 +257,9 @@ public final class Diagnosis {
         }
         boolean exact = explainer instanceof TreeShapExplainer;
         // The model-agnostic estimate costs thousands of model calls a row: smaller defaults (see default-settings).
-        ExplainRows rows = requested != null ? requested
-                : ExplainRows.first(settings.getInt(exact ? "explain.rows.default" : "explain.permutation.defaultRows"));
+        ExplainRows rows = requested != null && !requested.equals(ExplainRows.DEFAULT_ROWS_ALL_CLASSES) ? requested
+                : ExplainRows.first(settings.getInt(exact ? "explain.rows.default" : "explain.permutation.defaultRows"))
+                        .withAllClasses(requested != null);
         int globalRows = settings.getInt(exact ? "explain.global.sampleRows" : "explain.permutation.globalSampleRows");
         return ModelExplanations.explain(scored.model(), explainer, scored.train(), scored.prod(), rows, globalRows, seed);
     }

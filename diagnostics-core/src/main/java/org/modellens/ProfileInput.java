@@ -43,9 +43,10 @@ final class ProfileInput {
     private ProfileInput() {
     }
 
-    /** Whether either snapshot of the request is a profile file (by its magic bytes). */
+    /** Whether a snapshot of the request (training, production or reference) is a profile file (by its magic bytes). */
     static boolean uses(DiagnosisRequest request) {
-        return ProfileFormat.isProfile(request.train()) || ProfileFormat.isProfile(request.prod());
+        return ProfileFormat.isProfile(request.train()) || ProfileFormat.isProfile(request.prod())
+                || request.reference() != null && ProfileFormat.isProfile(request.reference());
     }
 
     static org.modellens.report.DiagnosticReport run(DiagnosisRequest request, ProgressListener progress, Model model)
@@ -94,9 +95,40 @@ final class ProfileInput {
             }
             prod = SnapshotBuilder.build(raw, types, identifiers);
         }
+        Map<String, ColumnType> trainTypes = new LinkedHashMap<>();
+        Set<String> trainIdentifiers = new java.util.HashSet<>();
+        for (Column column : train.columns()) {
+            trainTypes.put(column.name(), column.type());
+            if (column.identifier()) {
+                trainIdentifiers.add(column.name());
+            }
+        }
+        Snapshot reference = null;
+        if (request.reference() != null) {
+            if (ProfileFormat.isProfile(request.reference())) {
+                Profile profile = ProfileFormat.read(request.reference());
+                reference = ProfileSnapshots.production(profile, source(request.reference()), train,
+                        settings.get("outliers.rangeMultiple"));
+                if (target != null && !reference.hasColumn(target)) {
+                    throw new UnreadableInputException(name(request.reference()) + ": the reference data has no target column '"
+                            + target + "'; held-out reference data must be labelled");
+                }
+                notice(profile, "reference", reference, notices);
+            } else {
+                reference = Diagnosis.reference(SnapshotReaders.read(request.reference()), trainTypes, trainIdentifiers, target,
+                        model);
+            }
+        }
+        // Production over time, on the rows at hand (a profile's sample: its notice says so).
+        org.modellens.timeline.TimeAxis timeAxis = request.timeColumn() == null && request.chunk() == null ? null
+                : org.modellens.timeline.TimeAxis.of(prod, request.timeColumn(), request.chunk(), settings);
+        if (timeAxis != null) {
+            timeAxis.notice().ifPresent(notices::add);
+        }
         Diagnosis.ModelInput modelInput = model == null ? null
                 : new Diagnosis.ModelInput(request.model(), model, request.explainRows());
-        return Diagnosis.analyse(train, prod, target, request.task(), settings, notices, progress, modelInput);
+        return Diagnosis.analyse(train, prod, reference, target, request.task(), settings, notices, progress, modelInput,
+                timeAxis);
     }
 
     /** Says what a profiled side's figures were computed on. */

@@ -125,8 +125,9 @@ public final class CauseGrouping {
         Severity severity = draft.findings.stream().map(pool::finding).map(Finding::severity).max(Comparator.naturalOrder())
                 .orElseThrow();
         long rows = CauseRules.rows(pool, draft);
-        if (rows == 0 && draft.findings.stream().map(pool::finding).noneMatch(CauseGrouping::aboutTraining)) {
-            // A change of a whole column or of the dataset touches every production row.
+        boolean training = draft.findings.stream().map(pool::finding).allMatch(CauseGrouping::aboutTraining);
+        if (!training && (rows == 0 || CauseRules.WHOLE_COLUMN_KINDS.contains(draft.kind) && !features.isEmpty())) {
+            // A change of a whole column (or of the dataset, where no finding lists rows) touches every production row.
             rows = prodRows;
         }
         CauseImpact impact = new CauseImpact(rows, prodRows > 0 ? (double) rows / prodRows : Double.NaN,

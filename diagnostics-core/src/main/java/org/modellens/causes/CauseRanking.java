@@ -10,32 +10,46 @@ import org.modellens.checks.SchemaMismatchCheck;
 /**
  * Orders causes by what each costs the model (DESIGN.md section 5, "Order"), the costliest first.
  *
- * <p>The cost is the best measure a cause has, in this order of precedence: it leaves production
- * unscorable (a model input absent: no output at all, the gravest cost); the performance that comes
- * back when it is repaired or reweighted away; the share of decisions it flips; its part of the change
- * of the mean model output (absolute); the importance of its model inputs times the production rows
- * it touches. A cause measured by a more direct measure comes before one measured by a weaker one;
- * within one measure the larger cost comes first, then the graver severity, then more rows. Causes
- * with no measure (no model, or columns the model does not read) follow by severity, then rows.
+ * <p>The cost is the first of these measures that the cause has and that is material: it leaves
+ * production unscorable (a model input absent: no output at all, the gravest cost); the headline
+ * performance that comes back when it is repaired or reweighted away, where that exceeds the sampling
+ * error of production's performance (the half-width of its interval: a smaller part cannot be told from
+ * noise, and ranking by noise is a wrong order); the share of decisions it flips, where it flips any;
+ * its part of the change of the mean model output (absolute); the importance of its model inputs times
+ * the production rows it touches. A cause measured by a more direct measure comes before one measured
+ * by a weaker one; within one measure the larger cost comes first, then the graver severity, then more
+ * rows. Causes with no material measure (no model, or columns the model does not read) follow by
+ * severity, then rows.
  *
- * <p>Finally a cause on columns the model does not use is moved below every model-input cause of
- * equal or higher severity: it cannot cost this model anything, however loud its findings are.
+ * <p>Finally a cause on columns the model does not use is moved below every cause of equal or higher
+ * severity that acts on the model (a model input, or a concept or label shift, a performance drop):
+ * it cannot cost this model anything, however loud its findings are.
  */
 public final class CauseRanking {
+
+    /** The measures, most direct first; a cause is ranked by the first it has that is material. */
+    enum Measure { NO_OUTPUT, PERFORMANCE, DECISIONS, PREDICTION_SHIFT, IMPORTANCE_ROWS, NONE }
 
     private CauseRanking() {
     }
 
+    /** As {@link #rank(List, List, boolean, PerformanceSection)} with no performance section. */
+    public static List<Cause> rank(List<Cause> causes, List<Finding> findings, boolean hasModel) {
+        return rank(causes, findings, hasModel, null);
+    }
+
     /**
-     * @param causes   the causes, in any order
-     * @param findings the report's findings the causes point into
-     * @param hasModel whether a model was given
+     * @param causes      the causes, in any order
+     * @param findings    the report's findings the causes point into
+     * @param hasModel    whether a model was given
+     * @param performance production's performance, whose interval is the noise level of the parts; may be null
      * @return the same causes ordered and numbered from 1
      */
-    public static List<Cause> rank(List<Cause> causes, List<Finding> findings, boolean hasModel) {
+    public static List<Cause> rank(List<Cause> causes, List<Finding> findings, boolean hasModel, PerformanceSection performance) {
+        double noise = noise(performance);
         List<Cause> ordered = new ArrayList<>(causes);
-        ordered.sort(Comparator.comparingInt((Cause c) -> tier(c, findings))
-                .thenComparing(Comparator.comparingDouble((Cause c) -> cost(c, findings)).reversed())
+        ordered.sort(Comparator.comparing((Cause c) -> measure(c, findings, noise))
+                .thenComparing(Comparator.comparingDouble((Cause c) -> cost(c, findings, noise)).reversed())
                 .thenComparing(Comparator.comparing(Cause::severity).reversed())
                 .thenComparing(Comparator.comparingLong((Cause c) -> c.impact().rows()).reversed())
                 .thenComparingInt(c -> c.findings().isEmpty() ? Integer.MAX_VALUE : c.findings().get(0)));
@@ -49,37 +63,51 @@ public final class CauseRanking {
         return ranked;
     }
 
-    /** The measure a cause is ranked by: 0 the most direct (no output at all) to 5 none. */
-    static int tier(Cause cause, List<Finding> findings) {
-        CauseImpact impact = cause.impact();
-        if (breaksScoring(cause, findings)) {
+    /** Half the width of production's performance interval; 0 where there is none. */
+    static double noise(PerformanceSection performance) {
+        if (performance == null) {
             return 0;
         }
-        if (impact.performance() != null && Double.isFinite(impact.performance().recovered())) {
-            return 1;
-        }
-        if (Double.isFinite(impact.decisionsChanged())) {
-            return 2;
-        }
-        if (Double.isFinite(impact.predictionShift())) {
-            return 3;
-        }
-        if (Double.isFinite(importance(impact))) {
-            return 4;
-        }
-        return 5;
+        double width = performance.prod().upper() - performance.prod().lower();
+        return Double.isFinite(width) && width > 0 ? width / 2 : 0;
     }
 
-    /** The cost within the cause's tier; larger is costlier. */
-    static double cost(Cause cause, List<Finding> findings) {
+    /** Whether a performance part is more than the noise: what ranking and the summary may call a measured cost. */
+    public static boolean material(CauseImpact.PerformanceImpact performance, PerformanceSection section) {
+        return performance != null && Double.isFinite(performance.recovered()) && performance.recovered() > noise(section);
+    }
+
+    /** The measure a cause is ranked by. */
+    static Measure measure(Cause cause, List<Finding> findings, double noise) {
         CauseImpact impact = cause.impact();
-        return switch (tier(cause, findings)) {
-            case 0 -> Double.isFinite(importance(impact)) ? importance(impact) : 0;
-            case 1 -> impact.performance().recovered();
-            case 2 -> impact.decisionsChanged();
-            case 3 -> Math.abs(impact.predictionShift());
-            case 4 -> importance(impact) * impact.rows();
-            default -> 0;
+        if (breaksScoring(cause, findings)) {
+            return Measure.NO_OUTPUT;
+        }
+        if (impact.performance() != null && impact.performance().recovered() > noise) {
+            return Measure.PERFORMANCE;
+        }
+        if (impact.decisionsChanged() > 0) {
+            return Measure.DECISIONS;
+        }
+        if (Double.isFinite(impact.predictionShift()) && impact.predictionShift() != 0) {
+            return Measure.PREDICTION_SHIFT;
+        }
+        if (importance(impact) * impact.rows() > 0) {
+            return Measure.IMPORTANCE_ROWS;
+        }
+        return Measure.NONE;
+    }
+
+    /** The cost within the cause's measure; larger is costlier. */
+    static double cost(Cause cause, List<Finding> findings, double noise) {
+        CauseImpact impact = cause.impact();
+        return switch (measure(cause, findings, noise)) {
+            case NO_OUTPUT -> Double.isFinite(importance(impact)) ? importance(impact) : 0;
+            case PERFORMANCE -> impact.performance().recovered();
+            case DECISIONS -> impact.decisionsChanged();
+            case PREDICTION_SHIFT -> Math.abs(impact.predictionShift());
+            case IMPORTANCE_ROWS -> importance(impact) * impact.rows();
+            case NONE -> 0;
         };
     }
 
@@ -98,13 +126,22 @@ public final class CauseRanking {
     }
 
     /** A cause on input columns, none of which the model reads (dataset-level and outcome causes are not). */
-    static boolean onUnusedColumns(Cause cause) {
+    public static boolean onUnusedColumns(Cause cause) {
         return !cause.modelInput() && !cause.features().isEmpty() && !CauseRules.DATASET_KINDS.contains(cause.kind());
     }
 
     /**
-     * Moves each cause on unused columns just below the last model-input cause of equal or higher
-     * severity. Working from the end keeps the causes already placed in their order.
+     * Whether a cause acts on this model: through its inputs, or through the outcome and the model's
+     * output as a whole (a concept or label shift, a performance drop, a drift of the whole dataset).
+     */
+    public static boolean touchesModel(Cause cause) {
+        return cause.modelInput() || CauseRules.MODEL_KINDS.contains(cause.kind())
+                || cause.kind().equals(CauseRules.COVARIATE_SHIFT) && cause.features().isEmpty();
+    }
+
+    /**
+     * Moves each cause on unused columns just below the last cause of equal or higher severity that
+     * acts on the model. Working from the end keeps the causes already placed in their order.
      */
     private static void demoteUnusedColumns(List<Cause> ordered) {
         for (int i = ordered.size() - 1; i >= 0; i--) {
@@ -115,7 +152,7 @@ public final class CauseRanking {
             int last = -1;
             for (int j = i + 1; j < ordered.size(); j++) {
                 Cause other = ordered.get(j);
-                if (other.modelInput() && other.severity().atLeast(cause.severity())) {
+                if (touchesModel(other) && other.severity().atLeast(cause.severity())) {
                     last = j;
                 }
             }

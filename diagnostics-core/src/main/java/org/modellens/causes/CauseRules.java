@@ -67,6 +67,13 @@ final class CauseRules {
     static final Set<String> DATASET_KINDS = Set.of(DUPLICATES, CONFLICTING_LABELS, LABEL_SHIFT, CONCEPT_SHIFT,
             INPUT_FORMAT, PREDICTION_SHIFT, PERFORMANCE_DROP);
 
+    /** Kinds whose change reaches every production row of their columns, whatever rows their findings list. */
+    static final Set<String> WHOLE_COLUMN_KINDS = Set.of(RENAMED_COLUMN, MISSING_COLUMN, COVARIATE_SHIFT,
+            STUCK_IN_PRODUCTION, CONSTANT_IN_TRAINING, LABEL_SHIFT);
+
+    /** Kinds that act on the model through the outcome or its output as a whole, whatever columns they name. */
+    static final Set<String> MODEL_KINDS = Set.of(LABEL_SHIFT, CONCEPT_SHIFT, PREDICTION_SHIFT, PERFORMANCE_DROP);
+
     /** What a change of a column's values shows as: the symptoms a column-level cause absorbs. */
     private static final Set<String> VALUE_SYMPTOMS = Set.of(FeatureDriftCheck.ID, OutOfRangeCheck.ID, OutliersCheck.ID);
 
@@ -103,7 +110,8 @@ final class CauseRules {
     /**
      * renamed-column: schema-mismatch naming a likely new name ({@code likelyRenamedTo}). Absorbs every
      * other finding on the old and the new name except a leak and personal data, which are causes of
-     * their own whatever the column is called.
+     * their own whatever the column is called; "predictive in training but absent in production" is no
+     * leak when the column arrives under another name.
      */
     static void renamedColumn(Pool pool) {
         for (int i : pool.alarms(SchemaMismatchCheck.ID)) {
@@ -114,21 +122,23 @@ final class CauseRules {
             }
             Draft draft = pool.start(RENAMED_COLUMN, List.of(f.feature(), to.toString()), i);
             for (int j : pool.open(g -> g.feature() != null && draft.features.contains(g.feature())
-                    && !g.check().equals(LeakageCheck.ID) && !g.check().equals(PiiCheck.ID))) {
+                    && (!g.check().equals(LeakageCheck.ID) || servingTimeOnly(g)) && !g.check().equals(PiiCheck.ID))) {
                 pool.claim(draft, j);
             }
         }
     }
 
     /**
-     * leakage: a feature too predictive to be real or unavailable at serving time. Its being stuck,
-     * missing or shifted in production is how a column filled after the outcome looks before the
-     * outcome is known: all on that column belongs to the leak.
+     * leakage: a feature too predictive to be real (or a copy of the target). Its being stuck, missing
+     * or shifted in production is how a column filled after the outcome looks before the outcome is
+     * known: all on that column belongs to the leak. A feature merely predictive in training and
+     * unavailable in production ({@code grounds = servingTime}) is left to the pipeline rules below
+     * (missing column, stuck feed, empty feed); only if none explains it is it a leak of its own.
      */
     static void leakage(Pool pool) {
         for (int i : pool.alarms(LeakageCheck.ID)) {
             Finding f = pool.finding(i);
-            if (!pool.isOpen(i) || f.feature() == null) {
+            if (!pool.isOpen(i) || f.feature() == null || servingTimeOnly(f)) {
                 continue;
             }
             Draft draft = pool.start(LEAKAGE, List.of(f.feature()), i);
@@ -145,7 +155,7 @@ final class CauseRules {
             if (!pool.isOpen(i) || f.feature() == null || !"training".equals(f.evidence().get("presentIn"))) {
                 continue;
             }
-            pool.start(MISSING_COLUMN, List.of(f.feature()), i);
+            absorbServingTime(pool, pool.start(MISSING_COLUMN, List.of(f.feature()), i), f.feature());
         }
     }
 
@@ -188,7 +198,7 @@ final class CauseRules {
      */
     static void constantInTraining(Pool pool) {
         for (int i : pool.open(f -> f.check().equals(ConstantFeatureCheck.ID) && f.feature() != null
-                && f.evidence().get("prodDistinct") == null)) {
+                && "training".equals(f.evidence().get("constantIn")))) {
             Finding f = pool.finding(i);
             boolean symptoms = !pool.open(g -> f.feature().equals(g.feature()) && VALUE_SYMPTOMS.contains(g.check())
                     && g.severity() != Severity.INFO).isEmpty();
@@ -204,11 +214,12 @@ final class CauseRules {
     /** stuck-in-production: one value in production where training had several; its drift and new values follow. */
     static void stuckInProduction(Pool pool) {
         for (int i : pool.open(f -> f.check().equals(ConstantFeatureCheck.ID) && f.feature() != null
-                && f.evidence().get("prodDistinct") != null)) {
+                && !"training".equals(f.evidence().get("constantIn")))) {
             Finding f = pool.finding(i);
             Draft draft = pool.start(STUCK_IN_PRODUCTION, List.of(f.feature()), i);
             pool.absorb(draft, Set.of(f.feature()), Set.of(FeatureDriftCheck.ID, OutOfRangeCheck.ID, OutliersCheck.ID,
                     UnseenCategoryCheck.ID, MissingValuesCheck.ID));
+            absorbServingTime(pool, draft, f.feature());
         }
     }
 
@@ -224,6 +235,7 @@ final class CauseRules {
             }
             Draft draft = pool.start(MISSING_VALUES, List.of(f.feature()), i);
             pool.absorb(draft, Set.of(f.feature()), Set.of(MissingValuesCheck.ID, FeatureDriftCheck.ID));
+            absorbServingTime(pool, draft, f.feature());
         }
     }
 
@@ -281,13 +293,17 @@ final class CauseRules {
         found.subList(1, found.size()).forEach(i -> pool.claim(draft, i));
     }
 
-    /** concept-shift: the outcome for the same inputs changed; named by its worst segment's column. */
+    /**
+     * concept-shift: the outcome for the same inputs changed. A cause of the dataset, not of the column
+     * that names its worst segment: the segment says where it shows most, the inputs did not change,
+     * and the model's output did not move because of it (its title names the segment).
+     */
     static void conceptShift(Pool pool) {
         List<Integer> found = pool.alarms(ConceptDriftCheck.ID);
         if (found.isEmpty()) {
             return;
         }
-        Draft draft = pool.start(CONCEPT_SHIFT, featureList(pool.finding(found.get(0))), found.get(0));
+        Draft draft = pool.start(CONCEPT_SHIFT, List.of(), found.get(0));
         found.subList(1, found.size()).forEach(i -> pool.claim(draft, i));
     }
 
@@ -360,6 +376,17 @@ final class CauseRules {
     static void inputFormat(Pool pool) {
         for (int i : pool.alarms(InputFormatCheck.ID)) {
             pool.start(INPUT_FORMAT, featureList(pool.finding(i)), i);
+        }
+    }
+
+    /** A leakage finding grounded only on the column being unavailable in production, not on being too good. */
+    static boolean servingTimeOnly(Finding f) {
+        return f.check().equals(LeakageCheck.ID) && "servingTime".equals(f.evidence().get("grounds"));
+    }
+
+    private static void absorbServingTime(Pool pool, Draft draft, String column) {
+        for (int j : pool.open(g -> column.equals(g.feature()) && servingTimeOnly(g))) {
+            pool.claim(draft, j);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.modellens.data.Snapshot;
 import org.modellens.model.ModelRun;
+import org.modellens.model.Predictions;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.profile.FeatureRole;
 
@@ -24,6 +25,8 @@ public final class CheckContext {
     private final List<FeatureComparison> comparisons;
     private final Map<String, FeatureComparison> byName;
     private final ModelRun model;
+    private final Snapshot reference;
+    private final Predictions referencePredictions;
 
     public CheckContext(Snapshot train, Snapshot prod, String target, Settings settings, List<FeatureComparison> comparisons) {
         this(train, prod, target, settings, comparisons, null);
@@ -32,6 +35,13 @@ public final class CheckContext {
     /** @param model the model applied to both snapshots, or {@code null} when none was given */
     public CheckContext(Snapshot train, Snapshot prod, String target, Settings settings, List<FeatureComparison> comparisons,
                         ModelRun model) {
+        this(train, prod, target, settings, comparisons, model, null, null);
+    }
+
+    private CheckContext(Snapshot train, Snapshot prod, String target, Settings settings, List<FeatureComparison> comparisons,
+                         ModelRun model, Snapshot reference, Predictions referencePredictions) {
+        this.reference = reference;
+        this.referencePredictions = referencePredictions;
         this.model = model;
         this.train = train;
         this.prod = prod;
@@ -75,6 +85,27 @@ public final class CheckContext {
     /** The model applied to both snapshots, when one was given. */
     public Optional<ModelRun> model() {
         return Optional.ofNullable(model);
+    }
+
+    /**
+     * The same context with held-out reference data ({@code --reference}) and the model's outputs on it: the
+     * baseline of the model-level checks instead of the in-sample training rows.
+     *
+     * @param referenceSnapshot labelled data of the training period the model never trained on
+     * @param predictions       the model's outputs on every row of it
+     */
+    public CheckContext withReference(Snapshot referenceSnapshot, Predictions predictions) {
+        return new CheckContext(train, prod, target, settings, comparisons, model, referenceSnapshot, predictions);
+    }
+
+    /** Held-out reference data, when given. */
+    public Optional<Snapshot> reference() {
+        return Optional.ofNullable(reference);
+    }
+
+    /** The model's outputs on the reference data, when both were given. */
+    public Optional<Predictions> referencePredictions() {
+        return Optional.ofNullable(referencePredictions);
     }
 
     public double alpha() {

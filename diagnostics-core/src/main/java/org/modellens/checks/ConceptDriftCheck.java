@@ -3,10 +3,14 @@ package org.modellens.checks;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.modellens.data.Column;
+import org.modellens.profile.CategoryCounts;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.stats.ClassifierMetrics;
 import org.modellens.stats.IsotonicCalibration;
@@ -19,6 +23,13 @@ import org.modellens.stats.IsotonicCalibration;
  * shift moves rows between segments but leaves each segment's mean residual where it was, so it does
  * not fire; a changed relation moves it. The segments where it moved most are named with their sizes
  * and error rates.
+ *
+ * <p>A segment must be a part of the population, not all of it: one holding {@code
+ * conceptDrift.segment.maxShare} or more of the labelled rows on either side only restates the overall
+ * shift (label drift, the performance drop). Columns that cannot define a segment at all: a leak (its
+ * values are the outcome, so the residual within them moves by construction when production has no
+ * outcome yet) and a constant or near-constant column on either side (its top value holds {@code
+ * maxShare} of the rows; stuck in production, or a constant fill in training).
  */
 public final class ConceptDriftCheck implements Check {
 
@@ -61,7 +72,8 @@ public final class ConceptDriftCheck implements Check {
     }
 
     /** One compared segment. */
-    private record Shift(Segments segments, int segment, Tally train, Tally prod, double shift, double effect, double pValue) {
+    private record Shift(Segments segments, int segment, Tally train, Tally prod, double shift, double effect, double pValue,
+                         boolean wholeTraining) {
     }
 
     @Override
@@ -88,8 +100,14 @@ public final class ConceptDriftCheck implements Check {
 
         int minRows = s.getInt("conceptDrift.segment.minRows");
         double minShare = s.get("conceptDrift.segment.minShare");
+        double maxShare = s.get("conceptDrift.segment.maxShare");
+        Set<String> leaks = new LeakageCheck().run(context).stream().filter(f -> f.severity() != Severity.INFO)
+                .map(Finding::feature).filter(Objects::nonNull).collect(Collectors.toSet());
         List<Shift> shifts = new ArrayList<>();
         for (FeatureComparison feature : context.sharedFeatures()) {
+            if (leaks.contains(feature.name()) || topShare(feature) >= maxShare) {
+                continue;
+            }
             Segments segments = Segments.of(feature, s.getInt("drift.categorical.topCategories"), s.get("drift.categorical.minShare"));
             if (segments == null) {
                 continue;
@@ -97,15 +115,21 @@ public final class ConceptDriftCheck implements Check {
             Tally[] trainTallies = tally(segments, feature.train(), o.train.labelledRows(), train);
             Tally[] prodTallies = tally(segments, feature.prod(), o.prod.labelledRows(), prod);
             for (int k = 0; k < segments.count(); k++) {
-                Tally t = trainTallies[k];
                 Tally p = prodTallies[k];
-                if (t.rows < minRows || p.rows < minRows || (double) p.rows / o.prod.labelled() < minShare) {
+                // A segment training hardly had (new categories pooled as "other", values missing only now): the model's
+                // calibrated scores promise a mean residual of zero on any rows whose outcome depends on the inputs alone,
+                // so production is compared with all of training.
+                boolean wholeTraining = trainTallies[k].rows < minRows;
+                Tally t = wholeTraining ? overall(trainTallies) : trainTallies[k];
+                if (t.rows < minRows || p.rows < minRows || (double) p.rows / o.prod.labelled() < minShare
+                        || (double) p.rows / o.prod.labelled() >= maxShare
+                        || (double) trainTallies[k].rows / o.train.labelled() >= maxShare) {
                     continue;
                 }
                 double shift = p.mean() - t.mean();
                 double se = Math.sqrt(t.variance() / t.rows + p.variance() / p.rows);
                 double pValue = se > 0 ? 2 * STANDARD_NORMAL.cumulativeProbability(-Math.abs(shift) / se) : (shift == 0 ? 1 : 0);
-                shifts.add(new Shift(segments, k, t, p, shift, Math.abs(shift) / scale, pValue));
+                shifts.add(new Shift(segments, k, t, p, shift, Math.abs(shift) / scale, pValue, wholeTraining));
             }
         }
         if (shifts.isEmpty()) {
@@ -142,12 +166,16 @@ public final class ConceptDriftCheck implements Check {
             Shift x = significant.get(i);
             String name = x.segments().name(x.segment());
             named.append(i == 0 ? "" : "; ").append(name).append(" (").append(x.prod().rows).append(" production rows, error ")
-                    .append(errorText(o, x.train())).append(" in training, ").append(errorText(o, x.prod())).append(" in production)");
+                    .append(errorText(o, x.train())).append(x.wholeTraining() ? " across all training (too few such training rows)"
+                            : " in training").append(", ").append(errorText(o, x.prod())).append(" in production)");
             String key = "segment" + (i + 1);
             evidence.put(key, name).put(key + "TrainRows", x.train().rows).put(key + "ProdRows", x.prod().rows)
                     .put(key + "TrainErrorRate", error(o, x.train())).put(key + "ProdErrorRate", error(o, x.prod()))
                     .put(key + "TrainMeanResidual", x.train().mean()).put(key + "ProdMeanResidual", x.prod().mean())
                     .put(key + "PValue", x.pValue());
+            if (x.wholeTraining()) {
+                evidence.put(key + "TrainReference", "all training rows");
+            }
         }
         evidence.put("residualShiftOverall", (prod.mean() - train.mean()) / scale)
                 .put("segmentsTested", (long) tested).put("segmentsShifted", (long) significant.size())
@@ -164,6 +192,46 @@ public final class ConceptDriftCheck implements Check {
                         + ", fail at " + format(s.get(failKey) * (o.regression() ? 1 : 100)) + (o.regression() ? unit : " points")
                         + ". Retraining on recent labelled data is the usual remedy.",
                 evidence.map(), rows);
+    }
+
+    /** All segments' tallies pooled: the whole labelled training snapshot. */
+    private static Tally overall(Tally[] tallies) {
+        Tally all = new Tally();
+        for (Tally t : tallies) {
+            all.rows += t.rows;
+            all.sum += t.sum;
+            all.sumSquares += t.sumSquares;
+            all.errors += t.errors;
+            all.sumSquaredError += t.sumSquaredError;
+        }
+        return all;
+    }
+
+    /** The larger, over both sides, of the share of non-missing values that the most common value holds. */
+    static double topShare(FeatureComparison feature) {
+        double top = 0;
+        if (feature.trainSorted() != null) {
+            top = Math.max(modeShare(feature.trainSorted()), feature.prodSorted() == null ? 0 : modeShare(feature.prodSorted()));
+        }
+        for (CategoryCounts counts : java.util.Arrays.asList(feature.trainCategories(), feature.prodCategories())) {
+            if (counts != null && counts.total() > 0) {
+                top = Math.max(top, (double) counts.ranked().get(0).count() / counts.total());
+            }
+        }
+        return top;
+    }
+
+    private static double modeShare(double[] sorted) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int best = 1;
+        int run = 1;
+        for (int i = 1; i < sorted.length; i++) {
+            run = sorted[i] == sorted[i - 1] ? run + 1 : 1;
+            best = Math.max(best, run);
+        }
+        return (double) best / sorted.length;
     }
 
     /** Residuals of the labelled rows of one side: outcome minus calibrated expectation, and whether each row is an error. */

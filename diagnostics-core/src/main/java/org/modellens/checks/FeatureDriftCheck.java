@@ -29,7 +29,12 @@ public final class FeatureDriftCheck implements Check {
             if (drift == null) {
                 continue;
             }
-            (drift.isNumeric() ? numeric(feature, drift, context) : categorical(feature, drift, context))
+            Optional<Finding> found = drift.isNumeric() ? numeric(feature, drift, context) : categorical(feature, drift, context);
+            // From one training value any spread is "drift": constant-feature grades a constant fill in training.
+            found.map(f -> ConstantFeatureCheck.constantInTraining(feature) && f.severity() != Severity.INFO
+                            ? new Finding(f.check(), f.feature(), Severity.INFO, f.title(), f.detail()
+                            + " Training held a single value, so any spread is a change: see constant-feature.", f.evidence(), f.rows())
+                            : f)
                     .ifPresent(findings::add);
         }
         return findings;

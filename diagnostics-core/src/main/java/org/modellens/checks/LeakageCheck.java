@@ -138,6 +138,8 @@ public final class LeakageCheck implements Check {
         }
         double serving = s.get(key + ".servingTime");
         if (value >= serving && unavailable != null) {
+            // Not too good by itself: a leak or a pipeline that fails to deliver it (a rename, a stuck feed) alike.
+            evidence.put("grounds", "servingTime");
             return Optional.of(new Finding(ID, name, Severity.WARN,
                     name + " is strongly predictive in training but " + unavailable + " in production",
                     name + " carries much of the signal in training (" + statistic + ") but is " + unavailable

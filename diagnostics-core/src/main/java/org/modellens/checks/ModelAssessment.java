@@ -15,8 +15,9 @@ import org.modellens.stats.ConfidenceBasedEstimate.ExpectedConfusion;
 import org.modellens.stats.RocCurve;
 
 /**
- * The report's model section: metrics on training and production (estimated from confidence when
- * production has no labels and the model is a binary classifier), the decision threshold, ROC and
+ * The report's model section: metrics on training, on the held-out reference data when given, and on
+ * production (estimated from confidence when production has no labels and the model is a binary
+ * classifier, calibrated on the reference when given), the decision threshold, ROC and
  * calibration curves, and the expected cost of the model's decisions under the cost matrix of the
  * settings ({@code cost.falsePositive}, {@code cost.falseNegative}, {@code decision.threshold}).
  */
@@ -69,8 +70,9 @@ public final class ModelAssessment {
             addCurves(curves, o.prod, "prod");
             cost = cost(o, context.settings(), threshold, estimate);
         }
+        Map<String, Double> referenceMetrics = o.reference == null ? Map.of() : ModelMeasures.of(o, o.reference, threshold);
         return new ModelSection(run.path(), run.type(), run.features(), run.task(), trainMetrics, prodMetrics, estimated,
-                threshold, curves, cost);
+                threshold, curves, cost, referenceMetrics);
     }
 
     private static void addCurves(List<Curve> curves, ModelOutcomes.Side side, String name) {

@@ -27,10 +27,13 @@ final class ModelOutcomes {
     final List<String> classes;
     final Side train;
     final Side prod;
+    /** The held-out reference data's outputs, or {@code null} without {@code --reference}. */
+    final Side reference;
     /** Target values that match no class of the model, with their row counts (both sides); empty when all matched. */
     final Map<String, Long> unmatchedLabels;
 
-    private ModelOutcomes(ModelRun run, List<String> classes, Side train, Side prod, Map<String, Long> unmatched) {
+    private ModelOutcomes(ModelRun run, List<String> classes, Side train, Side prod, Side reference, Map<String, Long> unmatched) {
+        this.reference = reference;
         this.run = run;
         this.task = run.task();
         this.classes = classes;
@@ -53,7 +56,24 @@ final class ModelOutcomes {
         Map<String, Long> unmatched = new LinkedHashMap<>();
         Side train = Side.of(run.task(), run.train(), context.train(), target, encoding, unmatched);
         Side prod = Side.of(run.task(), run.prod(), context.prod(), target, encoding, unmatched);
-        return Optional.of(new ModelOutcomes(run, classes, train, prod, unmatched));
+        Side reference = null;
+        if (context.reference().isPresent() && context.referencePredictions().isPresent()) {
+            reference = Side.of(run.task(), context.referencePredictions().get(), context.reference().get(), target, encoding, unmatched);
+            if (reference.labelled() == 0) {
+                reference = null;
+            }
+        }
+        return Optional.of(new ModelOutcomes(run, classes, train, prod, reference, unmatched));
+    }
+
+    /** What production is compared with: the held-out reference when given, else the training rows (in-sample). */
+    Side baseline() {
+        return reference != null ? reference : train;
+    }
+
+    /** Whether the baseline is the training data the model was fitted on. */
+    boolean baselineInSample() {
+        return reference == null;
     }
 
     boolean binary() {

@@ -71,14 +71,19 @@ public final class OutOfRangeCheck implements Check {
         }
         double share = (double) outside / r.prodCount();
         double pValue = Binomial.upperTailPValue(outside, r.prodCount(), 2.0 / (r.trainCount() + 1));
+        // A range of one value (a constant fill in training) makes every other value "out of range": constant-feature grades that.
+        boolean constant = ConstantFeatureCheck.constantInTraining(feature);
         return Judgement.grade(pValue < context.alpha(), share, s.get("outOfRange.share.warn"), s.get("outOfRange.share.fail"))
+                .map(level -> constant ? Severity.INFO : level)
                 .map(level -> new Finding(ID, feature.name(), level,
                         feature.name() + ": " + Judgement.percent(share) + " of production values lie outside the training range",
                         outside + " production values (" + r.below() + " below " + Judgement.number(r.min()) + ", " + r.above()
                                 + " above " + Judgement.number(r.max()) + ") are beyond anything the model saw in training; trees "
                                 + "extrapolate flat and linear models without bound there. Production range: "
-                                + Judgement.number(r.prodMin()) + " to " + Judgement.number(r.prodMax()) + ".",
-                        new Evidence().put("share", share).put("below", r.below()).put("above", r.above())
+                                + Judgement.number(r.prodMin()) + " to " + Judgement.number(r.prodMax()) + "."
+                                + (constant ? " Training held a single value, so any other value is outside its range: see "
+                                + "constant-feature." : ""),
+                        new Evidence().put("trainConstant", constant ? "true" : "false").put("share", share).put("below", r.below()).put("above", r.above())
                                 .put("trainMin", r.min()).put("trainMax", r.max())
                                 .put("prodMin", r.prodMin()).put("prodMax", r.prodMax()).put("pValue", pValue).map(),
                         r.rows().get()));

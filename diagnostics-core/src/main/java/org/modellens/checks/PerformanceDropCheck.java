@@ -10,7 +10,8 @@ import org.modellens.stats.IsotonicCalibration;
 import org.modellens.stats.Proportions;
 
 /**
- * performance-drop: the model does worse on labelled production rows than on training. Binary: the
+ * performance-drop: the model does worse on labelled production rows than on its baseline: the held-out
+ * reference data ({@code --reference}) when given, else the training rows (in-sample, optimistic). Binary: the
  * AUC drop (DeLong gate); multiclass, or binary when production holds a single class: the accuracy
  * drop (two-proportion gate); regression: the relative RMSE increase (z-test on the mean squared
  * error). Without production labels a binary classifier's AUC is estimated from its calibrated
@@ -48,7 +49,7 @@ public final class PerformanceDropCheck implements Check {
         if (!outcomes.unmatchedLabels.isEmpty()) {
             findings.add(unmatchedLabels(outcomes, target));
         }
-        if (outcomes.train.labelled() == 0) {
+        if (outcomes.baseline().labelled() == 0) {
             return findings;
         }
         if (outcomes.prod.labelled() == 0) {
@@ -62,7 +63,7 @@ public final class PerformanceDropCheck implements Check {
     private Optional<Finding> measured(ModelOutcomes o, CheckContext context) {
         Settings s = context.settings();
         double threshold = s.get("decision.threshold");
-        Map<String, Double> train = ModelMeasures.of(o, o.train, threshold);
+        Map<String, Double> train = ModelMeasures.of(o, o.baseline(), threshold);
         Map<String, Double> prod = ModelMeasures.of(o, o.prod, threshold);
         if (o.regression()) {
             return rmse(o, train, prod, s, context.alpha());
@@ -76,47 +77,47 @@ public final class PerformanceDropCheck implements Check {
     private Optional<Finding> auc(ModelOutcomes o, Map<String, Double> train, Map<String, Double> prod, Settings s, double alpha) {
         double trainAuc = train.get("auc");
         double prodAuc = prod.get("auc");
-        double trainVariance = AucComparison.delongVariance(o.train.score(), o.train.positive());
+        double trainVariance = AucComparison.delongVariance(o.baseline().score(), o.baseline().positive());
         double prodVariance = AucComparison.delongVariance(o.prod.score(), o.prod.positive());
         double p = AucComparison.pValue(trainAuc, trainVariance, prodAuc, prodVariance);
         double drop = trainAuc - prodAuc;
         return Judgement.grade(p < alpha, drop, s.get("performance.aucDrop.warn"), s.get("performance.aucDrop.fail"))
                 .map(level -> finding(level,
-                        "The model ranks production cases worse: AUC " + Judgement.number(trainAuc) + " in training, "
+                        "The model ranks production cases worse: AUC " + Judgement.number(trainAuc) + " " + where(o) + ", "
                                 + Judgement.number(prodAuc) + " in production",
                         "On the labelled production rows the model's AUC fell by " + points(drop) + " (DeLong test p = "
                                 + Judgement.number(p) + "); accuracy at threshold " + s.get("decision.threshold") + " went from "
                                 + Judgement.percent(train.getOrDefault("accuracy", Double.NaN)) + " to "
                                 + Judgement.percent(prod.getOrDefault("accuracy", Double.NaN)) + ". Warn at a drop of "
                                 + points(s.get("performance.aucDrop.warn")) + ", fail at " + points(s.get("performance.aucDrop.fail"))
-                                + "." + TRAINING_CAVEAT,
-                        evidence(train, prod).put("aucDrop", drop).put("delongPValue", p)));
+                                + "." + caveat(o),
+                        evidence(o, train, prod).put("aucDrop", drop).put("delongPValue", p)));
     }
 
     private Optional<Finding> accuracy(ModelOutcomes o, Map<String, Double> train, Map<String, Double> prod, double threshold,
                                        Settings s, double alpha) {
-        if (!o.binary() && o.train.probabilities() == null) {
+        if (!o.binary() && o.baseline().probabilities() == null) {
             return Optional.empty();
         }
-        long trainCorrect = ModelMeasures.correct(o, o.train, threshold);
+        long trainCorrect = ModelMeasures.correct(o, o.baseline(), threshold);
         long prodCorrect = ModelMeasures.correct(o, o.prod, threshold);
-        double trainAccuracy = (double) trainCorrect / o.train.labelled();
+        double trainAccuracy = (double) trainCorrect / o.baseline().labelled();
         double prodAccuracy = (double) prodCorrect / o.prod.labelled();
-        double p = Proportions.twoProportionPValue(trainCorrect, o.train.labelled(), prodCorrect, o.prod.labelled());
+        double p = Proportions.twoProportionPValue(trainCorrect, o.baseline().labelled(), prodCorrect, o.prod.labelled());
         double drop = trainAccuracy - prodAccuracy;
         return Judgement.grade(p < alpha, drop, s.get("performance.accuracyDrop.warn"), s.get("performance.accuracyDrop.fail"))
                 .map(level -> finding(level,
                         "The model is right less often in production: accuracy " + Judgement.percent(trainAccuracy)
-                                + " in training, " + Judgement.percent(prodAccuracy) + " in production",
+                                + " " + where(o) + ", " + Judgement.percent(prodAccuracy) + " in production",
                         "On the labelled production rows the share of correct decisions fell by " + points(drop)
                                 + " (two-proportion test p = " + Judgement.number(p) + "). Warn at a drop of "
                                 + points(s.get("performance.accuracyDrop.warn")) + ", fail at "
-                                + points(s.get("performance.accuracyDrop.fail")) + "." + TRAINING_CAVEAT,
-                        evidence(train, prod).put("accuracyDrop", drop).put("pValue", p)));
+                                + points(s.get("performance.accuracyDrop.fail")) + "." + caveat(o),
+                        evidence(o, train, prod).put("accuracyDrop", drop).put("pValue", p)));
     }
 
     private Optional<Finding> rmse(ModelOutcomes o, Map<String, Double> train, Map<String, Double> prod, Settings s, double alpha) {
-        double[] trainSquares = squaredErrors(o.train);
+        double[] trainSquares = squaredErrors(o.baseline());
         double[] prodSquares = squaredErrors(o.prod);
         double trainMse = mean(trainSquares);
         double prodMse = mean(prodSquares);
@@ -126,15 +127,15 @@ public final class PerformanceDropCheck implements Check {
         double increase = Math.sqrt(prodMse) / Math.sqrt(trainMse) - 1;
         return Judgement.grade(p < alpha, increase, s.get("performance.rmseIncrease.warn"), s.get("performance.rmseIncrease.fail"))
                 .map(level -> finding(level,
-                        "The model's errors are larger in production: RMSE " + Judgement.number(train.get("rmse")) + " in training, "
+                        "The model's errors are larger in production: RMSE " + Judgement.number(train.get("rmse")) + " " + where(o) + ", "
                                 + Judgement.number(prod.get("rmse")) + " in production (+" + Judgement.percent(increase) + ")",
                         "On the labelled production rows the root mean squared error grew by " + Judgement.percent(increase)
                                 + " (z-test on the mean squared error p = " + Judgement.number(p) + "); R² went from "
                                 + Judgement.number(train.getOrDefault("r2", Double.NaN)) + " to "
                                 + Judgement.number(prod.getOrDefault("r2", Double.NaN)) + ". Warn at +"
                                 + Judgement.percent(s.get("performance.rmseIncrease.warn")) + ", fail at +"
-                                + Judgement.percent(s.get("performance.rmseIncrease.fail")) + "." + TRAINING_CAVEAT,
-                        evidence(train, prod).put("rmseIncrease", increase).put("pValue", p)));
+                                + Judgement.percent(s.get("performance.rmseIncrease.fail")) + "." + caveat(o),
+                        evidence(o, train, prod).put("rmseIncrease", increase).put("pValue", p)));
     }
 
     private Optional<Finding> estimated(ModelOutcomes o, CheckContext context) {
@@ -142,7 +143,7 @@ public final class PerformanceDropCheck implements Check {
         double threshold = s.get("decision.threshold");
         Optional<IsotonicCalibration> calibration = PerformanceEstimate.calibration(o);
         Optional<PerformanceEstimate> estimate = calibration.flatMap(c -> PerformanceEstimate.of(o, c, threshold));
-        Map<String, Double> train = ModelMeasures.of(o, o.train, threshold);
+        Map<String, Double> train = ModelMeasures.of(o, o.baseline(), threshold);
         if (calibration.isEmpty() || estimate.isEmpty() || !train.containsKey("auc")) {
             if (!o.binary()) {
                 return Optional.of(info("Production has no labels: the " + o.task + " model's performance cannot be measured",
@@ -153,25 +154,26 @@ public final class PerformanceDropCheck implements Check {
         }
         double estimatedAuc = estimate.get().auc();
         double trainAuc = train.get("auc");
-        double variance = AucComparison.delongVariance(o.train.score(), o.train.positive())
+        double variance = AucComparison.delongVariance(o.baseline().score(), o.baseline().positive())
                 + PerformanceEstimate.bootstrapVariance(o, calibration.get(), s.getInt("performance.estimate.bootstrapRows"),
                 s.getInt("performance.estimate.bootstrapRounds"), BOOTSTRAP_SEED);
         double p = AucComparison.pValue(trainAuc, 0, estimatedAuc, variance);
         double drop = trainAuc - estimatedAuc;
         double warn = s.get("performance.aucDrop.warn");
-        // An estimate is at most a warn: it rests on the training calibration still holding.
+        // An estimate is at most a warn: it rests on the baseline's calibration still holding.
         return Judgement.grade(p < context.alpha(), drop, warn, Double.POSITIVE_INFINITY)
                 .map(level -> finding(level,
                         "Estimated from the model's confidence (no production labels): AUC " + Judgement.number(trainAuc)
-                                + " in training, an estimated " + Judgement.number(estimatedAuc) + " in production",
+                                + " " + where(o) + ", an estimated " + Judgement.number(estimatedAuc) + " in production",
                         "Production has no labels, so its performance is estimated (confidence-based performance estimation):"
-                                + " the model's scores are calibrated on the training labels, and the production scores then imply"
+                                + " the model's scores are calibrated on the " + (o.baselineInSample() ? "training" : "reference")
+                                + " labels, and the production scores then imply"
                                 + " an expected AUC " + points(drop) + " lower, an expected accuracy of "
                                 + Judgement.percent(estimate.get().confusion().accuracy()) + " and an expected F1 of "
                                 + Judgement.number(estimate.get().confusion().f1()) + ". It is an estimate: it assumes the relation between"
                                 + " score and outcome did not change, which only labels can confirm. Warn at an estimated drop of "
-                                + points(warn) + "." + TRAINING_CAVEAT,
-                        evidence(train, Map.of()).put("estimated", "true").put("estimatedProdAuc", estimatedAuc)
+                                + points(warn) + "." + caveat(o),
+                        evidence(o, train, Map.of()).put("estimated", "true").put("estimatedProdAuc", estimatedAuc)
                                 .put("estimatedProdAccuracy", estimate.get().confusion().accuracy())
                                 .put("estimatedProdF1", estimate.get().confusion().f1())
                                 .put("estimatedAucDrop", drop).put("pValue", p)
@@ -192,9 +194,22 @@ public final class PerformanceDropCheck implements Check {
                         .put("modelClasses", String.join(", ", o.classes)).map(), null);
     }
 
-    private static Evidence evidence(Map<String, Double> train, Map<String, Double> prod) {
+    /** Where the baseline figures come from, for titles: "in training" or "on the reference data". */
+    private static String where(ModelOutcomes o) {
+        return o.baselineInSample() ? "in training" : "on the held-out reference data";
+    }
+
+    private static String caveat(ModelOutcomes o) {
+        return o.baselineInSample() ? TRAINING_CAVEAT
+                : " The baseline is the reference data (--reference), held out from training, so the gap is change, not overfitting.";
+    }
+
+    /** Baseline figures as train* (in-sample) or reference* evidence, production figures as prod*. */
+    private static Evidence evidence(ModelOutcomes o, Map<String, Double> train, Map<String, Double> prod) {
         Evidence evidence = new Evidence();
-        train.forEach((name, value) -> evidence.put("train" + capitalised(name), value));
+        String prefix = o.baselineInSample() ? "train" : "reference";
+        evidence.put("baseline", o.baselineInSample() ? "training-in-sample" : "reference");
+        train.forEach((name, value) -> evidence.put(prefix + capitalised(name), value));
         prod.forEach((name, value) -> evidence.put("prod" + capitalised(name), value));
         return evidence;
     }

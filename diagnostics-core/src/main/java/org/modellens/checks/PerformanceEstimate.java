@@ -9,7 +9,7 @@ import org.modellens.stats.IsotonicCalibration;
 
 /**
  * A binary classifier's performance on unlabelled production rows, estimated from its confidence
- * (CBPE): the score is calibrated on the training labels (isotonic), and the calibrated probabilities of
+ * (CBPE): the score is calibrated on the baseline's labels (isotonic; the reference data when given), and the calibrated probabilities of
  * the production rows give the expected confusion matrix and the expected ROC curve. Valid only while
  * P(y | score) is what it was in training.
  *
@@ -34,9 +34,13 @@ record PerformanceEstimate(double auc, ExpectedConfusion confusion) {
                 ConfidenceBasedEstimate.confusion(scores, calibrated, threshold)));
     }
 
-    /** The isotonic calibration of the score on training labels, when the model is a binary classifier with both classes labelled. */
+    /**
+     * The isotonic calibration of the score on the baseline's labels (the held-out reference when given, else training),
+     * when the model is a binary classifier with both classes labelled there. In-sample training scores are
+     * overconfident, so a calibration on them makes the estimate optimistic.
+     */
     static Optional<IsotonicCalibration> calibration(ModelOutcomes outcomes) {
-        ModelOutcomes.Side train = outcomes.train;
+        ModelOutcomes.Side train = outcomes.baseline();
         if (!outcomes.binary() || train.labelled() == 0) {
             return Optional.empty();
         }

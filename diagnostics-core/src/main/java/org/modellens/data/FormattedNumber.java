@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  *   <li>A currency symbol ($ € £ ¥ ₹) or ISO code (USD EUR GBP CHF JPY CAD AUD) before or after the
  *       number is removed: {@link Kind#CURRENCY}.</li>
  *   <li>Otherwise a unit of letters, {@code %}, {@code °} or {@code /} glued to or after the number is
- *       removed: {@link Kind#UNIT} (the number is kept as written: {@code "15%"} is 15).</li>
+ *       removed: {@link Kind#UNIT} (the number is kept as written: {@code "15%"} is 15). An exponent
+ *       ({@code "1e400"}) or a literal's type suffix ({@code "1d"}, {@code "2f"}) is no unit; a
+ *       column's cells are recovered with their unit only when the whole column carries that one unit
+ *       ({@link #recoverColumn}).</li>
  *   <li>The rest must be a number with separators: groups of three digits separated by {@code ,}
  *       (decimal point {@code .}), by {@code .} (decimal comma) or by a space or apostrophe:
  *       {@link Kind#THOUSANDS_SEPARATOR}; digits with one comma not followed by exactly three digits:
@@ -65,8 +68,19 @@ public final class FormattedNumber {
      * @param value the number, NaN for a missing-value token
      * @param kind  what made the text not a plain number
      */
-    public record Recovered(double value, Kind kind) {
+    public record Recovered(double value, Kind kind, String unit) {
+
+        /** A cell recovered without a unit. */
+        public Recovered(double value, Kind kind) {
+            this(value, kind, null);
+        }
     }
+
+    /**
+     * Suffixes that are no unit: an exponent ({@code "1e400"} is an overflowing number, not 1 with a
+     * unit "e400") and the type suffixes of program literals ({@code "1d"}, {@code "2f"}, {@code "3L"}).
+     */
+    private static final Pattern NOT_A_UNIT = Pattern.compile("(?i)e[-+]?\\d*|[dfl]");
 
     private static final Set<String> MISSING_TOKENS = Set.of("n/a", "#n/a", "na", "nan", "null", "none", "nil",
             "missing", "unknown", "-", "--", "?");
@@ -88,27 +102,29 @@ public final class FormattedNumber {
             return null;
         }
         String t = text.trim();
-        if (!Double.isNaN(TypeInference.parseNumber(t))) {
+        if (!Double.isNaN(TypeInference.parseNumber(t)) || TypeInference.isNonFiniteWord(t)) {
             return null;
         }
         if (MISSING_TOKENS.contains(t.toLowerCase(Locale.ROOT))) {
             return new Recovered(Double.NaN, Kind.MISSING_TOKEN);
         }
         Kind kind = null;
+        String unitText = null;
         Matcher currency = CURRENCY.matcher(t);
         if (currency.matches()) {
             t = (currency.group(1) != null ? currency.group(1) : currency.group(2)).trim();
             kind = Kind.CURRENCY;
         } else {
             Matcher unit = UNIT.matcher(t);
-            if (unit.matches() && !unit.group(2).equalsIgnoreCase("e")) {
+            if (unit.matches() && !NOT_A_UNIT.matcher(unit.group(2)).matches()) {
                 t = unit.group(1).trim();
                 kind = Kind.UNIT;
+                unitText = unit.group(2);
             }
         }
         double plain = TypeInference.parseNumber(t);
         if (!Double.isNaN(plain)) {
-            return kind == null ? null : new Recovered(plain, kind);
+            return kind == null ? null : new Recovered(plain, kind, unitText);
         }
         String normalised;
         Kind separator;
@@ -131,6 +147,34 @@ public final class FormattedNumber {
         if (Double.isNaN(value)) {
             return null;
         }
-        return new Recovered(value, kind == null ? separator : kind);
+        return new Recovered(value, kind == null ? separator : kind, unitText);
+    }
+
+    /**
+     * Recovers the formatted cells of one column into {@code numbers} (where they are NaN), taking a
+     * number with a unit only when every unit in the column is the same one: a column of "12 kg" is
+     * in kilograms, but "1d" beside "2f" are no quantities of one kind, and are left as text.
+     */
+    public static void recoverColumn(String[] cells, double[] numbers) {
+        Recovered[] recovered = new Recovered[cells.length];
+        String oneUnit = null;
+        boolean mixedUnits = false;
+        for (int r = 0; r < cells.length; r++) {
+            if (cells[r] != null && Double.isNaN(numbers[r])) {
+                recovered[r] = recover(cells[r]);
+                if (recovered[r] != null && recovered[r].unit() != null) {
+                    if (oneUnit == null) {
+                        oneUnit = recovered[r].unit();
+                    } else if (!oneUnit.equals(recovered[r].unit())) {
+                        mixedUnits = true;
+                    }
+                }
+            }
+        }
+        for (int r = 0; r < cells.length; r++) {
+            if (recovered[r] != null && !(mixedUnits && recovered[r].unit() != null)) {
+                numbers[r] = recovered[r].value();
+            }
+        }
     }
 }

@@ -152,14 +152,7 @@ public final class SnapshotBuilder {
      * on them; they stay counted as unparsable, which is what type-mismatch reports.
      */
     private static void recoverFormatted(String[] cells, double[] numbers) {
-        for (int r = 0; r < cells.length; r++) {
-            if (cells[r] != null && Double.isNaN(numbers[r])) {
-                FormattedNumber.Recovered recovered = FormattedNumber.recover(cells[r]);
-                if (recovered != null) {
-                    numbers[r] = recovered.value();
-                }
-            }
-        }
+        FormattedNumber.recoverColumn(cells, numbers);
     }
 
     /** Present cells whose parsed value is NaN, i.e. text that is not of the column's type. */

@@ -241,18 +241,47 @@ public final class TypeInference {
     }
 
     /**
-     * Whether the text is a non-finite number word as numeric software writes it: {@code NaN},
-     * {@code Inf} or {@code Infinity}, any case, with an optional sign, ignoring surrounding blanks.
+     * Whether the text is a non-finite value as numeric software writes it: the words {@code NaN},
+     * {@code Inf} or {@code Infinity} (any case, optional sign), or a number literal beyond the range
+     * of a double such as {@code 1e400} or {@code -1e400} (an overflow, i.e. infinite), ignoring
+     * surrounding blanks.
      */
     public static boolean isNonFiniteWord(String text) {
-        if (text.length() > 12) {
-            return false; // "-Infinity" with blanks around; the common case of longer text stays cheap
+        if (text.length() <= 12) {
+            String t = text.strip();
+            if (!t.isEmpty() && (t.charAt(0) == '+' || t.charAt(0) == '-')) {
+                t = t.substring(1);
+            }
+            if (t.equalsIgnoreCase("nan") || t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("infinity")) {
+                return true;
+            }
         }
+        return overflows(text);
+    }
+
+    /** A plain number literal (digits, sign, point, exponent) whose value is beyond a double's range. */
+    private static boolean overflows(String text) {
         String t = text.strip();
-        if (!t.isEmpty() && (t.charAt(0) == '+' || t.charAt(0) == '-')) {
-            t = t.substring(1);
+        if (t.isEmpty() || t.length() > 1000) {
+            return false;
         }
-        return t.equalsIgnoreCase("nan") || t.equalsIgnoreCase("inf") || t.equalsIgnoreCase("infinity");
+        boolean exponent = false;
+        for (int k = 0; k < t.length(); k++) {
+            char ch = t.charAt(k);
+            if (ch == 'e' || ch == 'E') {
+                exponent = true;
+            } else if (!(ch >= '0' && ch <= '9') && ch != '.' && ch != '+' && ch != '-') {
+                return false;
+            }
+        }
+        if (!exponent && t.length() < 300) {
+            return false; // without an exponent only 309+ digits overflow
+        }
+        try {
+            return Double.isInfinite(Double.parseDouble(t));
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Whether a cell is a value a boolean column can hold (0/1/true/false/yes/no). */

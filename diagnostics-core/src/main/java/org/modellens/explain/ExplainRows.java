@@ -6,18 +6,54 @@ import java.util.Locale;
  * Which production rows get a per-row explanation ({@code --explain-rows}): {@code all}, the first
  * {@code N}, or the 0-based inclusive range {@code FROM-TO} of data rows (header not counted).
  *
- * @param from first row, 0-based
- * @param to   last row, inclusive; {@link Integer#MAX_VALUE} for "to the end"
+ * <p>A multiclass model's row is explained for its predicted class, or, with {@link #allClasses()}
+ * ({@code --explain-classes all}), once for every class.
+ *
+ * @param from       first row, 0-based
+ * @param to         last row, inclusive; {@link Integer#MAX_VALUE} for "to the end"
+ * @param allClasses whether each row of a multiclass model is explained for every class
  */
-public record ExplainRows(int from, int to) {
+public record ExplainRows(int from, int to, boolean allClasses) {
 
     /** Every row. */
     public static final ExplainRows ALL = new ExplainRows(0, Integer.MAX_VALUE);
+
+    /**
+     * Every class of the default number of rows ({@code --explain-classes all} without
+     * {@code --explain-rows}): the diagnosis picks the count, as for {@code null}.
+     */
+    public static final ExplainRows DEFAULT_ROWS_ALL_CLASSES = new ExplainRows(0, Integer.MAX_VALUE - 1, true);
 
     public ExplainRows {
         if (from < 0 || to < from - 1) {
             throw new IllegalArgumentException("--explain-rows: the range " + from + "-" + to + " is empty or negative");
         }
+    }
+
+    /** Rows {@code from} to {@code to}, each explained for its predicted class. */
+    public ExplainRows(int from, int to) {
+        this(from, to, false);
+    }
+
+    /** The same rows, explained for every class ({@code true}) or the predicted one. */
+    public ExplainRows withAllClasses(boolean all) {
+        return new ExplainRows(from, to, all);
+    }
+
+    /**
+     * Parses {@code --explain-classes}: {@code predicted} (the default) or {@code all}.
+     *
+     * @throws IllegalArgumentException with a user-facing message
+     */
+    public static boolean parseAllClasses(String text) {
+        String value = text.trim().toLowerCase(Locale.ROOT);
+        if (value.equals("all")) {
+            return true;
+        }
+        if (value.equals("predicted")) {
+            return false;
+        }
+        throw new IllegalArgumentException("--explain-classes must be predicted or all, not '" + text + "'");
     }
 
     /** The first {@code count} rows. */

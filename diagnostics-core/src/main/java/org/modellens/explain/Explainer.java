@@ -16,4 +16,12 @@ public interface Explainer {
      * likely class.
      */
     Attributions explain(FeatureMatrix matrix, int[] rows);
+
+    /**
+     * Attributions for the given rows, each explained for the given output group (class) rather than
+     * its most likely one.
+     *
+     * @param groups per row, the output group to explain
+     */
+    Attributions explain(FeatureMatrix matrix, int[] rows, int[] groups);
 }

@@ -49,15 +49,33 @@ public final class ModelExplanations {
         List<Explanations.RowExplanation> explained = new ArrayList<>();
         if (prod != null) {
             int[] selected = scorable(prod, rows.indices(prod.rows()));
-            Attributions attributions = explainer.explain(prod, selected);
-            for (int r = 0; r < selected.length; r++) {
-                Map<String, Double> contributions = new LinkedHashMap<>();
-                for (int j = 0; j < features.size(); j++) {
-                    contributions.put(features.get(j), attributions.phi()[r][j]);
+            Attributions predicted = explainer.explain(prod, selected);
+            boolean multiclass = "multiclass".equals(model.task());
+            int classes = model.outputCount();
+            List<Attributions> perClass = new ArrayList<>();
+            if (multiclass && rows.allClasses()) {
+                for (int g = 0; g < classes; g++) {
+                    int[] groups = new int[selected.length];
+                    java.util.Arrays.fill(groups, g);
+                    perClass.add(explainer.explain(prod, selected, groups));
                 }
-                double prediction = prediction(model, prod, selected[r], attributions.group()[r]);
-                explained.add(new Explanations.RowExplanation(selected[r], prediction, attributions.output()[r],
-                        attributions.baseValue()[r], contributions));
+            } else {
+                perClass.add(predicted);
+            }
+            for (int r = 0; r < selected.length; r++) {
+                String predictedClass = multiclass ? className(model, predicted.group()[r]) : null;
+                for (Attributions attributions : perClass) {
+                    Map<String, Double> contributions = new LinkedHashMap<>();
+                    for (int j = 0; j < features.size(); j++) {
+                        contributions.put(features.get(j), attributions.phi()[r][j]);
+                    }
+                    int group = attributions.group()[r];
+                    double prediction = prediction(model, prod, selected[r], group);
+                    String outputClass = multiclass ? className(model, group)
+                            : "binary".equals(model.task()) ? className(model, 1) : null;
+                    explained.add(new Explanations.RowExplanation(selected[r], prediction, attributions.output()[r],
+                            attributions.baseValue()[r], contributions, outputClass, predictedClass));
+                }
             }
         }
         List<Explanations.AttributionShift> drift = globalTrain.isEmpty() || globalProd.isEmpty() ? List.of()
@@ -90,6 +108,12 @@ public final class ModelExplanations {
         }
         return new Explanations.ContributionMeans(n, n == 0 ? Double.NaN : output / n, n == 0 ? Double.NaN : base / n,
                 contributions);
+    }
+
+    /** The label of output group {@code group}, its index when the model names no classes. */
+    private static String className(Model model, int group) {
+        List<String> classes = model.classes();
+        return group < classes.size() ? classes.get(group) : String.valueOf(group);
     }
 
     /** The model's output for a row: probability of the explained class, or the predicted value. */

@@ -58,6 +58,11 @@ public final class PermutationShapExplainer implements Explainer {
 
     @Override
     public Attributions explain(FeatureMatrix matrix, int[] rows) {
+        return explain(matrix, rows, null);
+    }
+
+    @Override
+    public Attributions explain(FeatureMatrix matrix, int[] rows, int[] groups) {
         int n = rows.length;
         int p = matrix.columns();
         double[][] phi = new double[n][];
@@ -67,7 +72,7 @@ public final class PermutationShapExplainer implements Explainer {
         IntStream.range(0, n).parallel().forEach(r -> {
             double[] x = new double[p];
             System.arraycopy(matrix.values(), rows[r] * p, x, 0, p);
-            Result result = explainRow(x, new Random(seed * 31 + rows[r]));
+            Result result = explainRow(x, new Random(seed * 31 + rows[r]), groups == null ? -1 : groups[r]);
             phi[r] = result.phi;
             base[r] = result.base;
             output[r] = result.output;
@@ -79,10 +84,10 @@ public final class PermutationShapExplainer implements Explainer {
     private record Result(double[] phi, double base, double output, int group) {
     }
 
-    private Result explainRow(double[] x, Random random) {
+    private Result explainRow(double[] x, Random random, int fixedGroup) {
         int p = x.length;
         int m = background.rows();
-        int group = explainedGroup(x);
+        int group = fixedGroup >= 0 ? fixedGroup : explainedGroup(x);
         int walks = 2 * permutations;
         // For each walk: p + 1 coalitions (none, first feature, ..., all) over m background rows.
         double[] batch = new double[walks * (p + 1) * m * p];

@@ -28,6 +28,11 @@ public final class TreeShapExplainer implements Explainer {
 
     @Override
     public Attributions explain(FeatureMatrix matrix, int[] rows) {
+        return explain(matrix, rows, null);
+    }
+
+    @Override
+    public Attributions explain(FeatureMatrix matrix, int[] rows, int[] groups) {
         int n = rows.length;
         int p = matrix.columns();
         int k = model.outputCount();
@@ -43,7 +48,9 @@ public final class TreeShapExplainer implements Explainer {
             for (int r = c * CHUNK; r < Math.min(n, (c + 1) * CHUNK); r++) {
                 int row = rows[r];
                 int g = 0;
-                if (k > 1) {
+                if (groups != null) {
+                    g = groups[r];
+                } else if (k > 1) {
                     double[] raw = model.rawOutputs(matrix, row, row + 1);
                     for (int j = 1; j < k; j++) {
                         if (raw[j] > raw[g]) {

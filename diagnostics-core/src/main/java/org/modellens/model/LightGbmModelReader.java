@@ -175,6 +175,16 @@ public final class LightGbmModelReader {
             throw new UnreadableInputException(fileName + ": " + e.getMessage());
         }
         Map<Integer, List<String>> levels = pandasLevels(pandasCategorical, parameters, header, featureCount, fileName);
+        // The inputs LightGBM reads as category codes: without pandas_categorical, their text gets codes from the
+        // training data (TrainingCategories).
+        java.util.SortedSet<Integer> categorical = new java.util.TreeSet<>(categoricalFeatures(parameters, header,
+                featureCount));
+        for (int node = 0; node < ensemble.nodeCount(); node++) {
+            if (ensemble.decision(node) == TreeEnsemble.CATEGORY_IN_LEFT) {
+                categorical.add(ensemble.splitFeature(node));
+            }
+        }
+        ensemble = ensemble.withCategoricalInputs(categorical);
         Model model = linear ? new LinearTreeModel(ensemble, linearLeaves, levels) : ensemble.withCategoryLevels(levels);
         return new ModelFile(model, named);
     }
@@ -353,21 +363,7 @@ public final class LightGbmModelReader {
         if (lists == null || !lists.isArray()) {
             throw new UnreadableInputException(fileName + ": the pandas_categorical line is not a list of category lists");
         }
-        List<Integer> categorical = new ArrayList<>();
-        String given = parameters.getOrDefault("categorical_feature", "").trim();
-        if (!given.isEmpty()) {
-            for (String part : given.split(",")) {
-                categorical.add(Integer.parseInt(part.trim()));
-            }
-        } else {
-            String[] infos = header.getOrDefault("feature_infos", "").trim().split(" ");
-            for (int j = 0; j < infos.length && j < featureCount; j++) {
-                if (!infos[j].startsWith("[") && !infos[j].equals("none") && !infos[j].isEmpty()) {
-                    categorical.add(j);
-                }
-            }
-        }
-        categorical.sort(null);
+        List<Integer> categorical = categoricalFeatures(parameters, header, featureCount);
         if (categorical.size() != lists.size()) {
             throw new UnreadableInputException(fileName + ": pandas_categorical lists " + lists.size()
                     + " category columns but the model has " + categorical.size() + " categorical features "
@@ -386,6 +382,35 @@ public final class LightGbmModelReader {
             levels.put(feature, List.copyOf(labels));
         }
         return levels;
+    }
+
+    /**
+     * The categorical features, ascending: the {@code categorical_feature} parameter, else the features
+     * whose {@code feature_infos} lists codes rather than a {@code [min:max]} range.
+     */
+    private static List<Integer> categoricalFeatures(Map<String, String> parameters, Map<String, String> header,
+                                                     int featureCount) {
+        java.util.TreeSet<Integer> categorical = new java.util.TreeSet<>();
+        String given = parameters.getOrDefault("categorical_feature", "").trim();
+        if (!given.isEmpty() && given.matches("[0-9, ]+")) { // indices; a "name:..." list is read from feature_infos
+            for (String part : given.split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                int j = Integer.parseInt(part.trim());
+                if (j >= 0 && j < featureCount) {
+                    categorical.add(j);
+                }
+            }
+        } else {
+            String[] infos = header.getOrDefault("feature_infos", "").trim().split(" ");
+            for (int j = 0; j < infos.length && j < featureCount; j++) {
+                if (!infos[j].startsWith("[") && !infos[j].equals("none") && !infos[j].isEmpty()) {
+                    categorical.add(j);
+                }
+            }
+        }
+        return new ArrayList<>(categorical);
     }
 
     private static int child(int index, int start, int internal, int leaves, int node, String fileName, int line)

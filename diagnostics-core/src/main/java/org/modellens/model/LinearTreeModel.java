@@ -60,6 +60,16 @@ public final class LinearTreeModel implements Model {
     }
 
     @Override
+    public java.util.SortedSet<Integer> categoricalInputs() {
+        return trees.categoricalInputs();
+    }
+
+    @Override
+    public Model withCategoryLevels(Map<Integer, List<String>> labels) {
+        return new LinearTreeModel(trees, leaves, Map.copyOf(labels));
+    }
+
+    @Override
     public String task() {
         return trees.task();
     }

@@ -88,7 +88,7 @@ public final class ModelLoader {
             case XGBOOST_JSON:
                 return XGBoostModelReader.read(root, fileName);
             case CATBOOST_JSON:
-                throw new UnreadableInputException(fileName + ": a CatBoost JSON model; CatBoost models are not read yet");
+                return CatBoostModelReader.read(root, fileName);
             case LIGHTGBM_JSON_DUMP:
                 throw new UnreadableInputException(fileName + ": " + notReadable(kind, fileName));
             default:

@@ -12,13 +12,20 @@ import java.util.Objects;
  * @param task     binary, multiclass or regression
  * @param train    outputs on the training snapshot, or {@code null} when the model could not score it
  * @param prod     outputs on the production snapshot, or {@code null} when the model could not score it
+ * @param categoryMismatches categorical inputs the data does not fit, on either side
  */
 public record ModelRun(String path, String type, List<String> features, String task,
-                       Predictions train, Predictions prod) {
+                       Predictions train, Predictions prod, List<CategoryMismatch> categoryMismatches) {
 
     public ModelRun {
         Objects.requireNonNull(type, "type");
         features = List.copyOf(features);
         Objects.requireNonNull(task, "task");
+        categoryMismatches = List.copyOf(categoryMismatches);
+    }
+
+    /** A run without categorical inputs to judge. */
+    public ModelRun(String path, String type, List<String> features, String task, Predictions train, Predictions prod) {
+        this(path, type, features, task, train, prod, List.of());
     }
 }

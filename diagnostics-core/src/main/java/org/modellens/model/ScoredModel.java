@@ -27,8 +27,13 @@ public record ScoredModel(Model model, ModelRun run, FeatureMatrix train, Featur
                 ? FeatureMatrix.of(prod, model) : null;
         Predictions trainPredictions = trainMatrix == null ? null : model.predict(trainMatrix);
         Predictions prodPredictions = prodMatrix == null ? null : model.predict(prodMatrix);
+        java.util.Set<Integer> derived = new java.util.HashSet<>(model.categoryLevels().keySet());
+        derived.removeAll(given.categoryLevels().keySet());
+        java.util.List<CategoryMismatch> mismatches = new java.util.ArrayList<>();
+        mismatches.addAll(CategoryMismatch.of(model, train, "training", derived));
+        mismatches.addAll(CategoryMismatch.of(model, prod, "production", derived));
         ModelRun run = new ModelRun(path == null ? null : path.toString(), model.type(), model.features(), model.task(),
-                trainPredictions, prodPredictions);
+                trainPredictions, prodPredictions, mismatches);
         return new ScoredModel(model, run, trainMatrix, prodMatrix);
     }
 }

@@ -470,6 +470,7 @@ public final class TreeEnsemble implements Model {
                 treeGroup, left, right, feature, decision, threshold, defaultLeft, missingType, value, covers.clone(),
                 categoryStart, categoryLength, categoryWords, vectorStart, vectorValues);
         copy.categoryLevels = categoryLevels;
+        copy.categoricalInputs = categoricalInputs;
         return copy;
     }
 

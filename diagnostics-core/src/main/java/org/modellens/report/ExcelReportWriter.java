@@ -154,6 +154,9 @@ public final class ExcelReportWriter implements ReportWriter {
             if (report.explanations() != null) {
                 writeExplanations(workbook.createSheet(EXPLANATIONS), report.explanations(), styles);
             }
+            if (report.timeline() != null) {
+                ExcelTimelineSheet.write(workbook, report.timeline());
+            }
             writeInputs(workbook.createSheet(INPUTS), report, styles, generated);
             for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
                 printOnePageWide(workbook.getSheetAt(i));

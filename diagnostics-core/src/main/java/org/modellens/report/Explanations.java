@@ -105,12 +105,21 @@ public record Explanations(String space, String method, Map<String, Double> glob
      * @param margin        the model's output in {@link #space()}
      * @param baseValue     the expected output over the background (training) data
      * @param contributions feature to contribution, in model feature order
+     * @param outputClass   the class whose output is explained (multiclass: one of the classes; binary: the
+     *                      positive class), {@code null} for regression
+     * @param predictedClass the row's predicted class (multiclass), {@code null} otherwise
      */
     public record RowExplanation(int rowIndex, double prediction, double margin, double baseValue,
-                                 Map<String, Double> contributions) {
+                                 Map<String, Double> contributions, String outputClass, String predictedClass) {
 
         public RowExplanation {
             contributions = Collections.unmodifiableMap(new LinkedHashMap<>(contributions));
+        }
+
+        /** A row explained without naming a class (regression). */
+        public RowExplanation(int rowIndex, double prediction, double margin, double baseValue,
+                              Map<String, Double> contributions) {
+            this(rowIndex, prediction, margin, baseValue, contributions, null, null);
         }
     }
 }

@@ -273,6 +273,9 @@ public final class JsonReportWriter implements ReportWriter {
         number(json, "threshold", model.threshold());
         json.writeObjectFieldStart("metrics");
         numberMap(json, "train", model.trainMetrics());
+        if (!model.referenceMetrics().isEmpty()) {
+            numberMap(json, "reference", model.referenceMetrics());
+        }
         numberMap(json, "prod", model.prodMetrics());
         json.writeBooleanField("prodEstimated", model.prodEstimated());
         json.writeEndObject();
@@ -318,6 +321,12 @@ public final class JsonReportWriter implements ReportWriter {
         for (Explanations.RowExplanation row : explanations.rows()) {
             json.writeStartObject();
             json.writeNumberField("rowIndex", row.rowIndex());
+            if (row.outputClass() != null) {
+                json.writeStringField("class", row.outputClass());
+            }
+            if (row.predictedClass() != null) {
+                json.writeStringField("predictedClass", row.predictedClass());
+            }
             number(json, "prediction", row.prediction());
             number(json, "margin", row.margin());
             number(json, "baseValue", row.baseValue());

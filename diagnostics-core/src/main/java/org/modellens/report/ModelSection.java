@@ -19,17 +19,26 @@ import java.util.Objects;
  * @param threshold     decision threshold for binary classifiers, {@code NaN} otherwise
  * @param curves        ROC and calibration curves per side; empty when they do not apply
  * @param cost          expected cost under the cost matrix, or {@code null} when it does not apply
+ * @param referenceMetrics the same metrics on the held-out reference data ({@code --reference}); empty without it
  */
 public record ModelSection(String path, String type, List<String> features, String task,
                            Map<String, Double> trainMetrics, Map<String, Double> prodMetrics, boolean prodEstimated,
-                           double threshold, List<Curve> curves, CostSummary cost) {
+                           double threshold, List<Curve> curves, CostSummary cost, Map<String, Double> referenceMetrics) {
 
     public ModelSection {
         Objects.requireNonNull(type, "type");
         features = List.copyOf(features);
         trainMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(trainMetrics));
         prodMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(prodMetrics));
+        referenceMetrics = referenceMetrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(referenceMetrics));
         curves = List.copyOf(curves);
+    }
+
+    /** A model section without reference data. */
+    public ModelSection(String path, String type, List<String> features, String task,
+                        Map<String, Double> trainMetrics, Map<String, Double> prodMetrics, boolean prodEstimated,
+                        double threshold, List<Curve> curves, CostSummary cost) {
+        this(path, type, features, task, trainMetrics, prodMetrics, prodEstimated, threshold, curves, cost, Map.of());
     }
 
     /**

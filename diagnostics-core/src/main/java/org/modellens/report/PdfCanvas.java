@@ -39,6 +39,8 @@ final class PdfCanvas implements AutoCloseable {
     static final float[] PASS = {0.18f, 0.55f, 0.27f};
     static final float[] INFO = {0.45f, 0.52f, 0.60f};
     static final float[] BAND = {0.95f, 0.96f, 0.97f};
+    /** The band of normal chunks behind a trend line: darker than BAND, lighter than RULE. */
+    static final float[] BAND_SHADE = {0.88f, 0.91f, 0.94f};
 
     final PDDocument document;
     final PDType0Font regular;

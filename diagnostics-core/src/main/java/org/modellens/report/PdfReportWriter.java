@@ -85,6 +85,9 @@ public final class PdfReportWriter implements ReportWriter {
                 if (report.explanations() != null) {
                     explanations(canvas, report.explanations());
                 }
+                if (report.timeline() != null) {
+                    PdfTimelinePage.write(canvas, report.timeline());
+                }
                 progress.stage("PDF: appendix", 0.7);
                 appendix(canvas, report, personal, generated);
                 canvas.close();

@@ -3,8 +3,12 @@ package org.modellens.causes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,9 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
+import org.modellens.checks.Finding;
 import org.modellens.checks.Settings;
+import org.modellens.checks.Severity;
 import org.modellens.explain.ExplainRows;
 import org.modellens.report.DiagnosticReport;
 
@@ -139,5 +146,72 @@ class CauseImpactsTest {
         assertThat(fair.decomposition().conceptShift()).isNaN();
         assertThat(fair.decomposition().labelShift()).isNaN();
         assertThat(fair.detail()).contains("estimated").contains("assumes");
+    }
+
+    @Test
+    void theModelChecksAndTheModelSectionUseTheReferenceToo() throws Exception {
+        JsonNode oracle = oracle("hidden");
+        DiagnosticReport fair = diagnose("hidden", true);
+        DiagnosticReport inSample = diagnose("hidden", false);
+
+        assertThat(fair.model().referenceMetrics().get("auc")).isCloseTo(oracle.at("/reference/auc").asDouble(), within(ORACLE));
+        assertThat(inSample.model().referenceMetrics()).isEmpty();
+        // The model section's label-free estimate is calibrated on the same baseline as the performance section.
+        assertThat(fair.model().prodEstimated()).isTrue();
+        assertThat(fair.model().prodMetrics().get("auc")).isCloseTo(fair.performance().prod().value(), within(1e-12));
+        // In-sample, the finding compares with the training fit (AUC 0.99) and says that is optimistic.
+        Finding drop = inSample.findings().stream().filter(f -> f.check().equals("performance-drop")).findFirst().orElseThrow();
+        assertThat(drop.evidence()).containsEntry("baseline", "training-in-sample");
+        assertThat(drop.detail()).contains("optimistic");
+        assertThat(fair.findings()).filteredOn(f -> f.check().equals("performance-drop"))
+                .allSatisfy(f -> assertThat(f.evidence()).containsEntry("baseline", "reference"))
+                .noneMatch(f -> f.severity() != Severity.INFO);
+    }
+
+    @TempDir
+    Path temp;
+
+    private static final List<String> INPUTS = List.of("age", "income", "score", "ratio", "count", "flag", "noise");
+
+    /** Random inputs of the explain fixtures' models; the label a class (0-2) or a number, empty when {@code unlabelled}. */
+    private Path table(String name, int rows, long seed, boolean regression, boolean unlabelled) throws Exception {
+        Random random = new Random(seed);
+        List<String> lines = new ArrayList<>(List.of("age,income,score,ratio,count,flag,noise,label"));
+        for (int i = 0; i < rows; i++) {
+            String label = unlabelled ? "" : regression ? String.format(Locale.ROOT, "%.3f", 2.5 + random.nextGaussian())
+                    : Integer.toString(random.nextInt(3));
+            lines.add(String.format(Locale.ROOT, "%.1f,%.2f,%.0f,%.3f,%d,%d,%.3f,%s", 20 + 40 * random.nextDouble(),
+                    20000 + 30000 * random.nextDouble(), 300 + 550 * random.nextDouble(), random.nextDouble(), random.nextInt(6),
+                    random.nextInt(2), random.nextGaussian(), label));
+        }
+        Path file = temp.resolve(name);
+        Files.write(file, lines);
+        return file;
+    }
+
+    @Test
+    void multiclassAndRegressionModelsGetASectionWithTheirOwnHeadlineMetric() throws Exception {
+        for (String kind : List.of("multiclass", "regression")) {
+            boolean regression = kind.equals("regression");
+            Path model = Path.of(getClass().getResource("/org/modellens/explain/" + kind + ".json").toURI());
+            Path train = table(kind + "-train.csv", 600, 1, regression, false);
+            Path reference = table(kind + "-reference.csv", 300, 2, regression, false);
+            Path prod = table(kind + "-prod.csv", 300, 3, regression, false);
+            Path unlabelled = table(kind + "-unlabelled.csv", 300, 4, regression, true);
+            DiagnosisRequest request = new DiagnosisRequest(train, prod, "label", regression ? "regression" : "multiclass", Set.of(),
+                    Set.of(), Settings.defaults(), model, INPUTS, ExplainRows.first(5)).withReference(reference);
+
+            PerformanceSection performance = Diagnosis.run(request, (stage, fraction) -> { }).performance();
+            assertThat(performance.metric()).as(kind).isEqualTo(regression ? "rmse" : "logLoss");
+            assertThat(performance.baseline().source()).isEqualTo(PerformanceSection.REFERENCE);
+            assertThat(performance.metrics()).containsKeys(regression ? new String[] {"rmse", "mae"} : new String[] {"logLoss", "accuracy"});
+            assertThat(performance.decomposition().total()).as(kind).isCloseTo(performance.change(), within(1e-9));
+            assertThat(performance.prod().lower()).isLessThanOrEqualTo(performance.prod().value());
+            assertThat(performance.prod().upper()).isGreaterThanOrEqualTo(performance.prod().value());
+            // No label-free estimate for these tasks: no section rather than a guess.
+            DiagnosisRequest blind = new DiagnosisRequest(train, unlabelled, "label", regression ? "regression" : "multiclass",
+                    Set.of(), Set.of(), Settings.defaults(), model, INPUTS, ExplainRows.first(5)).withReference(reference);
+            assertThat(Diagnosis.run(blind, (stage, fraction) -> { }).performance()).as(kind).isNull();
+        }
     }
 }

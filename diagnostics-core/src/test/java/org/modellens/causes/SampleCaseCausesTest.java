@@ -62,11 +62,11 @@ class SampleCaseCausesTest {
                 continue;
             }
             for (Cause later : causes.subList(i + 1, causes.size())) {
-                assertThat(later.modelInput() && later.severity().atLeast(unused.severity()))
+                assertThat(CauseRanking.touchesModel(later) && later.severity().atLeast(unused.severity()))
                         .as("%s ranks above the model input cause %s", unused.title(), later.title()).isFalse();
             }
         }
-        assertThat(causes.get(0).modelInput()).isTrue();
+        assertThat(CauseRanking.touchesModel(causes.get(0))).isTrue();
     }
 
     private static Set<String> checksOf(Cause cause) {

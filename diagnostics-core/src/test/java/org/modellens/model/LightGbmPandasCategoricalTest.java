@@ -124,8 +124,41 @@ class LightGbmPandasCategoricalTest {
     }
 
     @Test
-    void withoutTheLineTheDataHoldsTheCodes() throws Exception {
+    void withoutTheLineTextTakesTheCodesPandasWouldHaveGivenTheTrainingLabels() throws Exception {
         Model model = ModelLoader.load(LightGbmOracleTest.fixture("v4", "binary.txt"), List.of());
         assertThat(model.categoryLevels()).isEqualTo(Map.of());
+        assertThat(model.categoricalInputs()).containsExactly(LightGbmOracleGenerator.REGION, LightGbmOracleGenerator.PRODUCT);
+        // Labels whose sorted order is the codes' order: astype("category") would have coded them 0, 1, ...
+        JsonNode oracle = LightGbmOracleTest.oracle("v4", "binary");
+        StringBuilder train = new StringBuilder(String.join(",", LightGbmOracleGenerator.FEATURES)).append('\n');
+        for (int k = 0; k < 40; k++) {
+            train.append("50000,0.5,40,").append(String.format("r%02d", k % 8)).append(',')
+                    .append(String.format("p%02d", k)).append(",0.1\n");
+        }
+        StringBuilder prod = new StringBuilder(String.join(",", LightGbmOracleGenerator.FEATURES)).append('\n');
+        List<Integer> used = new ArrayList<>();
+        for (int i = 0; i < 180; i++) {
+            JsonNode r = oracle.get("rows").get(i);
+            used.add(i);
+            for (int j = 0; j < r.size(); j++) {
+                double v = LightGbmOracleTest.number(r.get(j));
+                String cell = Double.isNaN(v) ? "" : j == 3 ? String.format("r%02d", (int) v) : j == 4
+                        ? String.format("p%02d", (int) v) : Double.toString(v);
+                prod.append(j == 0 ? "" : ",").append(cell);
+            }
+            prod.append('\n');
+        }
+        Files.writeString(dir.resolve("train.csv"), train.toString());
+        Files.writeString(dir.resolve("prod.csv"), prod.toString());
+        Snapshot trainSnapshot = SnapshotBuilder.buildTraining(SnapshotReaders.read(dir.resolve("train.csv")), Set.of(),
+                Set.of(), null);
+        Snapshot prodSnapshot = SnapshotBuilder.buildTraining(SnapshotReaders.read(dir.resolve("prod.csv")), Set.of(),
+                Set.of(), null);
+        ScoredModel scored = ScoredModel.score(null, model, trainSnapshot, prodSnapshot);
+        double[] raw = scored.model().rawOutputs(scored.prod(), 0, scored.prod().rows());
+        for (int r = 0; r < used.size(); r++) {
+            assertThat(raw[r]).as("row %d", used.get(r))
+                    .isEqualTo(LightGbmOracleTest.number(oracle.get("raw").get(used.get(r)).get(0)));
+        }
     }
 }

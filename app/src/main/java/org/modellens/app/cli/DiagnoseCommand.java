@@ -17,6 +17,9 @@ import java.util.concurrent.Callable;
 import org.modellens.Diagnosis;
 import org.modellens.Failures;
 import org.modellens.DiagnosisRequest;
+import org.modellens.causes.Cause;
+import org.modellens.causes.CauseImpact;
+import org.modellens.causes.CauseRanking;
 import org.modellens.checks.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.data.UnreadableInputException;
@@ -67,8 +70,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
     List<String> numeric = List.of();
 
     @Option(names = "--model", paramLabel = "MODEL_FILE",
-            description = "Model to apply and explain: XGBoost .json/.ubj, LightGBM text (model.txt), ONNX .onnx "
-                    + "(Tribuo models through their ONNX export).")
+            description = "Model to apply and explain, its format told by content: XGBoost JSON or UBJSON (save_model), "
+                    + "LightGBM text (save_model), CatBoost JSON (save_model(..., format='json')), ONNX (tree ensembles such "
+                    + "as scikit-learn's read as trees; Tribuo through its ONNX export).")
     Path model;
 
     @Option(names = "--model-features", split = ",", paramLabel = "COLUMNS",
@@ -79,6 +83,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
             description = "Production rows to explain: all, the first N, or a 0-based range FROM-TO "
                     + "(default: the first 1000; 100 for models explained by sampling).")
     String explainRows;
+
+    @Option(names = "--explain-classes", paramLabel = "predicted|all",
+            description = "For a multiclass model: explain each row for its predicted class (default) or for every class.")
+    String explainClasses;
 
     @Option(names = "--reference", paramLabel = "REF",
             description = "Held-out labelled data from the training period that the model never trained on: "
@@ -173,6 +181,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
             refuseOverwritingInputs();
             Settings settings = settingsFile == null ? Settings.defaults() : Settings.withOverrides(settingsFile);
             ExplainRows rows = explainRows == null ? null : ExplainRows.parse(explainRows);
+            if (explainClasses != null && ExplainRows.parseAllClasses(explainClasses)) {
+                rows = rows == null ? ExplainRows.DEFAULT_ROWS_ALL_CLASSES : rows.withAllClasses(true);
+            }
             ReportComparison.Previous previous = compareTo == null ? null : ReportComparison.read(compareTo);
             DiagnosisRequest request = new DiagnosisRequest(train, prod, target, task,
                     new LinkedHashSet<>(categorical), new LinkedHashSet<>(numeric), settings, model, modelFeatures, rows,
@@ -186,8 +197,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
             writeJson(report);
             writeStakeholderReports(report);
             printSummary(report);
+            // The model's performance against its baseline, saying when that baseline is in-sample.
+            org.modellens.causes.PerformanceText.lines(report.performance()).forEach(err::println);
             printTimeline(report);
             printComparison(report.comparison());
+            printOutcome(report, threshold);
             Severity worst = report.worstSeverity();
             return threshold != null && worst != null && worst.atLeast(threshold) ? EXIT_FINDINGS : EXIT_OK;
         } catch (UnreadableInputException | IllegalArgumentException e) {
@@ -286,10 +300,69 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 + (point.cause() > 0 ? java.text.MessageFormat.format(TEXT.getString("cli.timeline.cause"), point.cause()) : "")));
     }
 
+    /** How many causes the summary names; the JSON report lists them all. */
+    private static final int SUMMARY_CAUSES = 5;
+
+    /** The verdict and the costliest causes with what each costs the model. */
     private void printSummary(DiagnosticReport report) {
         err.println(java.text.MessageFormat.format(TEXT.getString("cli.verdict"), report.verdict(),
                 report.counts().get(Severity.FAIL), report.counts().get(Severity.WARN), report.counts().get(Severity.INFO)));
-        report.findings().stream().filter(f -> f.severity() != Severity.INFO)
-                .forEach(f -> err.println("  " + f.severity().jsonName().toUpperCase(Locale.ROOT) + "  " + f.title()));
+        List<Cause> causes = report.causes();
+        if (!causes.isEmpty()) {
+            err.println(java.text.MessageFormat.format(TEXT.getString("cli.causes"), causes.size()));
+            for (Cause cause : causes.subList(0, Math.min(SUMMARY_CAUSES, causes.size()))) {
+                err.printf(Locale.ROOT, "  %d. %-4s  %s%n", cause.rank(), cause.severity().jsonName().toUpperCase(Locale.ROOT),
+                        cause.title());
+                err.println("           " + impact(cause, report));
+            }
+            if (causes.size() > SUMMARY_CAUSES) {
+                err.println("  " + java.text.MessageFormat.format(TEXT.getString("cli.causes.more"), causes.size() - SUMMARY_CAUSES));
+            }
+        }
+    }
+
+    /** Where the reports went, and why the exit code is 1 when it is. */
+    private void printOutcome(DiagnosticReport report, Severity threshold) {
+        List<String> written = new java.util.ArrayList<>();
+        if (json != null) {
+            written.add("-".equals(json) ? TEXT.getString("cli.reports.stdout") : Path.of(json).toAbsolutePath().toString());
+        }
+        for (Path file : java.util.Arrays.asList(xlsx, pdf)) {
+            if (file != null) {
+                written.add(file.toAbsolutePath().toString());
+            }
+        }
+        err.println(written.isEmpty() ? TEXT.getString("cli.reports.none")
+                : java.text.MessageFormat.format(TEXT.getString("cli.reports.written"), String.join(", ", written)));
+        Severity worst = report.worstSeverity();
+        if (threshold != null && worst != null && worst.atLeast(threshold)) {
+            err.println(java.text.MessageFormat.format(TEXT.getString("cli.exit.findings"), threshold.jsonName()));
+        }
+    }
+
+    /** One line of what a cause costs: model input or not, rows touched, prediction shift, performance recovered. */
+    private static String impact(Cause cause, DiagnosticReport report) {
+        CauseImpact impact = cause.impact();
+        List<String> parts = new java.util.ArrayList<>();
+        // Said of causes on columns; a concept or label shift, duplicates and the like are about the data as a whole.
+        if (report.model() != null && (cause.modelInput() || CauseRanking.onUnusedColumns(cause))) {
+            parts.add(TEXT.getString(cause.modelInput() ? "cli.cause.modelInput" : "cli.cause.notModelInput"));
+        }
+        parts.add(String.format(Locale.ROOT, "%,d rows (%.1f%%)", impact.rows(), 100 * impact.rowShare()));
+        if (Double.isFinite(impact.predictionShift())) {
+            String space = report.explanations() == null ? "" : report.explanations().space();
+            parts.add(String.format(Locale.ROOT, "prediction shift %+.3f %s", impact.predictionShift(),
+                    "margin".equals(space) && "binary".equals(report.inputs().task()) ? "log-odds" : space));
+        }
+        if (Double.isFinite(impact.decisionsChanged())) {
+            parts.add(String.format(Locale.ROOT, "%.1f%% of decisions flipped", 100 * impact.decisionsChanged()));
+        }
+        CauseImpact.PerformanceImpact performance = impact.performance();
+        if (performance != null && Double.isFinite(performance.recovered())) {
+            parts.add(String.format(Locale.ROOT, "%s %+.4f when %s%s", performance.metric(), performance.recovered(),
+                    "repair".equals(performance.method()) ? "repaired" : "removed (" + performance.method() + ")",
+                    CauseRanking.material(performance, report.performance()) ? "" : " (within sampling error)"));
+        }
+        return String.join("; ", parts);
     }
 }

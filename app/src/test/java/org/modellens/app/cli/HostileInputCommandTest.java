@@ -109,12 +109,29 @@ class HostileInputCommandTest {
         Run help = run("--help");
         Path models = Path.of("../diagnostics-core/src/test/resources/org/modellens");
 
-        assertThat(help.out()).contains("XGBoost .json/.ubj, LightGBM text (model.txt), ONNX .onnx")
-                .doesNotContain("protobuf");
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("XGBoost JSON or UBJSON (save_model), LightGBM text "
+                + "(save_model), CatBoost JSON (save_model(..., format='json')), ONNX").doesNotContain("protobuf");
         // Each format named loads (Tribuo's protobuf files are refused by the loader, so they are not named).
         for (String fixture : List.of("explain/binary.json", "explain/binary.ubj", "model/lightgbm-handmade.txt",
+                "model/lightgbm/v4/binary.txt", "model/catboost/binary.json", "model/onnx-trees/random-forest-binary.onnx",
                 "model/logistic.onnx")) {
             assertThat(org.modellens.model.ModelLoader.load(models.resolve(fixture), List.of()).features()).isNotEmpty();
         }
+    }
+
+    @Test
+    void aProfileNeverOverwritesTheSnapshotItSummarises() throws Exception {
+        Path train = copy("train.csv");
+        byte[] before = Files.readAllBytes(train);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = ProfileCommand.execute(new String[] {"--input", train.toString(), "--out", train.toString()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(DiagnoseCommand.EXIT_BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("modellens: --out names train.csv, the --input input: "
+                + "a report never overwrites an input; choose another file\n");
+        assertThat(Files.readAllBytes(train)).isEqualTo(before);
     }
 }

@@ -152,6 +152,38 @@ class ViewModelsTest {
     }
 
     @Test
+    void aMulticlassReportOffersAClassChooserDefaultingToThePredictedClass() {
+        ExplanationsViewModel explanations = new ExplanationsViewModel(report.getReadOnlyProperty(), selection);
+        DiagnosticReport withModel = TestReports.withModel(sample);
+        // Rows 0 and 5 explained for every class of a three-class model; row 0 predicted "b", row 5 "c".
+        List<Explanations.RowExplanation> rows = new java.util.ArrayList<>();
+        for (int row : new int[] {0, 5}) {
+            for (String c : List.of("a", "b", "c")) {
+                rows.add(new Explanations.RowExplanation(row, c.equals("a") ? 0.1 : 0.45, 0.5, 0.1,
+                        Map.of("income", 0.4), c, row == 0 ? "b" : "c"));
+            }
+        }
+        Explanations multi = new Explanations("margin", "tree-shap", withModel.explanations().globalTrain(),
+                withModel.explanations().globalProd(), rows);
+        report.set(new DiagnosticReport(withModel.toolVersion(), withModel.inputs(), withModel.findings(),
+                withModel.features(), withModel.settings(), withModel.model(), multi));
+
+        assertThat(explanations.classes()).containsExactly(ExplanationsViewModel.PREDICTED_CLASS, "a", "b", "c");
+        assertThat(explanations.explainedClassProperty().get()).isEqualTo(ExplanationsViewModel.PREDICTED_CLASS);
+        assertThat(explanations.rows()).extracting(Explanations.RowExplanation::outputClass).containsExactly("b", "c");
+        assertThat(ExplanationsViewModel.describe(explanations.rows().get(0)))
+                .isEqualTo("row 0 \u00b7 class b: probability 0.45 (predicted: b)");
+
+        explanations.explainedClassProperty().set("a");
+        assertThat(explanations.rows()).extracting(Explanations.RowExplanation::rowIndex).containsExactly(0, 5);
+        assertThat(explanations.rows()).allSatisfy(r -> assertThat(r.outputClass()).isEqualTo("a"));
+        assertThat(explanations.rowProperty().get().outputClass()).isEqualTo("a");
+        assertThat(ExplanationsViewModel.describeClass("a")).isEqualTo("class a");
+        assertThat(ExplanationsViewModel.describeClass(ExplanationsViewModel.PREDICTED_CLASS))
+                .isEqualTo("each row's predicted class");
+    }
+
+    @Test
     void withoutAModelTheModelAndExplanationPagesSaySo() {
         ModelViewModel model = new ModelViewModel(report.getReadOnlyProperty());
         ExplanationsViewModel explanations = new ExplanationsViewModel(report.getReadOnlyProperty(), selection);

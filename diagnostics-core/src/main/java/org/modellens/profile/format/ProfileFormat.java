@@ -102,6 +102,8 @@ public final class ProfileFormat {
     /** Reads a profile file; a file that is no profile, of a newer version or damaged is refused by name. */
     public static Profile read(Path path) throws UnreadableInputException {
         String file = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        // Read as a stream, so any size; but a pipe or device never ends.
+        org.modellens.data.InputFiles.checkRegularFile(path, "profile file", Long.MAX_VALUE);
         try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(path))) {
             return read(in, file);
         } catch (NoSuchFileException e) {

@@ -14,7 +14,7 @@ package org.modellens.profile.format;
  * @param typeRows        first rows the column types are inferred from
  */
 public record ProfileOptions(int sampleRows, long seed, int maxCategories, int kllK, int hllLgK, int maxStoredHashes,
-                             int typeRows) {
+                             int typeRows) implements java.io.Serializable {
 
     public static final int DEFAULT_KLL_K = 1000;
     public static final int DEFAULT_HLL_LG_K = 14;

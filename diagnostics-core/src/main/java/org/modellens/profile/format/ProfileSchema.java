@@ -16,7 +16,8 @@ import org.modellens.data.SourceInfo;
  * The columns of a profile: names in file order, the type each is analysed as, and which identify rows.
  * Fixed before the first row is counted, so that the profiles of parts count alike and merge.
  */
-public record ProfileSchema(List<String> names, List<ColumnType> types, Set<String> identifiers) {
+public record ProfileSchema(List<String> names, List<ColumnType> types, Set<String> identifiers)
+        implements java.io.Serializable {
 
     public ProfileSchema {
         names = List.copyOf(names);

@@ -158,6 +158,29 @@ class ProfileDiagnosisTest {
                 .isEqualTo(finding(inMemory, "duplicate-rows", "null").rows().examples());
     }
 
+    /** A reference profile is the performance baseline, as a reference file is; the model scores the samples. */
+    @Test
+    void referenceMayBeAProfileToo() throws Exception {
+        Path caseDir = Path.of("../sample-data/case");
+        ProfileOptions options = ProfileOptions.of(2_000, 7L, 100_000, 2_000);
+        Path prod = dir.resolve("case-prod.mlprofile");
+        Path reference = dir.resolve("case-reference.mlprofile");
+        ProfileFormat.write(ProfileBuilder.profile(caseDir.resolve("prod.csv"), options, Set.of(), Set.of(), "defaulted", "test",
+                n -> { }), prod);
+        ProfileFormat.write(ProfileBuilder.profile(caseDir.resolve("reference.csv"), options, Set.of(), Set.of(), "defaulted",
+                "test", n -> { }), reference);
+        DiagnosticReport report = Diagnosis.run(new DiagnosisRequest(caseDir.resolve("train.csv"), prod, "defaulted", "auto",
+                Set.of(), Set.of(), Settings.defaults(), caseDir.resolve("model.json"), List.of(), null, reference, null, null),
+                (s, f) -> { });
+
+        assertThat(report.inputs().reference()).isNotNull();
+        assertThat(report.inputs().reference().sampling()).isPresent();
+        assertThat(report.performance()).isNotNull();
+        assertThat(report.performance().baseline().source()).isEqualTo("reference");
+        assertThat(report.findings()).extracting(Finding::title)
+                .anySatisfy(t -> assertThat(t).startsWith("The reference data was read from the profile case-reference.mlprofile"));
+    }
+
     @Test
     void outOfRangeCountIsExactWhileTheTailFitsTheKeptExtremes() {
         long exact = finding(inMemory, "out-of-range", "score").rows().count();

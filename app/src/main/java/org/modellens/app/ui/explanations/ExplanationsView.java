@@ -61,7 +61,17 @@ public final class ExplanationsView extends BorderPane {
         model.waterfall().addListener((ListChangeListener<WaterfallStep>) c -> waterfall.show(model.waterfall()));
         ScrollPane waterfallScroll = new ScrollPane(waterfall);
         waterfallScroll.setFitToWidth(true);
-        HBox rowBar = new HBox(10, new Label(Text.get("explain.row.pick")), rowPicker);
+        ComboBox<String> classPicker = new ComboBox<>(model.classes());
+        classPicker.setId("explain-class");
+        classPicker.valueProperty().bindBidirectional(model.explainedClassProperty());
+        classPicker.setCellFactory(list -> new ClassCell());
+        classPicker.setButtonCell(new ClassCell());
+        Label classLabel = new Label(Text.get("explain.class.pick"));
+        for (var node : java.util.List.of(classLabel, classPicker)) {
+            node.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.classes()));
+            node.managedProperty().bind(node.visibleProperty());
+        }
+        HBox rowBar = new HBox(10, new Label(Text.get("explain.row.pick")), rowPicker, classLabel, classPicker);
         rowBar.setAlignment(Pos.CENTER_LEFT);
 
         Label dependenceTitle = new Label();
@@ -186,6 +196,14 @@ public final class ExplanationsView extends BorderPane {
     }
 
     /** A production row in the row picker. */
+    private static final class ClassCell extends javafx.scene.control.ListCell<String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : ExplanationsViewModel.describeClass(item));
+        }
+    }
+
     private static final class RowCell extends ListCell<RowExplanation> {
         @Override
         protected void updateItem(RowExplanation item, boolean empty) {

@@ -44,6 +44,9 @@ public final class ExplanationsViewModel {
     private final ReadOnlyStringWrapper space = new ReadOnlyStringWrapper(this, "space", "");
     private final ObservableList<ImportanceRow> importance = FXCollections.observableArrayList();
     private final ObservableList<RowExplanation> rows = FXCollections.observableArrayList();
+    /** The classes a multiclass report explains, the predicted-class choice first; empty otherwise. */
+    private final ObservableList<String> classes = FXCollections.observableArrayList();
+    private final ObjectProperty<String> explainedClass = new SimpleObjectProperty<>(this, "explainedClass");
     private final ObjectProperty<RowExplanation> row = new SimpleObjectProperty<>(this, "row");
     private final ObservableList<WaterfallStep> waterfall = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper dependenceFeature = new ReadOnlyStringWrapper(this, "dependenceFeature");
@@ -55,6 +58,7 @@ public final class ExplanationsViewModel {
         this.selection = selection;
         report.addListener((obs, old, now) -> show(now));
         row.addListener((obs, old, now) -> showWaterfall(now));
+        explainedClass.addListener((obs, old, now) -> showRows());
         selection.featureProperty().addListener((obs, old, now) -> showDependence(now));
         show(report.get());
     }
@@ -65,6 +69,7 @@ public final class ExplanationsViewModel {
         importance.clear();
         rows.clear();
         row.set(null);
+        classes.clear();
         if (explanations == null) {
             message.set(Text.get(shown == null ? "explain.empty.noReport" : "explain.empty.noModel"));
             space.set("");
@@ -82,10 +87,46 @@ public final class ExplanationsViewModel {
         }
         all.sort(Comparator.comparingDouble((ImportanceRow r) -> Math.max(nanToZero(r.train()), nanToZero(r.prod()))).reversed());
         importance.setAll(all.subList(0, Math.min(IMPORTANCE_FEATURES, all.size())));
-        rows.setAll(explanations.rows());
-        if (!rows.isEmpty()) {
-            row.set(rows.get(0));
+        Set<String> named = new LinkedHashSet<>();
+        for (RowExplanation explained : explanations.rows()) {
+            if (explained.predictedClass() != null) {
+                named.add(explained.outputClass());
+            }
         }
+        if (!named.isEmpty()) {
+            classes.add(PREDICTED_CLASS);
+            classes.addAll(named.stream().sorted().toList());
+        }
+        if (PREDICTED_CLASS.equals(explainedClass.get()) || named.isEmpty()) {
+            showRows();
+        } else {
+            explainedClass.set(PREDICTED_CLASS); // shows the rows through the listener
+        }
+    }
+
+    /** The class choice that shows each row explained for its own predicted class (the default). */
+    public static final String PREDICTED_CLASS = "";
+
+    /** The rows explained for the chosen class: each row's predicted class by default. */
+    private List<RowExplanation> shownRows(Explanations explanations) {
+        String chosen = explainedClass.get();
+        List<RowExplanation> shown = new ArrayList<>();
+        for (RowExplanation explained : explanations.rows()) {
+            boolean predicted = explained.predictedClass() == null || explained.predictedClass().equals(explained.outputClass());
+            if (chosen == null || PREDICTED_CLASS.equals(chosen) ? predicted : chosen.equals(explained.outputClass())) {
+                shown.add(explained);
+            }
+        }
+        return shown;
+    }
+
+    private void showRows() {
+        DiagnosticReport shown = report.get();
+        if (shown == null || shown.explanations() == null) {
+            return;
+        }
+        rows.setAll(shownRows(shown.explanations()));
+        row.set(rows.isEmpty() ? null : rows.get(0));
         showDependence(selection.feature());
     }
 
@@ -152,7 +193,7 @@ public final class ExplanationsViewModel {
         }
         Column column = shown.inputs().prod().column(feature).orElse(null);
         List<DependencePoint> points = new ArrayList<>();
-        for (RowExplanation explained : shown.explanations().rows()) {
+        for (RowExplanation explained : shownRows(shown.explanations())) {
             Double contribution = explained.contributions().get(feature);
             if (contribution == null || column == null || explained.rowIndex() >= column.size()) {
                 continue;
@@ -172,9 +213,27 @@ public final class ExplanationsViewModel {
         }
     }
 
-    /** A row's label in the row picker. */
+    /** A row's label in the row picker: the class it is explained for, when the model has several. */
     public static String describe(RowExplanation explained) {
+        if (explained.predictedClass() != null) {
+            return Text.get("explain.row.class", explained.rowIndex(), explained.outputClass(),
+                    Formats.number(explained.prediction()), explained.predictedClass());
+        }
         return Text.get("explain.row", explained.rowIndex(), Formats.number(explained.prediction()));
+    }
+
+    /** A class choice's label in the class picker. */
+    public static String describeClass(String choice) {
+        return PREDICTED_CLASS.equals(choice) ? Text.get("explain.class.predicted") : Text.get("explain.class.one", choice);
+    }
+
+    /** The class choices: the predicted class, then every class the report explains; empty unless multiclass. */
+    public ObservableList<String> classes() {
+        return classes;
+    }
+
+    public ObjectProperty<String> explainedClassProperty() {
+        return explainedClass;
     }
 
     public ReadOnlyBooleanProperty availableProperty() {

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Rows per second of the Spark profiler (local mode, 1 and 2 cores, 2 to 8 partitions) against the
+# single-machine streamed profile, on one generated 10,000,000-row Parquet file (written by Spark into
+# spark-profiler/target/bench, not committed). Wall and process CPU time (user + system) are both
+# reported: on a shared machine only the CPU time says what the code costs.
+#   bench/spark-profiler-benchmark.sh [ROWS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows="${1:-10000000}"
+mvn -B -q -o -pl spark-profiler -am test -Dtest=SparkProfilerBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dmodellens.bench=true -Dmodellens.bench.rows="$rows"
+cat spark-profiler/target/bench/spark-profiler-benchmark.md
