@@ -219,6 +219,9 @@ public final class Diagnosis {
         // Findings are final here (sorted, masked): causes point into this list. Their performance cost is measured
         // before ranking, which orders by it.
         List<Cause> causes = CauseGrouping.group(findings, context, explanations);
+        if (scored != null) {
+            progress.stage("Measuring what causes cost", 0.95);
+        }
         CauseImpacts.Measured measured = CauseImpacts.measure(causes, findings, context, scored, reference);
         causes = CauseRanking.rank(measured.causes(), findings, scored != null, measured.performance());
         Inputs inputs = new Inputs(train, prod, target, task, reference);

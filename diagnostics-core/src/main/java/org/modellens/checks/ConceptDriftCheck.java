@@ -164,7 +164,7 @@ public final class ConceptDriftCheck implements Check {
         Evidence evidence = new Evidence();
         for (int i = 0; i < Math.min(NAMED_SEGMENTS, significant.size()); i++) {
             Shift x = significant.get(i);
-            String name = x.segments().name(x.segment());
+            String name = name(x);
             named.append(i == 0 ? "" : "; ").append(name).append(" (").append(x.prod().rows).append(" production rows, error ")
                     .append(errorText(o, x.train())).append(x.wholeTraining() ? " across all training (too few such training rows)"
                             : " in training").append(", ").append(errorText(o, x.prod())).append(" in production)");
@@ -183,7 +183,7 @@ public final class ConceptDriftCheck implements Check {
         Column prodColumn = context.prod().column(worst.segments().column()).orElseThrow();
         AffectedRows rows = Rows.matching(row -> worst.segments().of(prodColumn, row) == worst.segment(), context.prod().rows());
         return new Finding(ID, worst.segments().column(), level,
-                "The outcome for the same inputs changed, most where " + worst.segments().name(worst.segment()) + ": " + what,
+                "The outcome for the same inputs changed, most where " + name(worst) + ": " + what,
                 "Within segments of the inputs, the outcome was compared with what the model's score meant in training (its score"
                         + " calibrated on the training labels). A change of the inputs alone moves rows between segments but not this"
                         + " comparison inside a segment; a change of P(outcome | inputs) does. It moved most in: " + named
@@ -192,6 +192,12 @@ public final class ConceptDriftCheck implements Check {
                         + ", fail at " + format(s.get(failKey) * (o.regression() ? 1 : 100)) + (o.regression() ? unit : " points")
                         + ". Retraining on recent labelled data is the usual remedy.",
                 evidence.map(), rows);
+    }
+
+    /** A segment's name; the pooled categories training hardly had are the categories new in production. */
+    private static String name(Shift x) {
+        return x.wholeTraining() && x.segments().pooled(x.segment())
+                ? x.segments().column() + " in categories new in production" : x.segments().name(x.segment());
     }
 
     /** All segments' tallies pooled: the whole labelled training snapshot. */

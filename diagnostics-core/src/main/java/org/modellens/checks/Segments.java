@@ -74,6 +74,11 @@ final class Segments {
         return new Segments(name, null, categories, names);
     }
 
+    /** Whether this is the pooled segment of categories not kept apart (rare in training, or new in production). */
+    boolean pooled(int segment) {
+        return categories != null && segment == names.size() - 2;
+    }
+
     String column() {
         return column;
     }

@@ -46,7 +46,8 @@ public final class ProjectStore {
     public void save(WorkbenchProject project, Path file) throws ProjectFileException {
         Path target = file.toAbsolutePath();
         WorkbenchProject stamped = new WorkbenchProject(FORMAT_VERSION, project.train(), project.prod(), project.model(),
-                project.target(), project.task(), project.categorical(), project.numeric(), project.notes());
+                project.target(), project.task(), project.categorical(), project.numeric(), project.notes(),
+                project.timeColumn(), project.chunk());
         try {
             byte[] bytes = mapper.writeValueAsBytes(stamped);
             AtomicFiles.write(target, out -> out.write(bytes));

@@ -17,9 +17,12 @@ import java.util.TreeMap;
  * @param categorical   columns forced categorical
  * @param numeric       columns forced numeric
  * @param notes         the user's note per finding, keyed "check:column" (or "check" for dataset-level findings)
+ * @param timeColumn    production's time column ({@code --time-column}), or {@code null}
+ * @param chunk         day, week, month or a row count ({@code --chunk}), or {@code null} for the default
  */
 public record WorkbenchProject(int formatVersion, String train, String prod, String model, String target, String task,
-                               List<String> categorical, List<String> numeric, Map<String, String> notes) {
+                               List<String> categorical, List<String> numeric, Map<String, String> notes,
+                               String timeColumn, String chunk) {
 
     public WorkbenchProject {
         categorical = categorical == null ? List.of() : List.copyOf(categorical);
@@ -27,5 +30,11 @@ public record WorkbenchProject(int formatVersion, String train, String prod, Str
         // Sorted so that saving the same project twice writes the same bytes.
         notes = notes == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(notes));
         task = task == null ? "auto" : task;
+    }
+
+    /** A project without a time column (projects saved before the timeline read this way too). */
+    public WorkbenchProject(int formatVersion, String train, String prod, String model, String target, String task,
+                            List<String> categorical, List<String> numeric, Map<String, String> notes) {
+        this(formatVersion, train, prod, model, target, task, categorical, numeric, notes, null, null);
     }
 }

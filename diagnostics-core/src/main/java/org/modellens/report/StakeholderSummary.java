@@ -59,7 +59,7 @@ public record StakeholderSummary(String verdict, String verdictText, String coun
         for (Finding finding : told) {
             if (changed.size() < TOP) {
                 changed.add(finding.title());
-                todo.add(StakeholderText.whatToDo(finding.check(), finding.feature()));
+                todo.add(StakeholderText.whatToDo(finding.check(), finding.feature(), unused(report, finding.feature())));
             } else {
                 also.add(finding.feature() == null ? finding.check() : finding.feature());
             }
@@ -73,6 +73,12 @@ public record StakeholderSummary(String verdict, String verdictText, String coun
                 counts.get(Severity.INFO));
         return new StakeholderSummary(report.verdict(), StakeholderText.get("verdict." + report.verdict()), countsText,
                 List.copyOf(changed), List.copyOf(todo), List.copyOf(also), material);
+    }
+
+    /** Whether the column is one the given model does not read: then no advice may be about the model. */
+    private static boolean unused(DiagnosticReport report, String feature) {
+        return feature != null && report.model() != null && !report.model().features().contains(feature)
+                && !feature.equals(report.inputs().target());
     }
 
     private static String subject(Finding finding) {

@@ -28,6 +28,18 @@ final class StakeholderText {
         }
     }
 
+    /**
+     * As {@link #whatToDo(String, String)}, for a column the model does not read ({@code unused}): the
+     * advice is about the data, never "remove it from the model", and says the scores are unaffected.
+     */
+    static String whatToDo(String check, String feature, boolean unused) {
+        if (!unused) {
+            return whatToDo(check, feature);
+        }
+        String key = "todoUnused." + check;
+        return (BUNDLE.containsKey(key) ? get(key, feature) : whatToDo(check, feature)) + " " + get("note.unusedColumn", feature);
+    }
+
     static boolean hasWhatToDo(String check) {
         return BUNDLE.containsKey("todo." + check);
     }

@@ -123,6 +123,15 @@ public final class TimeAxis {
         return new TimeAxis(column, spec, requested == null, slices, missing + unparsable, notice);
     }
 
+    /**
+     * The chunks of a timeline already computed ({@link Timeline#column()}, {@link Timeline#chunk()}): the same
+     * slices, to measure one of them again (the workbench's Drift page shows a chunk against training).
+     */
+    public static TimeAxis of(Snapshot prod, Timeline timeline) throws UnreadableInputException {
+        Settings settings = Settings.defaults();
+        return of(prod, prod.hasColumn(timeline.column()) ? timeline.column() : null, timeline.chunk(), settings);
+    }
+
     /** The finest calendar period with enough rows a chunk, else row chunks (see the class comment). */
     static ChunkSpec chooseChunk(int[] order, double[] seconds, Settings settings) {
         int minRows = Math.max(1, settings.getInt("timeline.chunk.minRows"));

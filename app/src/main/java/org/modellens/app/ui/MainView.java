@@ -61,6 +61,7 @@ public final class MainView extends BorderPane {
         pages.put(ViewId.EDGE_CASES, new EdgeCasesView(model.edgeCases()));
         pages.put(ViewId.EXPLANATIONS, new ExplanationsView(model.explanations()));
         pages.put(ViewId.MODEL, new ModelView(model.model()));
+        pages.put(ViewId.TIMELINE, new org.modellens.app.ui.timeline.TimelineView(model.timeline()));
         StackPane center = new StackPane();
         center.getStyleClass().add("page-host");
         pages.values().forEach(page -> center.getChildren().add(page));

@@ -14,6 +14,8 @@ import java.nio.file.StandardCopyOption;
 public final class SampleCase {
 
     public static final String TARGET = "defaulted";
+    /** The sample case's time column: its production is read week by week. */
+    public static final String TIME_COLUMN = "application_date";
 
     private static Path folder;
 

@@ -16,6 +16,21 @@ public final class Selection {
 
     private final ReadOnlyObjectWrapper<String> feature = new ReadOnlyObjectWrapper<>(this, "feature");
     private final ReadOnlyObjectWrapper<Finding> finding = new ReadOnlyObjectWrapper<>(this, "finding");
+    /** The timeline chunk looked at, or {@code null} for production as a whole. */
+    private final ReadOnlyObjectWrapper<Integer> chunk = new ReadOnlyObjectWrapper<>(this, "chunk");
+
+    public ReadOnlyObjectProperty<Integer> chunkProperty() {
+        return chunk.getReadOnlyProperty();
+    }
+
+    public Integer chunk() {
+        return chunk.get();
+    }
+
+    /** Looks at one chunk of production (a timeline cell), or at all of production with {@code null}. */
+    public void selectChunk(Integer index) {
+        chunk.set(index);
+    }
 
     public ReadOnlyObjectProperty<String> featureProperty() {
         return feature.getReadOnlyProperty();
@@ -49,6 +64,7 @@ public final class Selection {
     }
 
     public void clear() {
+        chunk.set(null);
         finding.set(null);
         feature.set(null);
     }

@@ -10,7 +10,8 @@ public enum ViewId {
     DRIFT(KeyCode.DIGIT3),
     EDGE_CASES(KeyCode.DIGIT4),
     EXPLANATIONS(KeyCode.DIGIT5),
-    MODEL(KeyCode.DIGIT6);
+    MODEL(KeyCode.DIGIT6),
+    TIMELINE(KeyCode.DIGIT7);
 
     private final KeyCode shortcut;
 

@@ -60,6 +60,7 @@ public final class WorkbenchViewModel {
     private final EdgeCasesViewModel edgeCases;
     private final ExplanationsViewModel explanations;
     private final ModelViewModel model;
+    private final org.modellens.app.ui.timeline.TimelineViewModel timeline;
     private final NotesViewModel notes = new NotesViewModel();
 
     private final ProjectStore projects = new ProjectStore();
@@ -83,6 +84,7 @@ public final class WorkbenchViewModel {
         this.edgeCases = new EdgeCasesViewModel(shown, selection);
         this.explanations = new ExplanationsViewModel(shown, selection);
         this.model = new ModelViewModel(shown);
+        this.timeline = new org.modellens.app.ui.timeline.TimelineViewModel(shown, selection, () -> open(ViewId.DRIFT));
     }
 
     /** Starts the analysis of the chosen inputs in the background; a running one is cancelled first. */
@@ -232,6 +234,10 @@ public final class WorkbenchViewModel {
         return explanations;
     }
 
+    public org.modellens.app.ui.timeline.TimelineViewModel timeline() {
+        return timeline;
+    }
+
     public ModelViewModel model() {
         return model;
     }
@@ -257,7 +263,7 @@ public final class WorkbenchViewModel {
         WorkbenchProject project = new WorkbenchProject(ProjectStore.FORMAT_VERSION,
                 ProjectStore.store(file, in.trainProperty().get()), ProjectStore.store(file, in.prodProperty().get()),
                 ProjectStore.store(file, in.modelProperty().get()), in.targetProperty().get(), in.taskProperty().get(),
-                categorical, numeric, Map.copyOf(notes.all()));
+                categorical, numeric, Map.copyOf(notes.all()), in.timeColumnProperty().get(), in.chunkProperty().get());
         try {
             projects.save(project, file);
         } catch (ProjectFileException e) {
@@ -297,6 +303,8 @@ public final class WorkbenchViewModel {
         project.numeric().forEach(c -> choices.put(c, TypeChoice.NUMERIC));
         start.restore(located(file, project.train(), load, replacements), located(file, project.prod(), load, replacements),
                 located(file, project.model(), load, replacements), project.target(), project.task(), choices);
+        start.timeColumnProperty().set(project.timeColumn());
+        start.chunkProperty().set(project.chunk());
         notes.replaceAll(project.notes());
         projectFile.set(file);
         recent.remember(file);

@@ -44,7 +44,15 @@ public final class DriftView extends BorderPane {
         picker.setPromptText(Text.get("drift.pick"));
         model.featureProperty().addListener((obs, old, now) -> picker.setValue(now));
         picker.valueProperty().addListener((obs, old, now) -> model.select(now));
-        HBox header = new HBox(14, Views.title(Text.get("view.drift")), Views.grow(), new Label(Text.get("drift.feature")), picker);
+        Label scope = new Label();
+        scope.setId("drift-scope");
+        scope.getStyleClass().add(Styles.MUTED);
+        scope.textProperty().bind(model.scopeProperty());
+        javafx.scene.control.Hyperlink all = new javafx.scene.control.Hyperlink(Text.get("drift.scope.back"));
+        all.setId("drift-all-production");
+        all.visibleProperty().bind(model.scopeProperty().isNotEqualTo(Text.get("drift.scope.all")));
+        all.setOnAction(e -> model.showAllProduction());
+        HBox header = new HBox(14, Views.title(Text.get("view.drift")), scope, all, Views.grow(), new Label(Text.get("drift.feature")), picker);
         header.setAlignment(Pos.CENTER_LEFT);
 
         for (var chart : java.util.List.of(histogram, ecdf, bars)) {

@@ -24,6 +24,7 @@ import org.modellens.profile.CategoryCounts;
 import org.modellens.profile.DriftStatistics;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.report.DiagnosticReport;
+import org.modellens.timeline.ChunkComparison;
 
 /**
  * Training versus production for the selected feature: overlaid histograms and ECDFs with the KS
@@ -43,6 +44,7 @@ public final class DriftViewModel {
     private final ReadOnlyStringWrapper feature = new ReadOnlyStringWrapper(this, "feature");
     private final ReadOnlyObjectWrapper<Kind> kind = new ReadOnlyObjectWrapper<>(this, "kind", Kind.NONE);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
+    private final ReadOnlyStringWrapper scope = new ReadOnlyStringWrapper(this, "scope", "");
     private final ReadOnlyObjectWrapper<Histogram> histogram = new ReadOnlyObjectWrapper<>(this, "histogram");
     private final ReadOnlyObjectWrapper<Ecdf> ecdf = new ReadOnlyObjectWrapper<>(this, "ecdf");
     private final ObservableList<CategoryBar> categories = FXCollections.observableArrayList();
@@ -57,6 +59,7 @@ public final class DriftViewModel {
             show(selection.feature());
         });
         selection.featureProperty().addListener((obs, old, now) -> show(now));
+        selection.chunkProperty().addListener((obs, old, now) -> show(selection.feature()));
         show(selection.feature());
     }
 
@@ -74,8 +77,15 @@ public final class DriftViewModel {
         categories.clear();
         statistics.clear();
         DiagnosticReport shown = report.get();
+        Integer chunk = selection.chunk();
+        boolean oneChunk = chunk != null && shown != null && shown.timeline() != null && chunk < shown.timeline().chunks().size();
+        // A timeline cell clicked: that chunk of production against training, measured as the whole snapshot is.
         FeatureComparison comparison = shown == null || name == null ? null
+                : oneChunk ? ChunkComparison.of(shown, chunk, name).orElse(null)
                 : shown.features().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+        scope.set(oneChunk ? Text.get("drift.scope.chunk", shown.timeline().chunks().get(chunk).start(),
+                shown.timeline().chunks().get(chunk).end(), shown.timeline().chunks().get(chunk).rows())
+                : Text.get("drift.scope.all"));
         if (comparison == null) {
             kind.set(Kind.NONE);
             message.set(Text.get(shown == null ? "drift.empty.noReport" : "drift.empty.noFeature"));
@@ -145,6 +155,16 @@ public final class DriftViewModel {
 
     private static double share(CategoryCounts counts, String label) {
         return counts.total() == 0 ? 0 : (double) counts.count(label) / counts.total();
+    }
+
+    /** Whether the page shows all of production or one timeline chunk, in words. */
+    public ReadOnlyStringProperty scopeProperty() {
+        return scope.getReadOnlyProperty();
+    }
+
+    /** Back from one chunk to all of production. */
+    public void showAllProduction() {
+        selection.selectChunk(null);
     }
 
     public ReadOnlyStringProperty featureProperty() {

@@ -124,6 +124,20 @@ public final class StartView extends ScrollPane {
         task.valueProperty().bindBidirectional(model.taskProperty());
         grid.addRow(3, new Label(Text.get("start.target")), target);
         grid.addRow(4, new Label(Text.get("start.task")), task);
+        // Production over time: the time column and the chunk (typed row counts accepted).
+        ComboBox<String> time = new ComboBox<>();
+        time.setId("time-column");
+        time.setItems(targetChoices());
+        time.valueProperty().bindBidirectional(model.timeColumnProperty());
+        time.setPromptText(Text.get("start.time.none"));
+        time.setMaxWidth(Double.MAX_VALUE);
+        ComboBox<String> chunk = new ComboBox<>(FXCollections.observableArrayList(StartViewModel.CHUNKS));
+        chunk.setId("chunk");
+        chunk.setEditable(true);
+        chunk.setPromptText(Text.get("start.chunk.default"));
+        chunk.valueProperty().bindBidirectional(model.chunkProperty());
+        grid.addRow(5, new Label(Text.get("start.time")), time);
+        grid.addRow(6, new Label(Text.get("start.chunk")), chunk);
 
         TableView<ColumnOverride> overrides = new TableView<>(model.overrides());
         overrides.setEditable(true);

@@ -47,6 +47,8 @@ public final class StartViewModel {
     private final ObjectProperty<Path> model = new SimpleObjectProperty<>(this, "model");
     private final StringProperty target = new SimpleStringProperty(this, "target");
     private final StringProperty task = new SimpleStringProperty(this, "task", "auto");
+    private final StringProperty timeColumn = new SimpleStringProperty(this, "timeColumn");
+    private final StringProperty chunk = new SimpleStringProperty(this, "chunk");
     private final ObservableList<String> columns = FXCollections.observableArrayList();
     private final ObservableList<ColumnOverride> overrides = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper readingColumns = new ReadOnlyBooleanWrapper(this, "readingColumns");
@@ -82,6 +84,19 @@ public final class StartViewModel {
         return task;
     }
 
+    /** Production's time column: production is then also measured chunk by chunk; {@code null} or blank for none. */
+    public StringProperty timeColumnProperty() {
+        return timeColumn;
+    }
+
+    /** day, week, month or a row count; {@code null} or blank for the default from the span and row count. */
+    public StringProperty chunkProperty() {
+        return chunk;
+    }
+
+    /** The chunk choices offered besides a typed row count; blank is the default. */
+    public static final List<String> CHUNKS = List.of("", "day", "week", "month");
+
     public ObservableList<String> columns() {
         return columns;
     }
@@ -109,6 +124,8 @@ public final class StartViewModel {
         pendingChoices = Map.of();
         target.set(SampleCase.TARGET);
         task.set("auto");
+        timeColumn.set(SampleCase.TIME_COLUMN);
+        chunk.set(null);
         model.set(SampleCase.model());
         prod.set(SampleCase.prod());
         train.set(SampleCase.train());
@@ -172,8 +189,15 @@ public final class StartViewModel {
         Set<String> numeric = new LinkedHashSet<>();
         choices().forEach((column, choice) -> (choice == TypeChoice.NUMERIC ? numeric : categorical).add(column));
         String chosenTarget = target.get() == null || target.get().isBlank() ? null : target.get();
-        return new DiagnosisRequest(train.get(), prod.get(), chosenTarget, task.get(), categorical, numeric, settings,
-                model.get(), List.of(), null);
+        DiagnosisRequest request = new DiagnosisRequest(train.get(), prod.get(), chosenTarget, task.get(), categorical, numeric,
+                settings, model.get(), List.of(), null);
+        String time = blankToNull(timeColumn.get());
+        String chunking = blankToNull(chunk.get());
+        return time == null && chunking == null ? request : request.withTime(time, chunking);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private void readColumns(Path path) {
@@ -198,6 +222,9 @@ public final class StartViewModel {
             names.forEach(name -> overrides.add(new ColumnOverride(name)));
             if (target.get() != null && !names.contains(target.get())) {
                 target.set(null);
+            }
+            if (timeColumn.get() != null && !names.contains(timeColumn.get())) {
+                timeColumn.set(null);
             }
             applyChoices();
             // Last, so whoever waits for "ready" finds the columns and overrides in place.
