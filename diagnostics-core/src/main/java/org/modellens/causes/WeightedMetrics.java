@@ -144,7 +144,8 @@ final class WeightedMetrics {
             double v = score[order[k]];
             double groupPositive = 0;
             double groupNegative = 0;
-            while (k < order.length && score[order[k]] == v) {
+            // Double.compare also groups NaN with NaN: with == a NaN score never advanced k (an endless loop).
+            while (k < order.length && (score[order[k]] == v || Double.compare(score[order[k]], v) == 0)) {
                 int i = order[k];
                 double wi = w == null ? 1 : w[i];
                 groupPositive += wi * q[i];

@@ -15,6 +15,6 @@ public final class Checks {
                 new TypeMismatchCheck(), new UnitMismatchCheck(), new LeakageCheck(), new PiiCheck(), new ConflictingLabelsCheck(),
                 new PredictionDriftCheck(), new PerformanceDropCheck(), new ConceptDriftCheck(), new DatasetDriftCheck(),
                 new NonFiniteValuesCheck(), new InputFormatCheck(),
-                new ModelFeaturesCheck(), new UnscorableRowsCheck(), new ModelCategoriesCheck());
+                new ModelFeaturesCheck(), new UnscorableRowsCheck(), new ModelCategoriesCheck(), new ModelOutputCheck());
     }
 }

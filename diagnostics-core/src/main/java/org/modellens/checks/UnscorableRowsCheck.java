@@ -38,7 +38,8 @@ public final class UnscorableRowsCheck implements Check {
             return;
         }
         double[] score = predictions.score();
-        AffectedRows rows = Rows.matching(i -> Double.isNaN(score[i]), score.length);
+        // A NaN the model made itself (a NaN leaf) is the model's fault: model-output reports it.
+        AffectedRows rows = Rows.matching(i -> Double.isNaN(score[i]) && !predictions.modelFault(i), score.length);
         if (rows.count() == 0) {
             return;
         }

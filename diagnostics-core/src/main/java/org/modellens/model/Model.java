@@ -77,7 +77,20 @@ public interface Model {
     /** Turns raw outputs of one row into class probabilities (classifiers) or the predicted value (regression). */
     double[] link(double[] raw);
 
-    /** Scores every row of the matrix; rows the matrix marks unscorable get {@code NaN}. */
+    /**
+     * What in the model file itself makes its outputs non-finite or pinned at a bound (a leaf holding
+     * NaN, a base score at the link's bound), one sentence each naming the tree and leaf; empty for a
+     * sound model. The data is not at fault for these.
+     */
+    default java.util.List<String> outputDefects() {
+        return java.util.List.of();
+    }
+
+    /**
+     * Scores every row of the matrix; rows the matrix marks unscorable get {@code NaN}. A row whose
+     * inputs are numbers but whose raw output or score is not finite is the model's fault: it is
+     * marked in {@link Predictions#modelFaults()} and keeps its score only where that is finite.
+     */
     default Predictions predict(FeatureMatrix matrix) {
         int n = matrix.rows();
         int k = outputCount();
@@ -86,6 +99,7 @@ public interface Model {
         boolean classifier = !"regression".equals(task());
         double[][] probabilities = classifier ? new double[n][] : null;
         double[] one = new double[k];
+        java.util.BitSet faults = new java.util.BitSet(n);
         for (int i = 0; i < n; i++) {
             if (!matrix.scorable(i)) {
                 score[i] = Double.NaN;
@@ -96,6 +110,9 @@ public interface Model {
             }
             System.arraycopy(raw, i * k, one, 0, k);
             double[] linked = link(one);
+            if (!allFinite(one) || !allFinite(linked)) {
+                faults.set(i);
+            }
             if (!classifier) {
                 score[i] = linked[0];
             } else if ("binary".equals(task())) {
@@ -110,7 +127,21 @@ public interface Model {
                 score[i] = best;
             }
         }
-        return new Predictions(task(), classes(), score, probabilities);
+        for (int i = faults.nextSetBit(0); i >= 0; i = faults.nextSetBit(i + 1)) {
+            if (!Double.isFinite(score[i])) {
+                score[i] = Double.NaN;
+            }
+        }
+        return new Predictions(task(), classes(), score, probabilities, faults);
+    }
+
+    private static boolean allFinite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double[] nanArray(int k) {

@@ -33,7 +33,7 @@ public record ScoredModel(Model model, ModelRun run, FeatureMatrix train, Featur
         mismatches.addAll(CategoryMismatch.of(model, train, "training", derived));
         mismatches.addAll(CategoryMismatch.of(model, prod, "production", derived));
         ModelRun run = new ModelRun(path == null ? null : path.toString(), model.type(), model.features(), model.task(),
-                trainPredictions, prodPredictions, mismatches);
+                trainPredictions, prodPredictions, mismatches, model.outputDefects());
         return new ScoredModel(model, run, trainMatrix, prodMatrix);
     }
 }

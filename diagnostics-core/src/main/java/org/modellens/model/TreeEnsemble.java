@@ -588,6 +588,44 @@ public final class TreeEnsemble implements Model {
         return left.length;
     }
 
+    /** Leaves (and base margins) that are not finite, named by tree and node; at most ten listed. */
+    @Override
+    public List<String> outputDefects() {
+        List<String> defects = new java.util.ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            if (!Double.isFinite(baseMargin[g])) {
+                defects.add("its base score puts the base margin" + (groups > 1 ? " of output " + g : "") + " at " + baseMargin[g]
+                        + (Double.isNaN(baseMargin[g]) ? "" : ", so every prediction sits at the output's bound")
+                        + " (a base_score at or beyond the objective's bound, such as 1 for a logistic objective)");
+            }
+        }
+        int listed = 0;
+        int more = 0;
+        int[] stack = new int[left.length + 1];
+        for (int t = 0; t < roots.length; t++) {
+            int size = 0;
+            stack[size++] = roots[t];
+            while (size > 0) {
+                int node = stack[--size];
+                if (left[node] >= 0) {
+                    stack[size++] = left[node];
+                    stack[size++] = right[node];
+                } else if (!Double.isFinite(value[node])) {
+                    if (listed < 10) {
+                        defects.add("tree " + t + ", leaf node " + (node - roots[t]) + " holds " + value[node]);
+                        listed++;
+                    } else {
+                        more++;
+                    }
+                }
+            }
+        }
+        if (more > 0) {
+            defects.add(more + " more leaves hold non-finite values");
+        }
+        return defects;
+    }
+
     /** The longest root-to-leaf path, in splits. */
     public int maxDepth() {
         return maxDepth;

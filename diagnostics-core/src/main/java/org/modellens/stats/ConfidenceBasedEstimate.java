@@ -90,7 +90,8 @@ public final class ConfidenceBasedEstimate {
             double v = score[order[k]];
             double groupTp = 0;
             double groupFp = 0;
-            while (k >= 0 && score[order[k]] == v) {
+            // Double.compare groups NaN with NaN too: with == alone a NaN score never moved k (an endless loop).
+            while (k >= 0 && (score[order[k]] == v || Double.compare(score[order[k]], v) == 0)) {
                 groupTp += calibrated[order[k]];
                 groupFp += 1 - calibrated[order[k]];
                 k--;

@@ -19,7 +19,7 @@ class StakeholderTextTest {
     private static final List<String> CATALOGUE = List.of("feature-drift", "label-drift", "prediction-drift", "dataset-drift",
             "concept-drift", "performance-drop", "leakage", "schema-mismatch", "type-mismatch", "unit-mismatch", "out-of-range",
             "unseen-category", "missing-values", "outliers", "duplicate-rows", "constant-feature", "pii",
-            "conflicting-labels", "non-finite-values", "input-format");
+            "conflicting-labels", "non-finite-values", "input-format", "model-output");
 
     @Test
     void everyCheckHasWhatToDo() {
