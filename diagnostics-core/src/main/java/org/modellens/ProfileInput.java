@@ -28,7 +28,9 @@ import org.modellens.data.SnapshotReaders;
 import org.modellens.data.SourceInfo;
 import org.modellens.data.UnreadableInputException;
 import org.modellens.model.Model;
+import org.modellens.profile.format.ModelSummary;
 import org.modellens.profile.format.Profile;
+import org.modellens.report.Explanations;
 import org.modellens.profile.format.ProfileFormat;
 import org.modellens.profile.format.ProfileSnapshots;
 
@@ -55,8 +57,11 @@ final class ProfileInput {
         List<Finding> notices = new ArrayList<>();
         progress.stage("Reading " + name(request.train()), 0.0);
         Snapshot train;
+        Profile trainProfile = null;
+        Profile prodProfile = null;
         if (ProfileFormat.isProfile(request.train())) {
             Profile profile = ProfileFormat.read(request.train());
+            trainProfile = profile;
             train = ProfileSnapshots.training(profile, source(request.train()));
             notice(profile, "training", train, notices);
             if (!request.categorical().isEmpty() || !request.numeric().isEmpty()) {
@@ -81,6 +86,7 @@ final class ProfileInput {
         Snapshot prod;
         if (ProfileFormat.isProfile(request.prod())) {
             Profile profile = ProfileFormat.read(request.prod());
+            prodProfile = profile;
             prod = ProfileSnapshots.production(profile, source(request.prod()), train, settings.get("outliers.rangeMultiple"));
             notice(profile, "production", prod, notices);
         } else {
@@ -127,8 +133,71 @@ final class ProfileInput {
         }
         Diagnosis.ModelInput modelInput = model == null ? null
                 : new Diagnosis.ModelInput(request.model(), model, request.explainRows());
-        return Diagnosis.analyse(train, prod, reference, target, request.task(), settings, notices, progress, modelInput,
-                timeAxis);
+        ModelSummary trainModel = summary(trainProfile, request.model());
+        ModelSummary prodModel = summary(prodProfile, request.model());
+        boolean everyRow = model != null && trainModel != null && prodModel != null;
+        if (everyRow) {
+            notices.add(new Finding(InputFormatCheck.ID, null, Severity.INFO,
+                    "Global importance and mean contributions are over every row, from the profiles' model summaries",
+                    String.format(Locale.ROOT, "Both profiles were made with %s scoring every row (TreeSHAP): the global "
+                            + "importance, the mean contributions and the attribution drift of the report are over all "
+                            + "%,d training and %,d production rows; row explanations and the model checks ran on the samples.",
+                            name(request.model()), trainModel.rows(), prodModel.rows()),
+                    Map.of("trainRows", trainModel.rows(), "prodRows", prodModel.rows(), "model", trainModel.model()), null));
+        }
+        org.modellens.report.DiagnosticReport report = Diagnosis.analyse(train, prod, reference, target, request.task(),
+                settings, notices, progress, modelInput, timeAxis);
+        return everyRow ? withEveryRow(report, trainModel, prodModel) : report;
+    }
+
+    /** The profile's model summary when it was made with this very model file (name and SHA-256), else null. */
+    private static ModelSummary summary(Profile profile, Path modelFile) throws UnreadableInputException {
+        if (profile == null || modelFile == null || profile.model().isEmpty()) {
+            return null;
+        }
+        ModelSummary summary = profile.model().get();
+        String id = name(modelFile) + "@" + source(modelFile).sha256();
+        return summary.model().equals(id) && !Double.isNaN(summary.baseValue()) ? summary : null;
+    }
+
+    /** The report with its global importance, mean contributions and attribution drift from every row. */
+    private static org.modellens.report.DiagnosticReport withEveryRow(org.modellens.report.DiagnosticReport report,
+                                                                      ModelSummary train, ModelSummary prod) {
+        Explanations e = report.explanations();
+        if (e == null || !"tree-shap".equals(e.method())) {
+            return report;
+        }
+        Map<String, Double> globalTrain = importance(train);
+        Map<String, Double> globalProd = importance(prod);
+        Explanations all = new Explanations(e.space(), e.method(), globalTrain, globalProd, e.rows(),
+                org.modellens.explain.ModelExplanations.drift(globalTrain, globalProd), means(train), means(prod));
+        return new org.modellens.report.DiagnosticReport(report.toolVersion(), report.inputs(), report.findings(),
+                report.features(), report.settings(), report.model(), all, report.causes(), report.performance(),
+                report.timeline(), report.comparison(), report.identity());
+    }
+
+    /** Mean |contribution| per feature, largest first (ties in model order), as the explanations order it. */
+    private static Map<String, Double> importance(ModelSummary s) {
+        double[] mean = s.meanAbsContributions();
+        Integer[] order = new Integer[mean.length];
+        for (int j = 0; j < order.length; j++) {
+            order[j] = j;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(mean[b], mean[a]));
+        Map<String, Double> importance = new LinkedHashMap<>();
+        for (int j : order) {
+            importance.put(s.features().get(j), mean[j]);
+        }
+        return importance;
+    }
+
+    private static Explanations.ContributionMeans means(ModelSummary s) {
+        Map<String, Double> contributions = new LinkedHashMap<>();
+        double[] mean = s.meanContributions();
+        for (int j = 0; j < mean.length; j++) {
+            contributions.put(s.features().get(j), mean[j]);
+        }
+        return new Explanations.ContributionMeans(s.rows(), s.predictionMean(), s.baseValue(), contributions);
     }
 
     /** Says what a profiled side's figures were computed on. */

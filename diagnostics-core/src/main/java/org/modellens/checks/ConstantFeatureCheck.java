@@ -9,7 +9,8 @@ import org.modellens.profile.FeatureRole;
 
 /**
  * constant-feature: a column with a single value carries no information. Constant in training it is
- * harmless clutter ({@code info}) as long as production holds that value too; when production holds
+ * harmless clutter ({@code info}) as long as production holds that value too (empty in training it stays
+ * {@code info}: missing-values grades that); when production holds
  * other values, the training column was a constant fill (or empty) where real values existed: the
  * model learnt nothing from a column that carries information now ({@code warn}). Its production values
  * are all "out of range" and "drifted", but those checks leave the grading to this one (see
@@ -37,14 +38,13 @@ public final class ConstantFeatureCheck implements Check {
             ColumnProfile prod = feature.prodProfile();
             boolean filledInProduction = prod != null && variesFromTraining(feature);
             if (train.distinct() == 0) {
-                findings.add(new Finding(ID, feature.name(), filledInProduction ? Severity.WARN : Severity.INFO,
-                        feature.name() + " is empty in training" + (filledInProduction ? " but filled in production" : ""),
+                // Filled in production or not, missing-values grades an empty training column: here it is context.
+                findings.add(new Finding(ID, feature.name(), Severity.INFO,
+                        feature.name() + " is empty in training",
                         "All " + train.rows() + " training cells of " + feature.name() + " are missing; the model can learn "
-                                + "nothing from it." + (filledInProduction ? " Production has " + prod.count() + " values in it: "
-                                + "the training extract lost a column that exists. Retrain with its values." : " Consider "
-                                + "dropping it, or check the extract that should fill it."),
+                                + "nothing from it. Consider dropping it, or check the extract that should fill it.",
                         new Evidence().put("trainDistinct", train.distinct()).put("trainCount", train.count())
-                                .put("prodDistinct", prod == null ? 0L : prod.distinct()).put("constantIn", "training").map(), null));
+                                .put("constantIn", "training").map(), null));
             } else if (train.distinct() <= 1) {
                 findings.add(new Finding(ID, feature.name(), filledInProduction ? Severity.WARN : Severity.INFO,
                         feature.name() + " has a single value in training" + (filledInProduction ? " but varies in production" : ""),

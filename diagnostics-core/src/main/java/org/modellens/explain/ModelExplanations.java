@@ -148,7 +148,7 @@ public final class ModelExplanations {
     }
 
     /** Ranks and shares on both sides, in training rank order. */
-    static List<Explanations.AttributionShift> drift(Map<String, Double> train, Map<String, Double> prod) {
+    public static List<Explanations.AttributionShift> drift(Map<String, Double> train, Map<String, Double> prod) {
         Map<String, Integer> prodRank = ranks(prod);
         double trainTotal = train.values().stream().mapToDouble(Double::doubleValue).sum();
         double prodTotal = prod.values().stream().mapToDouble(Double::doubleValue).sum();

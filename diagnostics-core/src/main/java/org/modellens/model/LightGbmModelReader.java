@@ -33,6 +33,11 @@ import org.modellens.data.UnreadableInputException;
  * computes no SHAP values for them, and neither does a path-dependent TreeSHAP apply to a leaf that
  * is a linear function, so they get the model-agnostic explainer.
  *
+ * <p>Random forests ({@code boosting=rf}, header line {@code average_output}) average their trees:
+ * LightGBM divides the sum by the iterations in its prediction but not in its raw score or
+ * {@code pred_contrib}; here every leaf weighs {@code 1 / iterations}, so the margin is the average
+ * the prediction transforms and the contributions (LightGBM's divided by the iterations) add up to it.
+ *
  * <p>Objectives and their output transforms (LightGBM's {@code ConvertOutput}): {@code binary}
  * sigmoid with its {@code sigmoid:} scale; {@code cross_entropy} sigmoid; {@code multiclass}
  * softmax; {@code multiclassova} a sigmoid per class; {@code poisson}, {@code gamma},
@@ -115,10 +120,6 @@ public final class LightGbmModelReader {
         int perIteration = Integer.parseInt(header.getOrDefault("num_tree_per_iteration", String.valueOf(numClass)).trim());
         // Parsed as a long: max_feature_idx 2^31-1 plus one overflows an int.
         long maxFeature = Long.parseLong(required(header, "max_feature_idx", fileName, 0).trim());
-        if (header.containsKey("average_output")) {
-            throw new UnreadableInputException(fileName + ": random-forest LightGBM models (boosting=rf, average_output) "
-                    + "are not supported");
-        }
         Objective objective = objective(required(header, "objective", fileName, 0).trim(), numClass, fileName);
         int groups = objective.groups();
         if (perIteration != groups) {
@@ -165,8 +166,11 @@ public final class LightGbmModelReader {
                 objective.link(), objective.scale(), groups, new double[groups]);
         Map<Integer, LinearTreeModel.Leaf> linearLeaves = new HashMap<>();
         boolean linear = false;
+        // Random forests (boosting=rf, average_output) average their trees: each leaf weighs 1 / iterations.
+        double leafScale = header.containsKey("average_output") ? (double) groups / trees.size() : 1.0;
         for (int t = 0; t < trees.size(); t++) {
-            linear |= readTree(trees.get(t), treeLines.get(t), t, groups, featureCount, builder, linearLeaves, fileName);
+            linear |= readTree(trees.get(t), treeLines.get(t), t, groups, featureCount, builder, linearLeaves, leafScale,
+                    fileName);
         }
         TreeEnsemble ensemble;
         try {
@@ -223,7 +227,7 @@ public final class LightGbmModelReader {
     /** Adds one tree to the builder; returns whether it is linear. */
     private static boolean readTree(Map<String, String> tree, int line, int t, int groups, int featureCount,
                                     TreeEnsemble.Builder builder, Map<Integer, LinearTreeModel.Leaf> linearLeaves,
-                                    String fileName) throws UnreadableInputException {
+                                    double leafScale, String fileName) throws UnreadableInputException {
         int leaves = Integer.parseInt(required(tree, "num_leaves", fileName, line).trim());
         if (leaves < 1) {
             throw new UnreadableInputException(fileName + ", line " + line + ": num_leaves " + leaves);
@@ -231,6 +235,9 @@ public final class LightGbmModelReader {
         int internal = leaves - 1;
         boolean linear = "1".equals(tree.getOrDefault("is_linear", "0").trim());
         double[] leafValue = numbers(required(tree, "leaf_value", fileName, line), leaves, "leaf_value", fileName, line);
+        for (int k = 0; k < leaves && leafScale != 1.0; k++) {
+            leafValue[k] *= leafScale;
+        }
         int start = builder.tree(t % groups, 2 * leaves - 1);
         if (internal == 0) {
             builder.leaf(start, leafValue[0], 1);

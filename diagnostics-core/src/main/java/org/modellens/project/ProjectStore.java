@@ -106,6 +106,23 @@ public final class ProjectStore {
         return projectFile.toAbsolutePath().getParent().resolve(stored).normalize();
     }
 
+    /**
+     * The project's existing inputs that lie outside its folder, after symlinks and {@code ..}: a
+     * project file from elsewhere can name any file ({@code /etc/shadow}); the user is shown these
+     * and asked before they are read.
+     */
+    public static List<Path> outsideInputs(Path projectFile, WorkbenchProject project) {
+        Path folder = InputFiles.realPath(projectFile.toAbsolutePath().getParent());
+        List<Path> outside = new ArrayList<>();
+        for (String stored : new String[] {project.train(), project.prod(), project.model()}) {
+            Path path = resolve(projectFile, stored);
+            if (path != null && Files.exists(path) && !InputFiles.realPath(path).startsWith(folder)) {
+                outside.add(path);
+            }
+        }
+        return outside;
+    }
+
     /** The project's inputs that do not exist (moved or deleted), as resolved paths. */
     public static List<Path> missingInputs(Path projectFile, WorkbenchProject project) {
         List<Path> missing = new ArrayList<>();

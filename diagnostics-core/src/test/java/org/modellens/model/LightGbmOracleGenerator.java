@@ -87,7 +87,9 @@ public final class LightGbmOracleGenerator {
                 new Case("lambdarank", "objective=lambdarank", "rank"),
                 new Case("zero-as-missing", "objective=regression zero_as_missing=true", "regression"),
                 new Case("no-missing", "objective=binary use_missing=false", "binary"),
-                new Case("linear-tree", "objective=regression linear_tree=true linear_lambda=0.1", "regression"));
+                new Case("linear-tree", "objective=regression linear_tree=true linear_lambda=0.1", "regression"),
+                new Case("random-forest", "objective=binary boosting=rf bagging_freq=1 bagging_fraction=0.7 "
+                        + "feature_fraction=0.8", "binary"));
         Path versionDir = null;
         for (Case c : cases) {
             float[] label = labels(train, c.label(), new Random(c.name().hashCode()));

@@ -79,8 +79,10 @@ public final class ProfileCommand implements Callable<Integer> {
     public Integer call() {
         try {
             // The profile would overwrite the snapshot it summarises (or the settings) and exit 0.
-            org.modellens.data.InputFiles.checkOutputs(java.util.Map.of("--input", input, "--settings",
-                    settingsFile == null ? input : settingsFile), java.util.Map.of("--out", out));
+            java.util.Map<String, Path> inputs = new java.util.LinkedHashMap<>();
+            inputs.put("--input", input);
+            inputs.put("--settings", settingsFile);
+            org.modellens.data.InputFiles.checkOutputs(inputs, java.util.Map.of("--out", out));
             Settings settings = settingsFile == null ? Settings.defaults() : Settings.withOverrides(settingsFile);
             ProfileOptions options = ProfileOptions.of(sampleRows != null ? sampleRows : settings.getInt("largeInput.sampleRows"),
                     seed != null ? seed : (long) settings.get("largeInput.seed"), settings.getInt("largeInput.maxCategories"),

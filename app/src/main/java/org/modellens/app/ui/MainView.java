@@ -11,6 +11,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -276,6 +277,16 @@ public final class MainView extends BorderPane {
         WorkbenchViewModel.ProjectLoad load = model.loadProject(file);
         if (load == null) {
             return;
+        }
+        if (load.needsConfirmation()) {
+            // A project file from elsewhere can name any file: nothing outside its folder is read unasked.
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, load.confirmationText(), ButtonType.OK, ButtonType.CANCEL);
+            ask.setTitle(Text.get("project.outside.title"));
+            ask.setHeaderText(Text.get("project.outside.header"));
+            ask.initOwner(getScene().getWindow());
+            if (ask.showAndWait().filter(ButtonType.OK::equals).isEmpty()) {
+                return;
+            }
         }
         Map<Path, Path> replacements = new LinkedHashMap<>();
         for (Path missing : load.missing()) {

@@ -284,7 +284,8 @@ public final class WorkbenchViewModel {
     public ProjectLoad loadProject(Path file) {
         try {
             WorkbenchProject project = projects.load(file);
-            return new ProjectLoad(file, project, ProjectStore.missingInputs(file, project));
+            return new ProjectLoad(file, project, ProjectStore.missingInputs(file, project),
+                    ProjectStore.outsideInputs(file, project));
         } catch (ProjectFileException e) {
             showError(new UserError(Text.get("error.project.open.title"), e.getMessage(), String.valueOf(e.getCause())));
             return null;
@@ -320,8 +321,28 @@ public final class WorkbenchViewModel {
         return replacements.get(path);
     }
 
-    /** A project read from disk, with the inputs it names that are missing. */
-    public record ProjectLoad(Path file, WorkbenchProject project, List<Path> missing) {
+    /**
+     * A project read from disk (nothing it names has been read yet), with the inputs it names that
+     * are missing and those that lie outside its folder: the view asks before applying a project
+     * with {@link #outside()} inputs.
+     */
+    public record ProjectLoad(Path file, WorkbenchProject project, List<Path> missing, List<Path> outside) {
+
+        public ProjectLoad(Path file, WorkbenchProject project, List<Path> missing) {
+            this(file, project, missing, List.of());
+        }
+
+        /** Whether the user must confirm reading files outside the project's folder first. */
+        public boolean needsConfirmation() {
+            return !outside.isEmpty();
+        }
+
+        /** The question for the user: which files outside the folder the project would read. */
+        public String confirmationText() {
+            StringBuilder paths = new StringBuilder();
+            outside.forEach(p -> paths.append("\n  ").append(p));
+            return Text.get("project.outside.text", file.getFileName(), paths.toString());
+        }
     }
 
     /**

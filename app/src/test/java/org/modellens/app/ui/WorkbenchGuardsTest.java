@@ -52,4 +52,39 @@ class WorkbenchGuardsTest {
                 + "a report never overwrites an input");
         assertThat(Files.readAllBytes(train)).isEqualTo(before);
     }
+
+    @Test
+    void aProjectNamingFilesOutsideItsFolderAsksBeforeAnythingIsRead() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Path secret = Files.writeString(elsewhere.resolve("shadow"), "root:x:0:0\n");
+        Path projectDir = Files.createDirectories(dir.resolve("case"));
+        Path inside = Files.copy(CORPUS.resolve("train.csv"), projectDir.resolve("prod.csv"));
+        Path project = projectDir.resolve("case.modellens");
+        Files.writeString(project, "{\"formatVersion\": 1, \"train\": \"" + secret.toString().replace("\\", "/")
+                + "\", \"prod\": \"../case/prod.csv\", \"model\": \"../elsewhere/../elsewhere/shadow\"}");
+        WorkbenchViewModel model = workbench();
+
+        WorkbenchViewModel.ProjectLoad load = model.loadProject(project);
+
+        assertThat(background).as("nothing the project names was read").isEmpty();
+        assertThat(load.outside()).containsExactly(secret.toAbsolutePath().normalize(), secret.toAbsolutePath().normalize());
+        assertThat(load.needsConfirmation()).isTrue();
+        assertThat(load.confirmationText()).contains("case.modellens names files outside its own folder:")
+                .contains(secret.toString()).doesNotContain(inside.toString());
+        assertThat(model.start().trainProperty().get()).as("not applied until the user agrees").isNull();
+    }
+
+    @Test
+    void aProjectWhoseInputsAreInsideItsFolderAsksNothing() throws Exception {
+        Path projectDir = Files.createDirectories(dir.resolve("case"));
+        Files.copy(CORPUS.resolve("train.csv"), projectDir.resolve("train.csv"));
+        Files.copy(CORPUS.resolve("train.csv"), projectDir.resolve("prod.csv"));
+        Path project = Files.writeString(projectDir.resolve("case.modellens"),
+                "{\"formatVersion\": 1, \"train\": \"train.csv\", \"prod\": \"prod.csv\"}");
+
+        WorkbenchViewModel.ProjectLoad load = workbench().loadProject(project);
+
+        assertThat(load.outside()).isEmpty();
+        assertThat(load.needsConfirmation()).isFalse();
+    }
 }

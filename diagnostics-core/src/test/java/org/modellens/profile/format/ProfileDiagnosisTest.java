@@ -181,6 +181,61 @@ class ProfileDiagnosisTest {
                 .anySatisfy(t -> assertThat(t).startsWith("The reference data was read from the profile case-reference.mlprofile"));
     }
 
+    /**
+     * Profiles carrying a model summary of every row (as the Spark job writes them) give the report's global
+     * importance, mean contributions and attribution drift over every row, not the sample.
+     */
+    @Test
+    void modelSummariesOfEveryRowFeedTheExplanations() throws Exception {
+        Path caseDir = Path.of("../sample-data/case");
+        Path modelFile = caseDir.resolve("model.json");
+        String id = "model.json@" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(modelFile)));
+        ProfileOptions options = ProfileOptions.of(1_000, 7L, 100_000, 10_000);
+        org.modellens.model.TreeEnsemble model = (org.modellens.model.TreeEnsemble) org.modellens.model.ModelLoader.load(modelFile, List.of());
+        Path[] profiles = new Path[2];
+        ModelSummary[] summaries = new ModelSummary[2];
+        String[] sides = {"train", "prod"};
+        for (int i = 0; i < 2; i++) {
+            Path csv = caseDir.resolve(sides[i] + ".csv");
+            Profile profile = ProfileBuilder.profile(csv, options, Set.of(), Set.of(), "defaulted", "test", n -> { });
+            // Every row scored and explained, as the Spark job does per partition.
+            org.modellens.data.Snapshot whole = org.modellens.data.SnapshotBuilder.buildTraining(
+                    org.modellens.data.SnapshotReaders.read(csv), Set.of(), Set.of(), "defaulted");
+            org.modellens.model.FeatureMatrix matrix = org.modellens.model.FeatureMatrix.of(whole, model);
+            org.modellens.explain.TreeShap shap = new org.modellens.explain.TreeShap(model);
+            ModelSummary summary = new ModelSummary(id, model.features(), shap.baseValue(0), 200);
+            double[] phi = new double[model.features().size()];
+            for (int r = 0; r < matrix.rows(); r++) {
+                if (matrix.scorable(r)) {
+                    summary.add(shap.contributions(matrix.values(), r * matrix.columns(), 0, phi), phi);
+                }
+            }
+            profile.setModel(summary);
+            summaries[i] = summary;
+            profiles[i] = dir.resolve("scored-" + sides[i] + ".mlprofile");
+            ProfileFormat.write(profile, profiles[i]);
+        }
+        DiagnosticReport report = Diagnosis.run(new DiagnosisRequest(profiles[0], profiles[1], "defaulted", "auto",
+                Set.of(), Set.of(), Settings.defaults(), modelFile, List.of(), null, null, null, null), (s, f) -> { });
+
+        org.modellens.report.Explanations e = report.explanations();
+        assertThat(e.meansTrain().rows()).isEqualTo(summaries[0].rows()).isEqualTo(8_000);
+        assertThat(e.meansProd().rows()).isEqualTo(summaries[1].rows()).isEqualTo(3_000);
+        for (int j = 0; j < model.features().size(); j++) {
+            String feature = model.features().get(j);
+            assertThat(e.globalProd().get(feature)).isEqualTo(summaries[1].meanAbsContributions()[j]);
+            assertThat(e.meansProd().contributions().get(feature)).isEqualTo(summaries[1].meanContributions()[j]);
+        }
+        assertThat(new java.util.ArrayList<>(e.globalProd().values())).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(e.attributionDrift()).hasSize(model.features().size());
+        // Additivity over every row: mean margin = base value + mean contributions.
+        double sum = e.meansProd().contributions().values().stream().mapToDouble(Double::doubleValue).sum();
+        assertThat(e.meansProd().output()).isCloseTo(e.meansProd().baseValue() + sum, within(1e-9));
+        assertThat(report.findings()).extracting(Finding::title)
+                .contains("Global importance and mean contributions are over every row, from the profiles' model summaries");
+    }
+
     @Test
     void outOfRangeCountIsExactWhileTheTailFitsTheKeptExtremes() {
         long exact = finding(inMemory, "out-of-range", "score").rows().count();
