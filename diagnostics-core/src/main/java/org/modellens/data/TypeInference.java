@@ -261,6 +261,13 @@ public final class TypeInference {
 
     /** A plain number literal (digits, sign, point, exponent) whose value is beyond a double's range. */
     private static boolean overflows(String text) {
+        int first = 0;
+        while (first < text.length() && text.charAt(first) <= ' ') {
+            first++;
+        }
+        if (first == text.length() || !(Character.isDigit(text.charAt(first)) || "+-.".indexOf(text.charAt(first)) >= 0)) {
+            return false; // text ("cat3", "yes"): the common case stays one comparison
+        }
         String t = text.strip();
         if (t.isEmpty() || t.length() > 1000) {
             return false;
