@@ -423,17 +423,33 @@ public final class PdfReportWriter implements ReportWriter {
                     + StakeholderText.whatToDo(finding.check(), finding.feature()));
         }
         String evidence = finding.evidence().entrySet().stream()
-                .map(e -> e.getKey() + " " + evidenceValue(finding, e.getValue(), personal))
+                .map(e -> e.getKey() + " " + (e.getKey().toLowerCase(Locale.ROOT).endsWith("pvalue")
+                        && e.getValue() instanceof Double p ? Numbers.pValue(p) : evidenceValue(finding, e.getValue(), personal)))
                 .collect(Collectors.joining(" · "));
         AffectedRows rows = finding.rows();
         if (rows != null) {
             evidence += " · affected production rows " + Numbers.count(rows.count())
                     + (rows.examples().isEmpty() ? "" : " (e.g. rows " + rows.examples().stream().limit(5)
-                    .map(String::valueOf).collect(Collectors.joining(", ")) + ")");
+                    .map(row -> rowName(report, row)).collect(Collectors.joining(", ")) + ")");
         }
         canvas.paragraph(canvas.regular, 7.5f, PdfCanvas.MUTED, 0, "Evidence: " + evidence);
         canvas.moveDown(4);
         canvas.rule();
+    }
+
+    /** A production row by its index and, where production has an id column, by its id: "3 (A2000004)". */
+    private static String rowName(DiagnosticReport report, long row) {
+        if (report.inputs() == null) {
+            return String.valueOf(row);
+        }
+        org.modellens.data.Snapshot prod = report.inputs().prod();
+        for (org.modellens.data.Column column : prod.columns()) {
+            if (column.identifier() && prod.sampling().isEmpty() && row >= 0 && row < column.size()) {
+                String id = column.text((int) row);
+                return id == null ? String.valueOf(row) : row + " (" + id + ")";
+            }
+        }
+        return String.valueOf(row);
     }
 
     private static String evidenceValue(Finding finding, Object value, PersonalData personal) {
@@ -642,7 +658,9 @@ public final class PdfReportWriter implements ReportWriter {
         canvas.heading(StakeholderText.get("section.settings"), 11);
         List<List<String>> settings = new ArrayList<>();
         for (Map.Entry<String, Double> setting : new TreeMap<>(report.settings()).entrySet()) {
-            settings.add(List.of(setting.getKey(), Numbers.number(setting.getValue())));
+            // A seed is a name, not a quantity: no thousands separators.
+            settings.add(List.of(setting.getKey(), setting.getKey().endsWith("seed")
+                    ? Numbers.plain(Math.round(setting.getValue())) : Numbers.number(setting.getValue())));
         }
         canvas.table(List.of("Setting", "Value"), new float[]{250, 80}, settings, 7.5f);
     }

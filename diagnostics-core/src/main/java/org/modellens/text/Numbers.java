@@ -57,7 +57,7 @@ public final class Numbers {
         return Double.isFinite(share) ? String.format(Locale.ROOT, "%.1f%%", share * 100) : NONE;
     }
 
-    /** A p-value: three significant digits, and "< 1e-300" where the double underflowed to 0. */
+    /** A p-value: four significant digits like every statistic, and "< 1e-300" where the double underflowed to 0. */
     public static String pValue(double p) {
         if (!Double.isFinite(p)) {
             return NONE;
@@ -65,7 +65,7 @@ public final class Numbers {
         if (p < SMALLEST_P) {
             return "< 1e-300";
         }
-        return p < 1e-3 ? String.format(Locale.ROOT, "%.2e", p) : number(p, 3);
+        return number(p);
     }
 
     /**

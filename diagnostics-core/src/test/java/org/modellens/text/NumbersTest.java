@@ -13,7 +13,7 @@ class NumbersTest {
     void aPValueThatUnderflowedReadsAsBelowTheSmallestQuoted() {
         assertThat(Numbers.pValue(0.0)).isEqualTo("< 1e-300");
         assertThat(Numbers.pValue(1e-320)).isEqualTo("< 1e-300");
-        assertThat(Numbers.pValue(3.2e-7)).isEqualTo("3.20e-07");
+        assertThat(Numbers.pValue(3.2e-7)).isEqualTo("3.200e-07");
         assertThat(Numbers.pValue(0.0412)).isEqualTo("0.0412");
         assertThat(Numbers.pValue(Double.NaN)).isEqualTo(Numbers.NONE);
     }
