@@ -21,6 +21,10 @@ cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
 peer=${PEER:-../shared/bench/peer_baseline.py}
 modellens=${MODELLENS:-bin/modellens}
+if [ ! -f "$peer" ]; then
+  echo "notebook-comparison: $peer not found; set PEER to peer_baseline.py" >&2
+  exit 2
+fi
 if [ -z "${WORK:-}" ]; then
   work=$(mktemp -d)
   trap 'rm -rf "$work"' EXIT
