@@ -142,13 +142,20 @@ public final class StartViewModel {
         sample.set(true);
     }
 
+    /** Detaches the chosen model: the analysis then runs on the data alone. */
+    public void removeModel() {
+        model.set(null);
+    }
+
     /**
      * Takes files dropped on the start page: two data files are training then production; a single
      * one fills training, or production when training is already chosen; anything else is the model.
      */
     public void acceptDropped(List<Path> files) {
         List<Path> data = files.stream().filter(StartViewModel::isDataFile).toList();
-        files.stream().filter(f -> !isDataFile(f)).reduce((first, second) -> second).ifPresent(model::set);
+        java.util.Optional<Path> droppedModel = files.stream().filter(f -> !isDataFile(f)).reduce((first, second) -> second);
+        // Two new snapshots are a new case: the previous case's model does not come along unless dropped with them.
+        model.set(droppedModel.orElse(data.size() >= 2 ? null : model.get()));
         if (data.isEmpty()) {
             return;
         }
