@@ -300,7 +300,8 @@ public final class Diagnosis {
         return classes <= 2 ? "binary" : "multiclass";
     }
 
-    private static void noticeUnknownOverrides(String option, Set<String> names, Snapshot train, Snapshot prod, List<Finding> notices) {
+    /** The type overrides naming a column a snapshot lacks: one info notice per option, name and file (said once, here). */
+    static void noticeUnknownOverrides(String option, Set<String> names, Snapshot train, Snapshot prod, List<Finding> notices) {
         for (String name : names) {
             for (Snapshot table : List.of(train, prod)) {
                 if (!table.hasColumn(name)) {
