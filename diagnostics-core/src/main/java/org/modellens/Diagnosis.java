@@ -6,8 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.modellens.causes.Cause;
 import org.modellens.causes.CauseGrouping;
@@ -22,10 +20,10 @@ import org.modellens.checks.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.data.Column;
 import org.modellens.data.ColumnType;
-import org.modellens.data.RawTable;
 import org.modellens.data.Snapshot;
 import org.modellens.data.SnapshotBuilder;
-import org.modellens.data.SnapshotReaders;
+import org.modellens.data.RawTable;
+import org.modellens.data.SnapshotLoader;
 import org.modellens.data.UnreadableInputException;
 import org.modellens.explain.ExplainRows;
 import org.modellens.explain.Explainer;
@@ -70,37 +68,20 @@ public final class Diagnosis {
             return LargeInput.run(request, progress, model != null);
         }
         progress.stage("Reading snapshots", 0.0);
-        // The two files are independent: read them on both cores.
-        CompletableFuture<RawTable> prodRead = CompletableFuture.supplyAsync(() -> read(request.prod()));
-        RawTable trainRaw = SnapshotReaders.read(request.train());
-        RawTable prodRaw;
-        try {
-            prodRaw = prodRead.join();
-        } catch (CompletionException e) {
-            throw unwrap(e);
-        }
         String target = request.target();
-        if (target != null && !trainRaw.names().contains(target)) {
-            throw new UnreadableInputException(trainRaw.source().fileName() + ": the target column '" + target
-                    + "' does not exist; its columns are " + String.join(", ", trainRaw.names()));
+        // Production takes training's types, so training is read first; each file is parsed on all cores.
+        Snapshot train = SnapshotLoader.readTraining(request.train(), request.categorical(), request.numeric(), target);
+        Snapshot prod = SnapshotLoader.readLike(request.prod(), train);
+        if (target != null && !train.hasColumn(target)) {
+            throw new UnreadableInputException(train.source().fileName() + ": the target column '" + target
+                    + "' does not exist; its columns are " + String.join(", ", train.columnNames()));
         }
-
         progress.stage("Inferring column types", 0.3);
         List<Finding> notices = new ArrayList<>();
-        noticeUnknownOverrides("--categorical", request.categorical(), trainRaw, prodRaw, notices);
-        noticeUnknownOverrides("--numeric", request.numeric(), trainRaw, prodRaw, notices);
-        Snapshot train = SnapshotBuilder.buildTraining(trainRaw, request.categorical(), request.numeric(), target);
-        Map<String, ColumnType> types = new java.util.LinkedHashMap<>();
-        Set<String> identifiers = new java.util.HashSet<>();
-        for (Column column : train.columns()) {
-            types.put(column.name(), column.type());
-            if (column.identifier()) {
-                identifiers.add(column.name());
-            }
-        }
-        Snapshot prod = SnapshotBuilder.build(prodRaw, types, identifiers);
+        noticeUnknownOverrides("--categorical", request.categorical(), train, prod, notices);
+        noticeUnknownOverrides("--numeric", request.numeric(), train, prod, notices);
         Snapshot reference = request.reference() == null ? null
-                : reference(SnapshotReaders.read(request.reference()), types, identifiers, target, model);
+                : reference(SnapshotLoader.readLike(request.reference(), train), target, model);
 
         // Production over time: read the time column now, so unreadable times are a finding like any other.
         TimeAxis timeAxis = request.timeColumn() == null && request.chunk() == null ? null
@@ -118,20 +99,25 @@ public final class Diagnosis {
      * A reference without the target or without a model input cannot be a baseline: fatal, named.
      */
     static Snapshot reference(RawTable raw, Map<String, ColumnType> types, Set<String> identifiers, String target,
-                                      Model model) throws UnreadableInputException {
-        String file = raw.source().fileName();
-        if (target != null && !raw.names().contains(target)) {
+                              Model model) throws UnreadableInputException {
+        return reference(SnapshotBuilder.build(raw, types, identifiers), target, model);
+    }
+
+    /** As above, for a reference already read with training's types ({@link SnapshotLoader#readLike}). */
+    static Snapshot reference(Snapshot read, String target, Model model) throws UnreadableInputException {
+        String file = read.source().fileName();
+        if (target != null && !read.hasColumn(target)) {
             throw new UnreadableInputException(file + ": the reference data has no target column '" + target
-                    + "'; held-out reference data must be labelled. Its columns are " + String.join(", ", raw.names()));
+                    + "'; held-out reference data must be labelled. Its columns are " + String.join(", ", read.columnNames()));
         }
         if (model != null) {
-            List<String> absent = model.features().stream().filter(f -> !raw.names().contains(f)).toList();
+            List<String> absent = model.features().stream().filter(f -> !read.hasColumn(f)).toList();
             if (!absent.isEmpty()) {
                 throw new UnreadableInputException(file + ": the reference data lacks the model input"
                         + (absent.size() == 1 ? " " : "s ") + String.join(", ", absent) + ", so the model cannot score it");
             }
         }
-        return SnapshotBuilder.build(raw, types, identifiers);
+        return read;
     }
 
     /**
@@ -314,10 +300,11 @@ public final class Diagnosis {
         return classes <= 2 ? "binary" : "multiclass";
     }
 
-    private static void noticeUnknownOverrides(String option, Set<String> names, RawTable train, RawTable prod, List<Finding> notices) {
+    /** The type overrides naming a column a snapshot lacks: one info notice per option, name and file (said once, here). */
+    static void noticeUnknownOverrides(String option, Set<String> names, Snapshot train, Snapshot prod, List<Finding> notices) {
         for (String name : names) {
-            for (RawTable table : List.of(train, prod)) {
-                if (!table.names().contains(name)) {
+            for (Snapshot table : List.of(train, prod)) {
+                if (!table.hasColumn(name)) {
                     notices.add(new Finding(SchemaMismatchCheck.ID, name, Severity.INFO,
                             option + " names " + name + ", which " + table.source().fileName() + " does not have",
                             "The type override for " + name + " was ignored for " + table.source().fileName() + ".",
@@ -325,20 +312,5 @@ public final class Diagnosis {
                 }
             }
         }
-    }
-
-    private static RawTable read(java.nio.file.Path path) {
-        try {
-            return SnapshotReaders.read(path);
-        } catch (UnreadableInputException e) {
-            throw new CompletionException(e);
-        }
-    }
-
-    private static UnreadableInputException unwrap(CompletionException e) {
-        if (e.getCause() instanceof UnreadableInputException unreadable) {
-            return unreadable;
-        }
-        throw e;
     }
 }

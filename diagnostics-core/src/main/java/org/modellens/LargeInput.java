@@ -92,24 +92,9 @@ final class LargeInput {
                             + "production (or raise the setting) to include the model.",
                     java.util.Map.of("streamAboveMegabytes", s.get("largeInput.streamAboveMegabytes")), null));
         }
-        unknownOverrides("--categorical", request.categorical(), train, prod, notices);
-        unknownOverrides("--numeric", request.numeric(), train, prod, notices);
+        Diagnosis.noticeUnknownOverrides("--categorical", request.categorical(), train, prod, notices);
+        Diagnosis.noticeUnknownOverrides("--numeric", request.numeric(), train, prod, notices);
         return Diagnosis.analyse(train, prod, target, request.task(), s, notices, progress);
-    }
-
-    private static void unknownOverrides(String option, Set<String> names, Snapshot train, Snapshot prod,
-                                         List<Finding> notices) {
-        for (String name : names) {
-            for (Snapshot snapshot : List.of(train, prod)) {
-                if (!snapshot.hasColumn(name)) {
-                    String file = snapshot.source().fileName();
-                    notices.add(new Finding(SchemaMismatchCheck.ID, name, Severity.INFO,
-                            option + " names " + name + ", which " + file + " does not have",
-                            "The type override for " + name + " was ignored for " + file + ".",
-                            Map.of("option", option, "file", file), null));
-                }
-            }
-        }
     }
 
     /**

@@ -27,8 +27,8 @@ final class DensityRatio {
     /** Ridge penalty per row: keeps separable samples finite without visibly biasing a real fit. */
     private static final double RIDGE = 1e-4;
     private static final int MAX_ITERATIONS = 25;
-    /** Baseline rows the classifier sees at most: more changes the weights little and costs time. */
-    private static final int MAX_BASELINE_ROWS = 5000;
+    /** Rows of each side the classifier is fitted on at most: more changes the weights little and costs time. */
+    private static final int MAX_ROWS = 5000;
 
     private DensityRatio() {
     }
@@ -49,24 +49,26 @@ final class DensityRatio {
         if (columns.length == 0) {
             return w;
         }
-        int[] baseRows = sample(baseline.length / p, MAX_BASELINE_ROWS, seed);
+        int[] baseRows = sample(baseline.length / p, MAX_ROWS, seed);
+        // The fit sees a seeded sample of each side, so its cost does not grow with the snapshots; every row is weighted.
+        int[] prodRows = sample(nProd, MAX_ROWS, seed + 1);
         Encoding encoding = Encoding.of(baseline, baseRows, p, columns);
         int d = encoding.width();
-        int n = baseRows.length + nProd;
+        int n = baseRows.length + prodRows.length;
         double[][] x = new double[n][];
         double[] y = new double[n];
         for (int r = 0; r < baseRows.length; r++) {
             x[r] = encoding.encode(baseline, baseRows[r], p);
         }
-        for (int r = 0; r < nProd; r++) {
-            x[baseRows.length + r] = encoding.encode(production, r, p);
+        for (int r = 0; r < prodRows.length; r++) {
+            x[baseRows.length + r] = encoding.encode(production, prodRows[r], p);
             y[baseRows.length + r] = 1;
         }
         double[] beta = fit(x, y, d);
-        double prior = (double) nProd / baseRows.length;
+        double prior = (double) prodRows.length / baseRows.length;
         double sum = 0;
         for (int r = 0; r < nProd; r++) {
-            double eta = dot(beta, x[baseRows.length + r]);
+            double eta = dot(beta, encoding.encode(production, r, p));
             w[r] = Math.exp(Math.max(-50, Math.min(50, -eta))) * prior;
             sum += w[r];
         }

@@ -1,9 +1,7 @@
 package org.modellens.checks;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.modellens.data.Column;
 import org.modellens.data.Snapshot;
@@ -44,42 +42,57 @@ public final class ConflictingLabelsCheck implements Check {
         if (inputs.isEmpty()) {
             return;
         }
-        // Rows grouped by a 64-bit hash of their inputs; members confirmed cell by cell against the group's first row.
-        Map<Long, List<int[]>> groups = new HashMap<>();
-        for (int row = 0; row < snapshot.rows(); row++) {
+        // Rows grouped by a 64-bit hash of their inputs (column by column, so each column is read in
+        // order); members confirmed cell by cell against the group's first row. Primitive arrays and an
+        // open-addressing table: no object per row.
+        int rows = snapshot.rows();
+        long[] hashes = new long[rows];
+        java.util.Arrays.fill(hashes, 1125899906842597L);
+        for (Column column : inputs) {
+            for (int row = 0; row < rows; row++) {
+                hashes[row] = 31 * hashes[row] + column.cellHash(row);
+            }
+        }
+        int capacity = Integer.highestOneBit(Math.max(2, rows) * 2 - 1) << 1;
+        int mask = capacity - 1;
+        int[] slots = new int[capacity]; // group + 1, 0 = empty
+        int[] first = new int[Math.max(1, rows)];
+        int[] size = new int[Math.max(1, rows)];
+        int[] other = new int[Math.max(1, rows)]; // first row with another label, or -1
+        int groupCount = 0;
+        for (int row = 0; row < rows; row++) {
             if (label.isMissing(row)) {
                 continue;
             }
-            long hash = 1125899906842597L;
-            for (Column column : inputs) {
-                hash = 31 * hash + column.cellHash(row);
-            }
-            List<int[]> candidates = groups.computeIfAbsent(hash, h -> new ArrayList<>(1));
-            int[] group = null;
-            for (int[] candidate : candidates) {
-                if (sameInputs(inputs, candidate[0], row)) {
+            long hash = hashes[row];
+            int slot = (int) (hash ^ (hash >>> 32)) * 0x9E3779B1 & mask;
+            int group = -1;
+            while (slots[slot] != 0) {
+                int candidate = slots[slot] - 1;
+                if (hashes[first[candidate]] == hash && sameInputs(inputs, first[candidate], row)) {
                     group = candidate;
                     break;
                 }
+                slot = slot + 1 & mask;
             }
-            if (group == null) {
-                // {first row, size, first row with another label or -1}
-                candidates.add(new int[] {row, 1, -1});
+            if (group < 0) {
+                first[groupCount] = row;
+                size[groupCount] = 1;
+                other[groupCount] = -1;
+                slots[slot] = ++groupCount;
             } else {
-                group[1]++;
-                if (group[2] < 0 && !label.sameCell(group[0], row)) {
-                    group[2] = row;
+                size[group]++;
+                if (other[group] < 0 && !label.sameCell(first[group], row)) {
+                    other[group] = row;
                 }
             }
         }
         long conflictingRows = 0;
         List<int[]> conflicting = new ArrayList<>();
-        for (List<int[]> bucket : groups.values()) {
-            for (int[] group : bucket) {
-                if (group[2] >= 0) {
-                    conflicting.add(group);
-                    conflictingRows += group[1];
-                }
+        for (int group = 0; group < groupCount; group++) {
+            if (other[group] >= 0) {
+                conflicting.add(new int[] {first[group], size[group], other[group]});
+                conflictingRows += size[group];
             }
         }
         long conflictingGroups = conflicting.size();

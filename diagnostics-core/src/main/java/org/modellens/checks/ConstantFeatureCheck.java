@@ -11,7 +11,7 @@ import org.modellens.profile.FeatureRole;
  * constant-feature: a column with a single value carries no information. Constant in training it is
  * harmless clutter ({@code info}) as long as production holds that value too (empty in training it stays
  * {@code info}: missing-values grades that); when production holds
- * other values, the training column was a constant fill (or empty) where real values existed: the
+ * other values, the training column was a constant fill where real values existed: the
  * model learnt nothing from a column that carries information now ({@code warn}). Its production values
  * are all "out of range" and "drifted", but those checks leave the grading to this one (see
  * {@link #constantInTraining}). Constant in production while varied in training, it is a pipeline

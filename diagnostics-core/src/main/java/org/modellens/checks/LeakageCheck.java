@@ -81,17 +81,13 @@ public final class LeakageCheck implements Check {
         if (sample == null) {
             return List.of();
         }
+        // Features are judged independently: on all cores (wide data has hundreds), in column order.
         List<Finding> findings = new ArrayList<>();
-        for (FeatureComparison feature : context.comparisons()) {
-            if (feature.role() != FeatureRole.FEATURE) {
-                continue;
-            }
-            Power power = power(feature.train(), target, sample);
-            if (power == null) {
-                continue;
-            }
-            judge(feature, power, sample, context).ifPresent(findings::add);
-        }
+        context.comparisons().parallelStream().filter(feature -> feature.role() == FeatureRole.FEATURE)
+                .map(feature -> {
+                    Power power = power(feature.train(), target, sample);
+                    return power == null ? Optional.<Finding>empty() : judge(feature, power, sample, context);
+                }).toList().forEach(judged -> judged.ifPresent(findings::add));
         if (sample.task() == Task.REGRESSION) {
             findings.addAll(components(context, target, sample, findings));
         }
@@ -370,6 +366,75 @@ public final class LeakageCheck implements Check {
         return out;
     }
 
+    /** Rows probed for component pairs: a pair holding on most rows holds on one of these but with tiny odds. */
+    private static final int COMPONENT_PROBES = 6;
+
+    /**
+     * Pairs of columns (indices, ascending) that may add up to the target: on each of a few probe rows,
+     * the columns are sorted by their value there and each column's partner is looked up at target
+     * minus its value. O(columns log columns) per probe instead of testing every pair, which is
+     * quadratic in columns. A pair that adds up on a share s of the rows is missed only if it fails on
+     * every probe row, with probability about (1 - s)^probes.
+     */
+    private static List<int[]> componentCandidates(List<Column> numeric, Column target, Sample sample, int rows) {
+        int m = numeric.size();
+        java.util.TreeSet<Long> pairs = new java.util.TreeSet<>();
+        int probes = Math.min(COMPONENT_PROBES, rows);
+        for (int p = 0; p < probes; p++) {
+            int row = sample.rows()[(int) ((long) p * rows / probes)];
+            double t = target.numbers()[row];
+            if (Double.isNaN(t)) {
+                continue;
+            }
+            double[] values = new double[m];
+            for (int j = 0; j < m; j++) {
+                values[j] = numeric.get(j).numbers()[row];
+            }
+            Integer[] order = java.util.stream.IntStream.range(0, m).filter(j -> !Double.isNaN(values[j])).boxed()
+                    .sorted(java.util.Comparator.comparingDouble(j -> values[j])).toArray(Integer[]::new);
+            double[] sorted = new double[order.length];
+            for (int k = 0; k < order.length; k++) {
+                sorted[k] = values[order[k]];
+            }
+            // the verification's tolerance, widened for the rounding of the subtraction
+            double tolerance = 2e-9 * Math.max(1, Math.abs(t));
+            for (int k = 0; k < order.length; k++) {
+                double need = t - sorted[k];
+                double slack = tolerance + Math.ulp(need) * 4;
+                int from = lowerBound(sorted, need - slack);
+                for (int q = from; q < sorted.length && sorted[q] <= need + slack; q++) {
+                    if (q != k) {
+                        int a = Math.min(order[k], order[q]);
+                        int b = Math.max(order[k], order[q]);
+                        pairs.add((long) a * m + b);
+                    }
+                }
+                if (pairs.size() > 20L * m + 1000) {
+                    break; // many equal columns: enough candidates from this probe
+                }
+            }
+        }
+        List<int[]> candidates = new ArrayList<>(pairs.size());
+        for (long key : pairs) {
+            candidates.add(new int[] {(int) (key / m), (int) (key % m)});
+        }
+        return candidates;
+    }
+
+    private static int lowerBound(double[] sorted, double key) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** Decile codes 0..9 by rank (ties share a code). */
     private static int[] deciles(double[] values) {
         double[] ranks = RankCorrelation.ranks(values);
@@ -399,33 +464,32 @@ public final class LeakageCheck implements Check {
                 .filter(c -> already.stream().noneMatch(f -> c.name().equals(f.feature())))
                 .map(FeatureComparison::train).toList();
         int rows = Math.min(COMPONENT_ROWS, sample.rows().length);
+        double minShare = context.settings().get("leakage.component.share");
         List<Finding> findings = new ArrayList<>();
-        for (int a = 0; a < numeric.size(); a++) {
-            for (int b = a + 1; b < numeric.size(); b++) {
-                Column x = numeric.get(a);
-                Column y = numeric.get(b);
-                int matched = 0;
-                for (int i = 0; i < rows; i++) {
-                    int row = sample.rows()[i];
-                    double sum = x.numbers()[row] + y.numbers()[row];
-                    double t = target.numbers()[row];
-                    if (Math.abs(sum - t) <= 1e-9 * Math.max(1, Math.abs(t))) {
-                        matched++;
-                    }
+        for (int[] pair : componentCandidates(numeric, target, sample, rows)) {
+            Column x = numeric.get(pair[0]);
+            Column y = numeric.get(pair[1]);
+            int matched = 0;
+            for (int i = 0; i < rows; i++) {
+                int row = sample.rows()[i];
+                double sum = x.numbers()[row] + y.numbers()[row];
+                double t = target.numbers()[row];
+                if (Math.abs(sum - t) <= 1e-9 * Math.max(1, Math.abs(t))) {
+                    matched++;
                 }
-                double share = (double) matched / rows;
-                if (share >= context.settings().get("leakage.component.share")) {
-                    String name = context.target().orElseThrow();
-                    for (Column part : List.of(x, y)) {
-                        Column other = part == x ? y : x;
-                        findings.add(new Finding(ID, part.name(), Severity.FAIL,
-                                part.name() + " is a component of the target " + name,
-                                part.name() + " + " + other.name() + " equals " + name + " on " + Judgement.percent(share)
-                                        + " of the sampled training rows: the target is computed from these columns, so they "
-                                        + "cannot be known before it. Remove them from the features.",
-                                new Evidence().put("componentOf", name).put("otherComponent", other.name()).put("share", share)
-                                        .put("sampledRows", (long) rows).map(), null));
-                    }
+            }
+            double share = (double) matched / rows;
+            if (share >= minShare) {
+                String name = context.target().orElseThrow();
+                for (Column part : List.of(x, y)) {
+                    Column other = part == x ? y : x;
+                    findings.add(new Finding(ID, part.name(), Severity.FAIL,
+                            part.name() + " is a component of the target " + name,
+                            part.name() + " + " + other.name() + " equals " + name + " on " + Judgement.percent(share)
+                                    + " of the sampled training rows: the target is computed from these columns, so they "
+                                    + "cannot be known before it. Remove them from the features.",
+                            new Evidence().put("componentOf", name).put("otherComponent", other.name()).put("share", share)
+                                    .put("sampledRows", (long) rows).map(), null));
                 }
             }
         }

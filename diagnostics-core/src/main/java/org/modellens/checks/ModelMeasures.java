@@ -14,7 +14,7 @@ final class ModelMeasures {
 
     /**
      * binary: auc, accuracy, logLoss, brier, f1 (at {@code threshold}), positiveRate (actual share of the positive
-     * class); multiclass: accuracy, logLoss; regression: rmse, mae, r2. Always {@code rows}: the labelled rows used.
+     * class), falseNegatives and falsePositives (rows, at {@code threshold}: a report tells "defaults missed"); multiclass: accuracy, logLoss; regression: rmse, mae, r2. Always {@code rows}: the labelled rows used.
      * Metrics that are undefined (AUC with one class) are left out.
      */
     static Map<String, Double> of(ModelOutcomes outcomes, ModelOutcomes.Side side, double threshold) {
@@ -35,6 +35,15 @@ final class ModelMeasures {
             put(metrics, "brier", ClassifierMetrics.brier(p, y));
             put(metrics, "f1", ClassifierMetrics.f1(p, y, threshold));
             put(metrics, "positiveRate", positiveRate(y));
+            long missed = 0;
+            long raised = 0;
+            for (int i = 0; i < p.length; i++) {
+                boolean decided = p[i] >= threshold;
+                missed += y[i] && !decided ? 1 : 0;
+                raised += !y[i] && decided ? 1 : 0;
+            }
+            metrics.put("falseNegatives", (double) missed);
+            metrics.put("falsePositives", (double) raised);
         } else if (side.probabilities() != null) {
             put(metrics, "accuracy", ClassifierMetrics.multiclassAccuracy(side.probabilities(), side.classIndex()));
             put(metrics, "logLoss", ClassifierMetrics.multiclassLogLoss(side.probabilities(), side.classIndex()));

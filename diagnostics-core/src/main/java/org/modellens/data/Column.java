@@ -36,6 +36,7 @@ public final class Column {
     private final String[] texts;
     private final int unparsableCount;
     private final int missingCount;
+    private long[] codeHashes;
 
     private Column(String name, ColumnType type, boolean identifier, int size, double[] numbers, int[] codes,
                    String[] dictionary, int[] textRows, String[] texts, int unparsableCount) {
@@ -329,8 +330,15 @@ public final class Column {
             if (code == MISSING) {
                 return 0x9E3779B97F4A7C15L;
             }
-            String label = dictionary[code];
-            return label.hashCode() * 0xC2B2AE3D27D4EB4FL + label.length();
+            long[] hashes = codeHashes;
+            if (hashes == null) {
+                hashes = new long[dictionary.length];
+                for (int k = 0; k < hashes.length; k++) {
+                    hashes[k] = dictionary[k].hashCode() * 0xC2B2AE3D27D4EB4FL + dictionary[k].length();
+                }
+                codeHashes = hashes; // racy but idempotent: every thread computes the same array
+            }
+            return hashes[code];
         }
         double v = numbers[row];
         if (Double.isNaN(v)) {

@@ -156,11 +156,14 @@ public final class FormattedNumber {
      * in kilograms, but "1d" beside "2f" are no quantities of one kind, and are left as text.
      */
     public static void recoverColumn(String[] cells, double[] numbers) {
-        Recovered[] recovered = new Recovered[cells.length];
+        Recovered[] recovered = null;
         String oneUnit = null;
         boolean mixedUnits = false;
         for (int r = 0; r < cells.length; r++) {
             if (cells[r] != null && Double.isNaN(numbers[r])) {
+                if (recovered == null) {
+                    recovered = new Recovered[cells.length]; // only columns with text pay for it
+                }
                 recovered[r] = recover(cells[r]);
                 if (recovered[r] != null && recovered[r].unit() != null) {
                     if (oneUnit == null) {
@@ -171,7 +174,7 @@ public final class FormattedNumber {
                 }
             }
         }
-        for (int r = 0; r < cells.length; r++) {
+        for (int r = 0; recovered != null && r < cells.length; r++) {
             if (recovered[r] != null && !(mixedUnits && recovered[r].unit() != null)) {
                 numbers[r] = recovered[r].value();
             }

@@ -16,6 +16,28 @@ public final class SnapshotReaders {
     private SnapshotReaders() {
     }
 
+    /**
+     * Whether {@link #read} would read the file as CSV: a CSV extension, or no known extension and
+     * text content. {@code false} for a file that cannot be opened (reading it reports why).
+     */
+    static boolean readsAsCsv(Path path) {
+        String lower = CsvReader.fileName(path).toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt")) {
+            return true;
+        }
+        if (lower.endsWith(".parquet") || lower.endsWith(".parq") || lower.endsWith(".xlsx") || lower.endsWith(".xlsm")
+                || lower.endsWith(".xls") || !Files.isRegularFile(path)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] head = in.readNBytes(64 * 1024);
+            return head.length >= 4 && !(head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1')
+                    && !(head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) && !CsvReader.looksBinary(head);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Reads the file with the reader its extension or content calls for. */
     public static RawTable read(Path path) throws UnreadableInputException {
         String file = CsvReader.fileName(path);

@@ -85,34 +85,64 @@ public final class TypeInference {
                 nonFinite++;
             }
         }
+        return infer(new Counts(present, numeric, booleanWords, nonFinite, zeroOne, totalLength), () -> allDateTimes(cells),
+                () -> {
+                    Set<String> distinct = new HashSet<>();
+                    for (String cell : cells) {
+                        if (cell != null) {
+                            distinct.add(cell);
+                        }
+                    }
+                    return distinct.size();
+                });
+    }
+
+    /**
+     * What the type rules need to know of a column's non-missing cells, however the cells are held.
+     *
+     * @param present      non-missing cells
+     * @param numeric      cells that parse as numbers
+     * @param booleanWords cells that are true/false/yes/no
+     * @param nonFinite    cells that are NaN/Inf/Infinity words
+     * @param zeroOne      whether every number is 0 or 1
+     * @param totalLength  characters in all non-missing cells
+     */
+    record Counts(long present, long numeric, long booleanWords, long nonFinite, boolean zeroOne, long totalLength) {
+    }
+
+    /**
+     * The rules of the class documentation on counts; {@code allDateTimes} (every present cell is a
+     * date) and {@code distinct} (distinct present cells) are asked only when the rules need them.
+     */
+    static ColumnType infer(Counts counts, java.util.function.BooleanSupplier allDateTimes,
+                            java.util.function.LongSupplier distinct) {
+        long present = counts.present();
+        long numeric = counts.numeric();
         if (present == 0) {
             return ColumnType.CATEGORICAL;
         }
-        if (booleanWords == present) {
+        if (counts.booleanWords() == present) {
             return ColumnType.BOOLEAN;
         }
         if (numeric == present) {
-            return zeroOne ? ColumnType.BOOLEAN : ColumnType.NUMERIC;
+            return counts.zeroOne() ? ColumnType.BOOLEAN : ColumnType.NUMERIC;
         }
-        if (numeric > 0 && numeric + nonFinite >= NUMERIC_SHARE * present) {
+        if (numeric > 0 && numeric + counts.nonFinite() >= NUMERIC_SHARE * present) {
             return ColumnType.NUMERIC;
         }
-        if (numeric == 0 && allDateTimes(cells)) {
+        if (numeric == 0 && allDateTimes.getAsBoolean()) {
             return ColumnType.DATETIME;
         }
-        double meanLength = (double) totalLength / present;
-        if (meanLength > 30) {
-            Set<String> distinct = new HashSet<>();
-            for (String cell : cells) {
-                if (cell != null) {
-                    distinct.add(cell);
-                }
-            }
-            if (distinct.size() > 0.5 * present) {
-                return ColumnType.TEXT;
-            }
+        double meanLength = (double) counts.totalLength() / present;
+        if (meanLength > 30 && distinct.getAsLong() > 0.5 * present) {
+            return ColumnType.TEXT;
         }
         return ColumnType.CATEGORICAL;
+    }
+
+    /** Whether a name reads like a row key: {@code (?i)(^id$|_id$|^id_|uuid|guid|_key$|^key$)}. */
+    static boolean identifierName(String name) {
+        return name != null && ID_NAME.matcher(name).find();
     }
 
     /**
@@ -157,6 +187,48 @@ public final class TypeInference {
         return present >= MIN_IDENTIFIER_VALUES;
     }
 
+    /**
+     * {@link #looksLikeIdentifier(String, String[], ColumnType)} on a column already built: the same
+     * rules, decided on its codes or numbers.
+     */
+    public static boolean looksLikeIdentifier(Column column) {
+        ColumnType type = column.type();
+        boolean idName = identifierName(column.name());
+        boolean eligible = switch (type) {
+            case CATEGORICAL -> true;
+            case NUMERIC, TEXT -> idName;
+            default -> false;
+        };
+        int present = column.size() - column.missingCount();
+        if (!eligible || present < MIN_IDENTIFIER_VALUES) {
+            return false;
+        }
+        if (type != ColumnType.NUMERIC) {
+            // every label of the dictionary occurs at least once: all distinct iff as many labels as cells
+            return column.categoryCount() == present;
+        }
+        if (column.unparsableCount() > 0) {
+            return false;
+        }
+        double[] values = column.presentNumbers();
+        if (values.length != present) {
+            return false;
+        }
+        for (double v : values) {
+            if (v != Math.rint(v)) {
+                return false;
+            }
+        }
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether the text is one of true/false/yes/no, ignoring case and surrounding blanks. */
     public static boolean isBooleanWord(String text) {
         String t = text.trim();
@@ -189,6 +261,13 @@ public final class TypeInference {
 
     /** A plain number literal (digits, sign, point, exponent) whose value is beyond a double's range. */
     private static boolean overflows(String text) {
+        int first = 0;
+        while (first < text.length() && text.charAt(first) <= ' ') {
+            first++;
+        }
+        if (first == text.length() || !(Character.isDigit(text.charAt(first)) || "+-.".indexOf(text.charAt(first)) >= 0)) {
+            return false; // text ("cat3", "yes"): the common case stays one comparison
+        }
         String t = text.strip();
         if (t.isEmpty() || t.length() > 1000) {
             return false;

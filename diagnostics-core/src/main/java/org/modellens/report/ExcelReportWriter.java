@@ -111,6 +111,9 @@ public final class ExcelReportWriter implements ReportWriter {
     private static final byte[] HEADER_FILL = {(byte) 0x2F, (byte) 0x3B, (byte) 0x4C};
 
     private static final int MAX_CELL_TEXT = 32_767;
+    /** Excel's number format for statistics: thousands separated from 1,000 on, four decimals below. */
+    static final String STAT_FORMAT = "[>=1000]#,##0;[<=-1000]-#,##0;0.0000";
+
     private static final String DRIFT_CHART_TITLE = "Drift of the top features (0 = same, 1 = no overlap)";
 
     private final Clock clock;
@@ -167,8 +170,21 @@ public final class ExcelReportWriter implements ReportWriter {
         }
     }
 
-    /** Landscape, one page wide: a stakeholder who prints a sheet gets it whole. */
+    /**
+     * Landscape, one page wide: a stakeholder who prints a sheet gets it whole. Table sheets repeat
+     * their header row on every printed page, and the print area is the used range.
+     */
     private static void printOnePageWide(XSSFSheet sheet) {
+        if (!sheet.getSheetName().equals(SUMMARY) && sheet.getPhysicalNumberOfRows() > 1) {
+            sheet.setRepeatingRows(org.apache.poi.ss.util.CellRangeAddress.valueOf("1:1"));
+        }
+        int lastColumn = 0;
+        for (org.apache.poi.ss.usermodel.Row row : sheet) {
+            lastColumn = Math.max(lastColumn, row.getLastCellNum());
+        }
+        if (lastColumn > 0) {
+            sheet.getWorkbook().setPrintArea(sheet.getWorkbook().getSheetIndex(sheet), 0, lastColumn - 1, 0, sheet.getLastRowNum());
+        }
         sheet.setFitToPage(true);
         sheet.getPrintSetup().setLandscape(true);
         sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
@@ -194,16 +210,64 @@ public final class ExcelReportWriter implements ReportWriter {
         text(verdict, 1, summary.verdictText(), styles.verdict.get(summary.verdict()));
         text(sheet.createRow(r++), 1, summary.countsText(), styles.wrap);
         r++;
-        text(sheet.createRow(r++), 0, StakeholderText.get("section.changed"), styles.section);
-        r = numbered(sheet, r, summary.whatChanged(), personal, styles);
+        ReportIdentity identity = report.identity();
+        if (identity != null) {
+            r = labelled(sheet, r, "Report id", identity.reportId(), styles);
+            r = labelled(sheet, r, "Model", identity.modelLabel(report.model() == null ? "no model given"
+                    : report.model().type() + " model (unnamed)"), styles);
+            if (!identity.modelOwner().isEmpty()) {
+                r = labelled(sheet, r, "Owner", identity.modelOwner(), styles);
+            }
+            if (!identity.intendedUse().isEmpty()) {
+                r = labelled(sheet, r, "Intended use", identity.intendedUse(), styles);
+            }
+            r++;
+        }
+        if (!summary.costs().isEmpty()) {
+            text(sheet.createRow(r++), 0, StakeholderText.get("section.impact"), styles.section);
+            r = bulleted(sheet, r, summary.costs(), personal, styles);
+            r++;
+        }
+        if (summary.quality() != null) {
+            text(sheet.createRow(r++), 0, StakeholderText.get("section.quality"), styles.section);
+            r = bulleted(sheet, r, List.of(summary.quality()), personal, styles);
+            r++;
+        }
+        if (!summary.topCauses().isEmpty()) {
+            text(sheet.createRow(r++), 0, StakeholderText.get("section.causes"), styles.section);
+            for (StakeholderSummary.TopCause cause : summary.topCauses()) {
+                XSSFRow row = sheet.createRow(r++);
+                text(row, 0, cause.rank() + ".", styles.right);
+                dataText(row, 1, personal.text(cause.title()), styles.dataWrap);
+                fitWrappedHeight(sheet, row);
+                if (!cause.impact().isEmpty()) {
+                    XSSFRow impact = sheet.createRow(r++);
+                    dataText(impact, 1, personal.text(cause.impact()), styles.dataWrap);
+                    fitWrappedHeight(sheet, impact);
+                }
+                XSSFRow action = sheet.createRow(r++);
+                dataText(action, 1, StakeholderText.get("section.todo") + ": " + personal.text(cause.action()), styles.dataWrap);
+                fitWrappedHeight(sheet, action);
+            }
+        } else {
+            text(sheet.createRow(r++), 0, StakeholderText.get("section.changed"), styles.section);
+            r = numbered(sheet, r, summary.whatChanged(), personal, styles);
+        }
         if (!summary.alsoAffected().isEmpty()) {
             dataText(sheet.createRow(r++), 1, personal.text(StakeholderText.get("section.alsoAffectedSheet",
                     String.join(", ", summary.alsoAffected()))), styles.dataWrap);
         }
         r++;
-        text(sheet.createRow(r++), 0, StakeholderText.get("section.todo"), styles.section);
-        r = numbered(sheet, r, summary.whatToDo(), personal, styles);
-        r++;
+        if (summary.topCauses().isEmpty()) {
+            text(sheet.createRow(r++), 0, StakeholderText.get("section.todo"), styles.section);
+            r = numbered(sheet, r, summary.whatToDo(), personal, styles);
+            r++;
+        }
+        if (!summary.notAssessed().isEmpty()) {
+            text(sheet.createRow(r++), 0, StakeholderText.get("section.notAssessed"), styles.section);
+            r = bulleted(sheet, r, summary.notAssessed(), personal, styles);
+            r++;
+        }
         text(sheet.createRow(r++), 0, StakeholderText.get("section.keyFigures"), styles.section);
         Snapshot train = report.inputs().train();
         Snapshot prod = report.inputs().prod();
@@ -232,6 +296,16 @@ public final class ExcelReportWriter implements ReportWriter {
         }
     }
 
+    private static int bulleted(XSSFSheet sheet, int r, List<String> sentences, PersonalData personal, Styles styles) {
+        for (String sentence : sentences) {
+            XSSFRow row = sheet.createRow(r++);
+            text(row, 0, "\u00b7", styles.right);
+            dataText(row, 1, personal.text(sentence), styles.dataWrap);
+            fitWrappedHeight(sheet, row);
+        }
+        return r;
+    }
+
     private static int numbered(XSSFSheet sheet, int r, List<String> sentences, PersonalData personal, Styles styles) {
         int n = 1;
         for (String sentence : sentences) {
@@ -252,33 +326,55 @@ public final class ExcelReportWriter implements ReportWriter {
 
     // ---------------------------------------------------------------- Findings and evidence
 
+    /** Header of the findings register: the report's findings plus columns a reviewer fills in and pivots on. */
+    static final List<String> REGISTER = List.of("#", "Severity", "Severity level", "Cause", "Cause kind", "Check", "Column",
+            "Model input", "Finding", "Detail", "Metric", "Value", "Affected rows", "Example rows (0-based)", "What to do",
+            "Owner", "Status", "Due date");
+
     private static void writeFindings(XSSFSheet sheet, DiagnosticReport report, PersonalData personal, Styles styles) {
-        List<String> headers = List.of("#", "Severity", "Check", "Column", "Finding", "Detail", "Affected rows",
-                "Example rows (0-based)", "What to do");
-        header(sheet, headers, styles);
-        int[] widths = {5, 10, 18, 20, 60, 80, 14, 24, 60};
+        header(sheet, REGISTER, styles);
+        int[] widths = {5, 10, 8, 7, 18, 18, 20, 8, 60, 80, 22, 12, 14, 24, 60, 18, 12, 12};
         for (int i = 0; i < widths.length; i++) {
             sheet.setColumnWidth(i, widths[i] * 256);
         }
+        Map<Integer, org.modellens.causes.Cause> causeOf = new java.util.HashMap<>();
+        report.causes().forEach(cause -> cause.findings().forEach(index -> causeOf.put(index, cause)));
+        java.util.Set<String> inputs = report.model() == null ? java.util.Set.of() : java.util.Set.copyOf(report.model().features());
         int r = 1;
         for (Finding finding : report.findings()) {
             XSSFRow row = sheet.createRow(r);
+            org.modellens.causes.Cause cause = causeOf.get(r - 1);
             number(row, 0, r, styles.count);
             text(row, 1, finding.severity().jsonName(), styles.centre);
-            text(row, 2, finding.check(), styles.plain);
-            dataText(row, 3, finding.feature() == null ? "" : finding.feature(), styles.data);
-            dataText(row, 4, personal.text(finding.title()), styles.dataWrap);
-            dataText(row, 5, personal.text(finding.detail()), styles.dataWrap);
+            number(row, 2, finding.severity().ordinal() + 1, styles.count);
+            if (cause != null) {
+                number(row, 3, cause.rank(), styles.count);
+                text(row, 4, cause.kind(), styles.plain);
+            }
+            text(row, 5, finding.check(), styles.plain);
+            dataText(row, 6, finding.feature() == null ? "" : finding.feature(), styles.data);
+            if (report.model() != null && finding.feature() != null) {
+                text(row, 7, inputs.contains(finding.feature()) ? "yes" : "no", styles.centre);
+            }
+            dataText(row, 8, personal.text(finding.title()), styles.dataWrap);
+            dataText(row, 9, personal.text(finding.detail()), styles.dataWrap);
+            finding.evidence().entrySet().stream().filter(e -> e.getValue() instanceof Double d && Double.isFinite(d))
+                    .findFirst().ifPresent(e -> {
+                        text(row, 10, e.getKey(), styles.plain);
+                        number(row, 11, (Double) e.getValue(), styles.stat);
+                    });
             AffectedRows rows = finding.rows();
             if (rows != null) {
-                number(row, 6, rows.count(), styles.count);
-                text(row, 7, rows.examples().stream().map(String::valueOf).collect(Collectors.joining(", ")), styles.wrap);
+                number(row, 12, rows.count(), styles.count);
+                text(row, 13, rows.examples().stream().map(String::valueOf).collect(Collectors.joining(", ")), styles.wrap);
             }
-            dataText(row, 8, StakeholderText.whatToDo(finding.check(), finding.feature()), styles.dataWrap);
+            dataText(row, 14, cause != null ? personal.text(cause.whatToDo())
+                    : StakeholderText.whatToDo(finding.check(), finding.feature()), styles.dataWrap);
+            text(row, 16, finding.severity() == Severity.INFO ? "noted" : "open", styles.plain);
             fitWrappedHeight(sheet, row);
             r++;
         }
-        finishTable(sheet, r - 1, headers.size());
+        finishTable(sheet, r - 1, REGISTER.size());
         severityColours(sheet, 1, r - 1, 1);
     }
 
@@ -806,14 +902,15 @@ public final class ExcelReportWriter implements ReportWriter {
             dataWrap.setVerticalAlignment(VerticalAlignment.TOP);
             count = numberStyle(workbook, "#,##0");
             rate = numberStyle(workbook, "0.0%");
-            stat = numberStyle(workbook, "0.0000");
+            // Four decimals for a statistic, whole numbers from 1,000 on: never "8000.0000".
+            stat = numberStyle(workbook, STAT_FORMAT);
             pValue = numberStyle(workbook, "0.00E+00");
             value = numberStyle(workbook, "#,##0.00##");
             general = numberStyle(workbook, "General");
             // Key figures sit in the wide sentence column: left-aligned, they read next to their label.
             keyCount = numberStyle(workbook, "#,##0");
             keyCount.setAlignment(HorizontalAlignment.LEFT);
-            keyStat = numberStyle(workbook, "0.0000");
+            keyStat = numberStyle(workbook, STAT_FORMAT);
             keyStat.setAlignment(HorizontalAlignment.LEFT);
             verdict = Map.of("pass", verdictStyle(workbook, PASS_FILL), "warn", verdictStyle(workbook, WARN_FILL),
                     "fail", verdictStyle(workbook, FAIL_FILL));

@@ -217,7 +217,32 @@ final class PdfCanvas implements AutoCloseable {
         ensure(size * 3.2f);
         y -= size * 1.6f;
         text(bold, size, INK, MARGIN, y, text);
+        if (size >= SECTION_SIZE) {
+            bookmark(text);
+        }
         y -= size * 0.6f;
+    }
+
+    /** Headings at least this large are sections: each gets a bookmark in the reader's outline. */
+    static final float SECTION_SIZE = 12;
+
+    /** A bookmark to the current page at the current height, in the document's outline. */
+    void bookmark(String title) {
+        org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline outline =
+                document.getDocumentCatalog().getDocumentOutline();
+        if (outline == null) {
+            outline = new org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline();
+            document.getDocumentCatalog().setDocumentOutline(outline);
+        }
+        org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageXYZDestination destination =
+                new org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageXYZDestination();
+        destination.setPage(document.getPage(document.getNumberOfPages() - 1));
+        destination.setTop((int) (y + 20));
+        org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem item =
+                new org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem();
+        item.setTitle(title);
+        item.setDestination(destination);
+        outline.addLast(item);
     }
 
     void rule() throws IOException {

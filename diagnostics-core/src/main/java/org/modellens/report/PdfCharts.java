@@ -92,6 +92,18 @@ final class PdfCharts {
      * Training and production side by side as box plots on one axis: whiskers from p01 to p99 (or
      * from minimum to maximum with {@code extremes}), box from p25 to p75, a bar at the median.
      */
+    /** Whether one side's spread is under a twentieth of the other's, so one axis would flatten it. */
+    private static boolean ordersApart(double[] first, double[] second) {
+        double a = first[4] - first[0];
+        double b = second[4] - second[0];
+        if (!(a >= 0) || !(b >= 0)) {
+            return false;
+        }
+        double wider = Math.max(a, b);
+        double narrower = Math.min(a, b);
+        return wider > 0 && narrower * 20 < wider;
+    }
+
     static void boxes(PdfCanvas canvas, String title, ColumnProfile train, ColumnProfile prod, boolean extremes)
             throws IOException {
         List<double[]> sides = new ArrayList<>();
@@ -118,6 +130,12 @@ final class PdfCharts {
             }
         }
         if (sides.isEmpty() || !Double.isFinite(lo)) {
+            return;
+        }
+        if (sides.size() == 2 && ordersApart(sides.get(0), sides.get(1))) {
+            // On one axis the narrower side would be a dot: each side gets its own scale, and the chart says so.
+            boxes(canvas, title, train, null, extremes);
+            boxes(canvas, "Production on its own scale: the two differ by orders of magnitude", null, prod, extremes);
             return;
         }
         if (hi == lo) {

@@ -23,6 +23,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 
 import org.modellens.ProgressListener;
+import org.modellens.causes.Cause;
 import org.modellens.checks.AffectedRows;
 import org.modellens.checks.Finding;
 import org.modellens.checks.Severity;
@@ -76,6 +77,7 @@ public final class PdfReportWriter implements ReportWriter {
                 progress.stage("PDF: summary", 0.0);
                 canvas.newPage();
                 summaryPage(canvas, report, personal, generated);
+                governancePage(canvas, report, StakeholderSummary.of(report));
                 progress.stage("PDF: findings", 0.25);
                 findings(canvas, report, personal);
                 progress.stage("PDF: model", 0.6);
@@ -115,6 +117,17 @@ public final class PdfReportWriter implements ReportWriter {
         canvas.text(canvas.regular, 9, PdfCanvas.MUTED, PdfCanvas.MARGIN, canvas.y(),
                 StakeholderText.get("report.generated", generated, report.toolVersion()));
         canvas.moveDown(14);
+        ReportIdentity identity = report.identity();
+        if (identity != null) {
+            String model = identity.modelLabel(report.model() == null ? "no model given" : report.model().type() + " model (unnamed)");
+            String line = "Report " + identity.reportId() + " · model: " + model
+                    + (identity.modelOwner().isEmpty() ? "" : " · owner: " + identity.modelOwner());
+            canvas.text(canvas.regular, 9, PdfCanvas.MUTED, PdfCanvas.MARGIN, canvas.y(), line);
+            canvas.moveDown(12);
+            if (!identity.intendedUse().isEmpty()) {
+                canvas.paragraph(canvas.regular, 9, PdfCanvas.MUTED, 0, "Intended use: " + identity.intendedUse());
+            }
+        }
 
         float[] colour = verdictColour(summary.verdict());
         List<String> lines = canvas.wrap(canvas.bold, 12, PdfCanvas.WIDTH - 24, summary.verdictText());
@@ -128,32 +141,138 @@ public final class PdfReportWriter implements ReportWriter {
         canvas.text(canvas.regular, 9, new float[]{1, 1, 1}, PdfCanvas.MARGIN + 12, baseline, summary.countsText());
         canvas.moveDown(bannerHeight + 4);
 
-        canvas.heading(StakeholderText.get("section.changed"), 14);
-        int n = 1;
-        for (String sentence : summary.whatChanged()) {
-            canvas.item(n++ + ".", canvas.regular, 10.5f, personal.text(sentence));
-            canvas.moveDown(3);
+        if (!summary.costs().isEmpty()) {
+            canvas.heading(StakeholderText.get("section.impact"), 14);
+            for (String line : summary.costs()) {
+                canvas.item("·", canvas.regular, 10, personal.text(line));
+            }
+        }
+        if (summary.quality() != null) {
+            canvas.heading(StakeholderText.get("section.quality"), 14);
+            canvas.paragraph(canvas.regular, 10, PdfCanvas.INK, 0, summary.quality());
+            qualityChart(canvas, report);
+        }
+        if (!summary.topCauses().isEmpty()) {
+            canvas.heading(StakeholderText.get("section.causes"), 14);
+            for (StakeholderSummary.TopCause cause : summary.topCauses()) {
+                canvas.ensure(60);
+                canvas.item(cause.rank() + ".", canvas.bold, 10.5f, personal.text(cause.title()));
+                if (!cause.impact().isEmpty()) {
+                    canvas.paragraph(canvas.regular, 9, PdfCanvas.MUTED, 18, personal.text(cause.impact()));
+                }
+                canvas.paragraph(canvas.regular, 9.5f, PdfCanvas.INK, 18, StakeholderText.get("section.todo") + ": "
+                        + personal.text(cause.action()));
+                canvas.moveDown(3);
+            }
+        } else {
+            canvas.heading(StakeholderText.get("section.changed"), 14);
+            int n = 1;
+            for (String sentence : summary.whatChanged()) {
+                canvas.item(n++ + ".", canvas.regular, 10.5f, personal.text(sentence));
+                canvas.moveDown(3);
+            }
+            canvas.heading(StakeholderText.get("section.todo"), 14);
+            n = 1;
+            for (String sentence : summary.whatToDo()) {
+                canvas.item(n++ + ".", canvas.regular, 10.5f, personal.text(sentence));
+                canvas.moveDown(3);
+            }
+            List<DriftRanking.FeatureDrift> drift = DriftRanking.top(report, 8);
+            if (!drift.isEmpty()) {
+                canvas.moveDown(6);
+                PdfCharts.bars(canvas, "Drift of the top features (0 = same distribution, 1 = no overlap)",
+                        drift.stream().map(DriftRanking.FeatureDrift::feature).toList(),
+                        List.of(new PdfCharts.Series("drift", PdfCanvas.PROD,
+                                drift.stream().mapToDouble(DriftRanking.FeatureDrift::value).toArray())), 1.0, false);
+            }
         }
         if (!summary.alsoAffected().isEmpty()) {
             canvas.paragraph(canvas.regular, 9, PdfCanvas.MUTED, 18, personal.text(StakeholderText.get("section.alsoAffected",
                     String.join(", ", summary.alsoAffected()))));
         }
-        canvas.heading(StakeholderText.get("section.todo"), 14);
-        n = 1;
-        for (String sentence : summary.whatToDo()) {
-            canvas.item(n++ + ".", canvas.regular, 10.5f, personal.text(sentence));
-            canvas.moveDown(3);
-        }
+    }
 
-        List<DriftRanking.FeatureDrift> drift = DriftRanking.top(report, 8);
-        if (!drift.isEmpty()) {
-            canvas.moveDown(6);
-            PdfCharts.bars(canvas, "Drift of the top features (0 = same distribution, 1 = no overlap)",
-                    drift.stream().map(DriftRanking.FeatureDrift::feature).toList(),
-                    List.of(new PdfCharts.Series("drift", PdfCanvas.PROD,
-                            drift.stream().mapToDouble(DriftRanking.FeatureDrift::value).toArray())), 1.0, false);
-        }
+    // ---------------------------------------------------------------- page 2: scope, words, sign-off
+
+    /** What was analysed, what could not be judged, the words used, and the reviewer's box. */
+    private static void governancePage(PdfCanvas canvas, DiagnosticReport report, StakeholderSummary summary)
+            throws IOException {
+        canvas.newPage();
         fingerprints(canvas, report);
+        if (!summary.notAssessed().isEmpty()) {
+            canvas.heading(StakeholderText.get("section.notAssessed"), 12);
+            for (String line : summary.notAssessed()) {
+                canvas.item("·", canvas.regular, 9, line);
+            }
+        }
+        canvas.heading(StakeholderText.get("section.glossary"), 12);
+        for (String term : GLOSSARY) {
+            canvas.item("·", canvas.regular, 8.5f, StakeholderText.get("glossary." + term));
+        }
+        signOff(canvas, report);
+    }
+
+    private static final List<String> GLOSSARY = List.of("cause", "finding", "auc", "logLoss", "baseline", "drift",
+            "significance", "cbpe", "contribution", "decisions");
+
+    /**
+     * The model's quality on its baseline beside production: the metrics a reader weighs on one
+     * 0..1 axis (the error metrics, log-loss and cost, have no common scale and stay in the text).
+     */
+    private static void qualityChart(PdfCanvas canvas, DiagnosticReport report) throws IOException {
+        List<String> shown = List.of("auc", "accuracy", "r2");
+        List<String> labels = new java.util.ArrayList<>();
+        List<Double> baseline = new java.util.ArrayList<>();
+        List<Double> prod = new java.util.ArrayList<>();
+        String baselineName = "training (in-sample)";
+        if (report.performance() != null) {
+            baselineName = report.performance().inSample() ? baselineName : "reference (held out)";
+            report.performance().metrics().forEach((metric, pair) -> {
+                if (shown.contains(metric) && Double.isFinite(pair.baseline()) && Double.isFinite(pair.prod())) {
+                    labels.add(CauseWords.shortName(metric));
+                    baseline.add(pair.baseline());
+                    prod.add(pair.prod());
+                }
+            });
+        } else if (report.model() != null) {
+            for (String metric : shown) {
+                Double train = report.model().trainMetrics().get(metric);
+                Double production = report.model().prodMetrics().get(metric);
+                if (train != null && production != null) {
+                    labels.add(CauseWords.shortName(metric));
+                    baseline.add(train);
+                    prod.add(production);
+                }
+            }
+        }
+        if (labels.isEmpty()) {
+            return;
+        }
+        PdfCharts.bars(canvas, "Model quality: " + baselineName + " vs production (1 = perfect)", labels,
+                List.of(new PdfCharts.Series(baselineName, PdfCanvas.TRAIN, baseline.stream().mapToDouble(Double::doubleValue).toArray()),
+                        new PdfCharts.Series("production", PdfCanvas.PROD, prod.stream().mapToDouble(Double::doubleValue).toArray())),
+                1.0, false);
+    }
+
+    /** A box for the reviewer: who reviewed, the decision, date and signature. */
+    private static void signOff(PdfCanvas canvas, DiagnosticReport report) throws IOException {
+        float height = 118;
+        canvas.ensure(height + 30);
+        canvas.heading(StakeholderText.get("section.signOff"), 12);
+        float top = canvas.y() - 4;
+        canvas.line(PdfCanvas.RULE, 0.8f, PdfCanvas.MARGIN, top, PdfCanvas.MARGIN + PdfCanvas.WIDTH, top);
+        canvas.line(PdfCanvas.RULE, 0.8f, PdfCanvas.MARGIN, top - height, PdfCanvas.MARGIN + PdfCanvas.WIDTH, top - height);
+        canvas.line(PdfCanvas.RULE, 0.8f, PdfCanvas.MARGIN, top, PdfCanvas.MARGIN, top - height);
+        canvas.line(PdfCanvas.RULE, 0.8f, PdfCanvas.MARGIN + PdfCanvas.WIDTH, top, PdfCanvas.MARGIN + PdfCanvas.WIDTH, top - height);
+        String id = report.identity() == null ? "" : report.identity().reportId();
+        List<String> fields = List.of("Report id: " + id, "Reviewed by (name, role):", "Decision:  [ ] accept the model as is   "
+                + "[ ] accept with the actions above   [ ] stop automatic use", "Date:", "Signature:");
+        float baseline = top - 18;
+        for (String field : fields) {
+            canvas.text(canvas.regular, 9, PdfCanvas.INK, PdfCanvas.MARGIN + 10, baseline, field);
+            baseline -= 22;
+        }
+        canvas.moveDown(height + 8);
     }
 
     /** Which files were analysed, to the byte: name, size and SHA-256 of each. */
@@ -163,8 +282,13 @@ public final class PdfReportWriter implements ReportWriter {
         canvas.rule();
         canvas.moveDown(12);
         canvas.text(canvas.bold, 9, PdfCanvas.INK, PdfCanvas.MARGIN, canvas.y(), StakeholderText.get("section.inputs"));
-        for (String side : List.of("train", "prod")) {
-            Snapshot snapshot = side.equals("train") ? report.inputs().train() : report.inputs().prod();
+        List<String> sides = report.inputs().reference() == null ? List.of("train", "prod") : List.of("train", "reference", "prod");
+        for (String side : sides) {
+            Snapshot snapshot = switch (side) {
+                case "train" -> report.inputs().train();
+                case "reference" -> report.inputs().reference();
+                default -> report.inputs().prod();
+            };
             canvas.moveDown(12);
             canvas.text(canvas.regular, 8, PdfCanvas.INK, PdfCanvas.MARGIN, canvas.y(),
                     StakeholderText.get("side." + side) + ": " + snapshot.source().path().getFileName() + " · "
@@ -200,14 +324,25 @@ public final class PdfReportWriter implements ReportWriter {
     private static void findings(PdfCanvas canvas, DiagnosticReport report, PersonalData personal) throws IOException {
         canvas.newPage();
         canvas.heading(StakeholderText.get("section.findings"), 16);
+        java.util.Set<Integer> told = new java.util.HashSet<>();
+        for (Cause cause : report.causes()) {
+            causeBlock(canvas, report, cause, personal);
+            told.addAll(cause.findings());
+        }
         int index = 1;
         for (Finding finding : report.findings()) {
-            if (finding.severity() != Severity.INFO) {
-                finding(canvas, report, finding, index, personal);
+            // Without causes (a report made by hand) every alarm is told on its own.
+            if (finding.severity() != Severity.INFO && !told.contains(index - 1)) {
+                finding(canvas, report, finding, index, personal, true);
             }
             index++;
         }
-        List<Finding> notes = report.findings().stream().filter(f -> f.severity() == Severity.INFO).toList();
+        List<Finding> notes = new java.util.ArrayList<>();
+        for (int i = 0; i < report.findings().size(); i++) {
+            if (report.findings().get(i).severity() == Severity.INFO && !told.contains(i)) {
+                notes.add(report.findings().get(i));
+            }
+        }
         if (!notes.isEmpty()) {
             canvas.heading("Notes (measured, below alarm level)", 11);
             for (Finding note : notes) {
@@ -216,10 +351,58 @@ public final class PdfReportWriter implements ReportWriter {
         }
     }
 
+    /**
+     * One cause on one page where it fits: what went wrong, what it costs, what to do, one chart, and
+     * its symptoms listed (each symptom's numbers are in the appendix, not redrawn).
+     */
+    private static void causeBlock(PdfCanvas canvas, DiagnosticReport report, Cause cause, PersonalData personal)
+            throws IOException {
+        canvas.ensure(300);
+        canvas.moveDown(14);
+        String tag = StakeholderText.get("severity." + cause.severity().jsonName());
+        float tagWidth = canvas.width(canvas.bold, 8, tag) + 10;
+        List<String> titleLines = canvas.wrap(canvas.bold, 12, PdfCanvas.WIDTH - tagWidth - 8,
+                cause.rank() + ". " + personal.text(cause.title()));
+        canvas.fillRect(severityColour(cause.severity()), PdfCanvas.MARGIN, canvas.y() - 13, tagWidth, 14);
+        canvas.text(canvas.bold, 8, new float[]{1, 1, 1}, PdfCanvas.MARGIN + 5, canvas.y() - 9.5f, tag);
+        for (String line : titleLines) {
+            canvas.text(canvas.bold, 12, PdfCanvas.INK, PdfCanvas.MARGIN + tagWidth + 8, canvas.y() - 10.5f, line);
+            canvas.moveDown(16);
+        }
+        String impact = CauseWords.impact(cause, report);
+        if (!impact.isEmpty()) {
+            canvas.paragraph(canvas.regular, 9.5f, PdfCanvas.MUTED, 0, personal.text(impact));
+        }
+        canvas.paragraph(canvas.bold, 9.5f, PdfCanvas.INK, 0, StakeholderText.get("section.todo") + ": "
+                + personal.text(cause.whatToDo()));
+        List<Finding> symptoms = cause.findings().stream().map(i -> report.findings().get(i)).toList();
+        // One chart per cause: the first symptom that has one tells the picture; the others repeat it.
+        for (Finding symptom : symptoms) {
+            float before = canvas.y();
+            chart(canvas, report, symptom, personal);
+            if (canvas.y() != before) {
+                break;
+            }
+        }
+        canvas.paragraph(canvas.bold, 9, PdfCanvas.INK, 0, symptoms.size() == 1 ? "Finding" : "Findings (" + symptoms.size() + ")");
+        for (int i = 0; i < symptoms.size(); i++) {
+            Finding symptom = symptoms.get(i);
+            canvas.item("\u00b7", canvas.regular, 9, StakeholderText.get("severity." + symptom.severity().jsonName()) + "  "
+                    + personal.text(symptom.title()) + "  (#" + (cause.findings().get(i) + 1) + ", " + symptom.check() + ")");
+        }
+        canvas.paragraph(canvas.regular, 8.5f, PdfCanvas.MUTED, 0, personal.text(symptoms.get(0).detail()));
+        canvas.moveDown(4);
+        canvas.rule();
+    }
+
+    /**
+     * One finding with its numbers. Told on its own ({@code whole}) it has its chart and action; in the
+     * appendix, under a cause that already drew and said them, only its text and evidence.
+     */
     private static void finding(PdfCanvas canvas, DiagnosticReport report, Finding finding, int index,
-                                PersonalData personal) throws IOException {
+                                PersonalData personal, boolean whole) throws IOException {
         // Keep the heading with its text and chart.
-        canvas.ensure(240);
+        canvas.ensure(whole ? 240 : 80);
         canvas.moveDown(14);
         String tag = StakeholderText.get("severity." + finding.severity().jsonName());
         float tagWidth = canvas.width(canvas.bold, 8, tag) + 10;
@@ -234,21 +417,39 @@ public final class PdfReportWriter implements ReportWriter {
                 "#" + index + " · check " + finding.check() + (finding.feature() == null ? "" : " · column " + finding.feature()));
         canvas.moveDown(8);
         canvas.paragraph(canvas.regular, 9.5f, PdfCanvas.INK, 0, personal.text(finding.detail()));
-        chart(canvas, report, finding, personal);
-        canvas.paragraph(canvas.bold, 9, PdfCanvas.INK, 0, StakeholderText.get("section.todo") + ": "
-                + StakeholderText.whatToDo(finding.check(), finding.feature()));
+        if (whole) {
+            chart(canvas, report, finding, personal);
+            canvas.paragraph(canvas.bold, 9, PdfCanvas.INK, 0, StakeholderText.get("section.todo") + ": "
+                    + StakeholderText.whatToDo(finding.check(), finding.feature()));
+        }
         String evidence = finding.evidence().entrySet().stream()
-                .map(e -> e.getKey() + " " + evidenceValue(finding, e.getValue(), personal))
+                .map(e -> e.getKey() + " " + (e.getKey().toLowerCase(Locale.ROOT).endsWith("pvalue")
+                        && e.getValue() instanceof Double p ? Numbers.pValue(p) : evidenceValue(finding, e.getValue(), personal)))
                 .collect(Collectors.joining(" · "));
         AffectedRows rows = finding.rows();
         if (rows != null) {
             evidence += " · affected production rows " + Numbers.count(rows.count())
                     + (rows.examples().isEmpty() ? "" : " (e.g. rows " + rows.examples().stream().limit(5)
-                    .map(String::valueOf).collect(Collectors.joining(", ")) + ")");
+                    .map(row -> rowName(report, row)).collect(Collectors.joining(", ")) + ")");
         }
         canvas.paragraph(canvas.regular, 7.5f, PdfCanvas.MUTED, 0, "Evidence: " + evidence);
         canvas.moveDown(4);
         canvas.rule();
+    }
+
+    /** A production row by its index and, where production has an id column, by its id: "3 (A2000004)". */
+    private static String rowName(DiagnosticReport report, long row) {
+        if (report.inputs() == null) {
+            return String.valueOf(row);
+        }
+        org.modellens.data.Snapshot prod = report.inputs().prod();
+        for (org.modellens.data.Column column : prod.columns()) {
+            if (column.identifier() && prod.sampling().isEmpty() && row >= 0 && row < column.size()) {
+                String id = column.text((int) row);
+                return id == null ? String.valueOf(row) : row + " (" + id + ")";
+            }
+        }
+        return String.valueOf(row);
     }
 
     private static String evidenceValue(Finding finding, Object value, PersonalData personal) {
@@ -383,6 +584,17 @@ public final class PdfReportWriter implements ReportWriter {
             throws IOException {
         canvas.newPage();
         canvas.heading(StakeholderText.get("section.appendix"), 16);
+        if (!report.causes().isEmpty()) {
+            // The causes told each symptom by its title; here is each one's measurement, number by number.
+            canvas.heading(StakeholderText.get("section.findingsInDetail"), 12);
+            int index = 1;
+            for (Finding finding : report.findings()) {
+                if (finding.severity() != Severity.INFO) {
+                    finding(canvas, report, finding, index, personal, false);
+                }
+                index++;
+            }
+        }
         List<List<String>> numeric = new ArrayList<>();
         List<List<String>> categorical = new ArrayList<>();
         for (FeatureComparison feature : report.features()) {
@@ -426,8 +638,13 @@ public final class PdfReportWriter implements ReportWriter {
         }
         canvas.heading(StakeholderText.get("section.inputs"), 11);
         List<List<String>> inputs = new ArrayList<>();
-        for (String side : List.of("train", "prod")) {
-            Snapshot snapshot = side.equals("train") ? report.inputs().train() : report.inputs().prod();
+        List<String> sides = report.inputs().reference() == null ? List.of("train", "prod") : List.of("train", "reference", "prod");
+        for (String side : sides) {
+            Snapshot snapshot = switch (side) {
+                case "train" -> report.inputs().train();
+                case "reference" -> report.inputs().reference();
+                default -> report.inputs().prod();
+            };
             inputs.add(List.of(StakeholderText.get("side." + side), snapshot.source().path().toString()));
             inputs.add(List.of("", snapshot.source().format() + " · " + Numbers.count(snapshot.rows()) + " rows · "
                     + snapshot.columns().size() + " columns"));
@@ -441,7 +658,9 @@ public final class PdfReportWriter implements ReportWriter {
         canvas.heading(StakeholderText.get("section.settings"), 11);
         List<List<String>> settings = new ArrayList<>();
         for (Map.Entry<String, Double> setting : new TreeMap<>(report.settings()).entrySet()) {
-            settings.add(List.of(setting.getKey(), Numbers.number(setting.getValue())));
+            // A seed is a name, not a quantity: no thousands separators.
+            settings.add(List.of(setting.getKey(), setting.getKey().endsWith("seed")
+                    ? Numbers.plain(Math.round(setting.getValue())) : Numbers.number(setting.getValue())));
         }
         canvas.table(List.of("Setting", "Value"), new float[]{250, 80}, settings, 7.5f);
     }

@@ -1,7 +1,5 @@
 package org.modellens.stats;
 
-import java.util.Arrays;
-
 /**
  * Correlation of two paired samples, and the ranks it is built on.
  *
@@ -23,32 +21,69 @@ public final class RankCorrelation {
 
     /** Average ranks, 1-based, as {@code scipy.stats.rankdata(values, method='average')}. */
     public static double[] ranks(double[] values) {
-        // A value's tie group spans [first index >= v, last index <= v] of the sorted copy; its average
-        // rank is the middle of that span. Primitive sorting and binary search, no boxing.
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        double[] ranks = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            int first = bound(sorted, values[i], false);
-            int last = bound(sorted, values[i], true) - 1;
-            ranks[i] = (first + last) / 2.0 + 1;
+        // Positions in value order by an LSD radix sort of the order-preserving bits (linear, no boxing,
+        // no binary search per value); a tie group [first, last] of positions shares their middle + 1.
+        int n = values.length;
+        int[] order = order(values);
+        double[] ranks = new double[n];
+        int first = 0;
+        while (first < n) {
+            int last = first;
+            double v = values[order[first]];
+            while (last + 1 < n && values[order[last + 1]] == v) {
+                last++;
+            }
+            double rank = (first + last) / 2.0 + 1;
+            for (int k = first; k <= last; k++) {
+                ranks[order[k]] = rank;
+            }
+            first = last + 1;
         }
         return ranks;
     }
 
-    /** First index whose value is above {@code key} ({@code upper}) or not below it; infinities work. */
-    private static int bound(double[] sorted, double key, boolean upper) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (upper ? sorted[mid] <= key : sorted[mid] < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+    /**
+     * Indices of the values in ascending order (stable; -0.0 just before 0.0, which are equal values
+     * and so adjacent). The values must not be NaN.
+     */
+    static int[] order(double[] values) {
+        int n = values.length;
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            long bits = Double.doubleToRawLongBits(values[i]);
+            keys[i] = bits ^ (bits >> 63 | Long.MIN_VALUE);
         }
-        return lo;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        long[] keyBuffer = new long[n];
+        int[] orderBuffer = new int[n];
+        int[] counts = new int[257];
+        for (int shift = 0; shift < 64; shift += 8) {
+            java.util.Arrays.fill(counts, 0);
+            for (int i = 0; i < n; i++) {
+                counts[(int) (keys[i] >>> shift & 0xFF) + 1]++;
+            }
+            if (counts[(int) (keys.length == 0 ? 0 : keys[0] >>> shift & 0xFF) + 1] == n) {
+                continue; // every key has this byte: the pass would not move anything
+            }
+            for (int b = 0; b < 256; b++) {
+                counts[b + 1] += counts[b];
+            }
+            for (int i = 0; i < n; i++) {
+                int at = counts[(int) (keys[i] >>> shift & 0xFF)]++;
+                keyBuffer[at] = keys[i];
+                orderBuffer[at] = order[i];
+            }
+            long[] k = keys;
+            keys = keyBuffer;
+            keyBuffer = k;
+            int[] o = order;
+            order = orderBuffer;
+            orderBuffer = o;
+        }
+        return order;
     }
 
     public static double pearson(double[] x, double[] y) {

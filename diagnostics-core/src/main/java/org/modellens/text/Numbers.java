@@ -57,7 +57,7 @@ public final class Numbers {
         return Double.isFinite(share) ? String.format(Locale.ROOT, "%.1f%%", share * 100) : NONE;
     }
 
-    /** A p-value: three significant digits, and "< 1e-300" where the double underflowed to 0. */
+    /** A p-value: four significant digits like every statistic, and "< 1e-300" where the double underflowed to 0. */
     public static String pValue(double p) {
         if (!Double.isFinite(p)) {
             return NONE;
@@ -65,11 +65,12 @@ public final class Numbers {
         if (p < SMALLEST_P) {
             return "< 1e-300";
         }
-        return p < 1e-3 ? String.format(Locale.ROOT, "%.2e", p) : number(p, 3);
+        return number(p);
     }
 
     /**
-     * An amount of money, never in scientific notation: whole units from 1,000 up, cents below.
+     * An amount of money, never in scientific notation: whole units from 1,000 up, cents from 1, and
+     * four significant digits below 1 (an expected cost per decision of 0.07253 is not "0.07").
      *
      * @param currency the currency's code or sign as the user set it; empty for none
      */
@@ -77,9 +78,27 @@ public final class Numbers {
         if (!Double.isFinite(amount)) {
             return NONE;
         }
-        BigDecimal exact = new BigDecimal(amount).setScale(Math.abs(amount) >= 1000 ? 0 : 2, RoundingMode.HALF_EVEN);
-        String digits = grouped(Math.abs(amount) >= 1000 ? "#,##0" : "#,##0.00").format(exact);
+        double magnitude = Math.abs(amount);
+        String digits = magnitude >= 1 || magnitude < 1e-12
+                ? grouped(magnitude >= 1000 ? "#,##0" : "#,##0.00")
+                        .format(new BigDecimal(amount).setScale(magnitude >= 1000 ? 0 : 2, RoundingMode.HALF_EVEN))
+                : decimal(amount, 4);
         return currency == null || currency.isBlank() ? digits : digits + " " + currency.strip();
+    }
+
+    /** A number to {@code significant} digits in plain decimal notation, however small: 0.000630, never 6.30e-04. */
+    public static String decimal(double value, int significant) {
+        if (!Double.isFinite(value)) {
+            return NONE;
+        }
+        if (value == 0) {
+            return "0";
+        }
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(significant, RoundingMode.HALF_EVEN));
+        if (Math.abs(value) >= 1000) {
+            return grouped("#,##0.##########").format(rounded);
+        }
+        return rounded.stripTrailingZeros().toPlainString();
     }
 
     /** An identifier-like number (a seed, a year): digits only, no separators. */

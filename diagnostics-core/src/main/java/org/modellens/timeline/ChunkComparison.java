@@ -6,7 +6,6 @@ import org.modellens.data.Column;
 import org.modellens.data.Snapshot;
 import org.modellens.data.UnreadableInputException;
 import org.modellens.profile.FeatureComparison;
-import org.modellens.report.DiagnosticReport;
 
 /**
  * One chunk of production against training, column by column, exactly as the whole snapshot is compared
@@ -18,18 +17,18 @@ public final class ChunkComparison {
     }
 
     /**
-     * @return the comparison of {@code feature} in chunk {@code index}; empty without a timeline, an unknown chunk or
-     *         column, or an empty chunk
+     * @param timeline the report's timeline
+     * @param train    the training snapshot
+     * @param prod     the production snapshot the timeline was made from
+     * @param whole    the whole-snapshot comparison of the column (its role)
+     * @param topCategories {@code drift.categorical.topCategories}
+     * @param minShare {@code drift.categorical.minShare}
+     * @return the comparison of the column in chunk {@code index}; empty for an unknown chunk or column, or an empty chunk
      */
-    public static Optional<FeatureComparison> of(DiagnosticReport report, int index, String feature) {
-        Timeline timeline = report.timeline();
-        if (timeline == null || index < 0 || index >= timeline.chunks().size()) {
-            return Optional.empty();
-        }
-        Snapshot prod = report.inputs().prod();
-        Snapshot train = report.inputs().train();
-        Optional<FeatureComparison> whole = report.features().stream().filter(c -> c.name().equals(feature)).findFirst();
-        if (whole.isEmpty() || !prod.hasColumn(feature) || !train.hasColumn(feature)) {
+    public static Optional<FeatureComparison> of(Timeline timeline, Snapshot train, Snapshot prod, FeatureComparison whole,
+                                                 int index, int topCategories, double minShare) {
+        String feature = whole.name();
+        if (index < 0 || index >= timeline.chunks().size() || !prod.hasColumn(feature) || !train.hasColumn(feature)) {
             return Optional.empty();
         }
         TimeAxis axis;
@@ -44,10 +43,7 @@ public final class ChunkComparison {
             return Optional.empty();
         }
         Column chunk = subset(prod.column(feature).orElseThrow(), rows);
-        java.util.Map<String, Double> settings = report.settings();
-        return Optional.of(FeatureComparison.compare(train.column(feature).orElseThrow(), chunk, whole.get().role(),
-                (int) Math.round(settings.getOrDefault("drift.categorical.topCategories", 30.0)),
-                settings.getOrDefault("drift.categorical.minShare", 0.005)));
+        return Optional.of(FeatureComparison.compare(train.column(feature).orElseThrow(), chunk, whole.role(), topCategories, minShare));
     }
 
     /** The rows of a column, as a column of their own (text kept as read; numbers as parsed). */

@@ -57,6 +57,55 @@ class ModelLoaderFuzzTest {
         }
     }
 
+    /**
+     * Issue 19's hostile shapes as seeds: deep nesting, huge declared sizes (num_feature, num_class,
+     * num_leaves), a tree 100,000 splits deep, external data and the memory-address tag, a huge
+     * ConstantOfShape. Damaged further, each must still end in one line or a model that scores.
+     */
+    static List<java.util.Map.Entry<String, byte[]>> hostileSeeds() {
+        List<java.util.Map.Entry<String, byte[]>> seeds = new java.util.ArrayList<>();
+        seeds.add(java.util.Map.entry("deep.json", ("{\"learner\": " + "[".repeat(5000) + "]".repeat(5000) + "}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        seeds.add(java.util.Map.entry("features.json", org.modellens.hostile.HostileModels.xgboost(root ->
+                ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("learner").get("learner_model_param"))
+                        .put("num_feature", "2147483647"))));
+        seeds.add(java.util.Map.entry("chain.json", org.modellens.hostile.HostileModels.xgboostChain(100_000)));
+        seeds.add(java.util.Map.entry("leaves.txt", org.modellens.hostile.HostileModels.lightgbm("num_leaves=3",
+                "num_leaves=2147483647")));
+        seeds.add(java.util.Map.entry("features.txt", org.modellens.hostile.HostileModels.lightgbm("max_feature_idx=2",
+                "max_feature_idx=2147483646")));
+        for (String onnx : List.of("memory-address", "external-data", "external-in-subgraph", "constant-of-shape")) {
+            try (InputStream in = ModelLoaderFuzzTest.class.getResourceAsStream("/org/modellens/hostile/" + onnx + ".onnx")) {
+                seeds.add(java.util.Map.entry(onnx + ".onnx", in.readAllBytes()));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return seeds;
+    }
+
+    private static final List<java.util.Map.Entry<String, byte[]>> HOSTILE = hostileSeeds();
+
+    @Property(tries = FuzzTimeBox.UNBOUNDED_TRIES)
+    void damagedHostileModelEndsInOneLine(@ForAll("hostile") DamagedFixture damaged) throws IOException {
+        java.util.Map.Entry<String, byte[]> seed = HOSTILE.get(damaged.fixture());
+        Path file = Files.createDirectories(Path.of("target", "fuzz", "hostile")).resolve(seed.getKey());
+        Files.write(file, damaged.damage().apply(seed.getValue()));
+        try {
+            Model model = ModelLoader.load(file, List.of());
+            int width = model.features().size();
+            assertThat(model.predict(new FeatureMatrix(1, width, new double[width])).rows()).isEqualTo(1);
+        } catch (UnreadableInputException e) {
+            assertThat(e.getMessage()).startsWith(seed.getKey()).doesNotContain("\n").doesNotContain("Exception:");
+        }
+    }
+
+    @Provide
+    Arbitrary<DamagedFixture> hostile() {
+        return net.jqwik.api.Combinators.combine(Arbitraries.integers().between(0, HOSTILE.size() - 1), Damage.any())
+                .as(DamagedFixture::new);
+    }
+
     @Provide
     Arbitrary<DamagedFixture> damage() {
         return net.jqwik.api.Combinators.combine(Arbitraries.integers().between(0, FIXTURES.size() - 1), Damage.any())

@@ -61,6 +61,22 @@ final class ReportFixtures {
         }
     }
 
+    private static DiagnosticReport sampleDiagnosedWithModel;
+
+    /** The sample case diagnosed with its model and held-out reference data, as the README's first command runs it. */
+    static synchronized DiagnosticReport sampleDiagnosedWithModel() {
+        if (sampleDiagnosedWithModel == null) {
+            try {
+                sampleDiagnosedWithModel = Diagnosis.run(new DiagnosisRequest(SAMPLE_TRAIN, SAMPLE_PROD, "defaulted", "auto",
+                        Set.of(), Set.of(), Settings.defaults(), Path.of("../sample-data/case/model.json"), List.of(), null,
+                        Path.of("../sample-data/case/reference.csv"), null, null), ProgressListener.NONE);
+            } catch (UnreadableInputException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return sampleDiagnosedWithModel;
+    }
+
     /** The sample report with a small model section and explanations, as the model engineer's code will fill them. */
     static DiagnosticReport sampleWithModel() {
         DiagnosticReport base = sample();

@@ -13,7 +13,7 @@ class NumbersTest {
     void aPValueThatUnderflowedReadsAsBelowTheSmallestQuoted() {
         assertThat(Numbers.pValue(0.0)).isEqualTo("< 1e-300");
         assertThat(Numbers.pValue(1e-320)).isEqualTo("< 1e-300");
-        assertThat(Numbers.pValue(3.2e-7)).isEqualTo("3.20e-07");
+        assertThat(Numbers.pValue(3.2e-7)).isEqualTo("3.200e-07");
         assertThat(Numbers.pValue(0.0412)).isEqualTo("0.0412");
         assertThat(Numbers.pValue(Double.NaN)).isEqualTo(Numbers.NONE);
     }
@@ -23,7 +23,9 @@ class NumbersTest {
         assertThat(Numbers.money(1.25e10, "EUR")).isEqualTo("12,500,000,000 EUR");
         assertThat(Numbers.money(8000, "")).isEqualTo("8,000");
         assertThat(Numbers.money(12.5, "$")).isEqualTo("12.50 $");
-        assertThat(Numbers.money(-0.004, null)).isEqualTo("0.00");
+        assertThat(Numbers.money(-0.004, null)).isEqualTo("-0.004");
+        assertThat(Numbers.money(0.0725, "")).as("a cost per decision keeps its digits").isEqualTo("0.0725");
+        assertThat(Numbers.decimal(6.3e-4, 3)).isEqualTo("0.00063");
         assertThat(Numbers.count(123_456_789_012L)).isEqualTo("123,456,789,012");
     }
 

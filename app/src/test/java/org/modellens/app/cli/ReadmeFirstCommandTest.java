@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadmeFirstCommandTest {
 
-    private static final Pattern DIAGNOSE = Pattern.compile("java -jar app/target/modellens-app\\.jar diagnose ([^\\n`;]+)");
+    private static final Pattern DIAGNOSE = Pattern.compile("(?:java -jar app/target/modellens-app\\.jar|bin/modellens) diagnose ([^\\n`;]+)");
 
     @TempDir
     Path dir;

@@ -81,8 +81,12 @@ public final class DriftViewModel {
         boolean oneChunk = chunk != null && shown != null && shown.timeline() != null && chunk < shown.timeline().chunks().size();
         // A timeline cell clicked: that chunk of production against training, measured as the whole snapshot is.
         FeatureComparison comparison = shown == null || name == null ? null
-                : oneChunk ? ChunkComparison.of(shown, chunk, name).orElse(null)
                 : shown.features().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+        if (oneChunk && comparison != null) {
+            comparison = ChunkComparison.of(shown.timeline(), shown.inputs().train(), shown.inputs().prod(), comparison, chunk,
+                    (int) Math.round(shown.settings().getOrDefault("drift.categorical.topCategories", 30.0)),
+                    shown.settings().getOrDefault("drift.categorical.minShare", 0.005)).orElse(null);
+        }
         scope.set(oneChunk ? Text.get("drift.scope.chunk", shown.timeline().chunks().get(chunk).start(),
                 shown.timeline().chunks().get(chunk).end(), shown.timeline().chunks().get(chunk).rows())
                 : Text.get("drift.scope.all"));

@@ -1,0 +1,7 @@
+@echo off
+rem Runs ModelLens with the JVM options of bin/modellens (see there); the class-data archive is left to
+rem the installers' launcher on Windows. MODELLENS_JAVA_OPTS adds or overrides options.
+set "jar=%~dp0..\app\target\modellens-app.jar"
+set "opts=-XX:+UseSerialGC"
+if not "%~1"=="" set "opts=%opts% -XX:TieredStopAtLevel=1"
+java %opts% %MODELLENS_JAVA_OPTS% -jar "%jar%" %*

@@ -1,0 +1,851 @@
+package org.modellens.data;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
+
+/**
+ * Reads a CSV file from its bytes straight into columns: numbers parsed from the bytes into
+ * {@code double[]}, labels dictionary-encoded with one String per distinct label, no String per cell.
+ *
+ * <p>It takes the common file: UTF-8 (BOM or not), no NUL byte, no quote character, at most
+ * {@link #LIMIT} bytes. Anything else returns {@code null} and is read by {@link CsvReader}, which
+ * handles quoting, mixed encodings and damage, and gives the same snapshot. The rules are those of
+ * {@link CsvReader}: the first non-empty line is the header, empty lines are skipped, every data row
+ * has as many fields as the header, an empty cell is missing and any other text is data.
+ *
+ * <p>The file is cut into slices at line breaks and each slice is parsed on its own core. Each column
+ * of a slice starts as numbers unless its type is known to be another: cells that are no plain
+ * number keep their text (as codes into a byte-keyed dictionary), and a training column whose first
+ * cells are all text turns into a dictionary-encoded one. Type inference then decides on counts,
+ * exactly as {@link TypeInference#infer(String[])} does on the cell text; the rare column that mixes
+ * numbers and text into another type is read again from the bytes.
+ */
+final class CsvColumnReader {
+
+    /** Files above this size go to {@link CsvReader}, which streams them. */
+    static final long LIMIT = 256L * 1024 * 1024;
+    private static final int MIN_SLICE_BYTES = 1024 * 1024;
+    /** A training column whose first this many present cells are all text is dictionary-encoded from there on. */
+    private static final int TEXT_AFTER = 32;
+
+    private final String file;
+    private final byte[] bytes;
+    private final byte delimiter;
+
+    private CsvColumnReader(String file, byte[] bytes, byte delimiter) {
+        this.file = file;
+        this.bytes = bytes;
+        this.delimiter = delimiter;
+    }
+
+    /**
+     * What is known of the columns before reading.
+     *
+     * @param types             the type of each named column (production and reference take training's);
+     *                          columns not named have theirs inferred
+     * @param forcedCategorical training columns to read as categorical
+     * @param forcedNumeric     training columns to read as numeric
+     */
+    record Plan(Map<String, ColumnType> types, Set<String> forcedCategorical, Set<String> forcedNumeric) {
+
+        ColumnType fixed(String name) {
+            if (types != null && types.containsKey(name)) {
+                return types.get(name);
+            }
+            if (forcedCategorical != null && forcedCategorical.contains(name)) {
+                return ColumnType.CATEGORICAL;
+            }
+            if (forcedNumeric != null && forcedNumeric.contains(name)) {
+                return ColumnType.NUMERIC;
+            }
+            return null;
+        }
+    }
+
+    /** The file's columns, or {@code null} when {@link CsvReader} must read it (see the class documentation). */
+    static Table read(Path path, Plan plan) throws UnreadableInputException {
+        String file = CsvReader.fileName(path);
+        try {
+            if (Files.isDirectory(path) || !Files.isRegularFile(path) || Files.size(path) > LIMIT) {
+                return null;
+            }
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        byte[] bytes = CsvReader.readBytes(path, file);
+        if (CsvReader.hasUtf16Bom(bytes) || !plainUtf8(bytes)) {
+            return null;
+        }
+        java.util.concurrent.CompletableFuture<String> sha = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> CsvReader.sha256(bytes));
+        byte[] head = Arrays.copyOf(bytes, Math.min(bytes.length, 64 * 1024));
+        char delimiter = CsvReader.delimiter(file, bytes.length, head, StandardCharsets.UTF_8);
+        Table table = new CsvColumnReader(file, bytes, (byte) delimiter).parse(plan);
+        return table.withSource(new SourceInfo(path, "csv", sha.join()));
+    }
+
+    /** Columns read from a file, in file order. */
+    record Table(SourceInfo source, List<Column> columns, int rows) {
+        Table withSource(SourceInfo info) {
+            return new Table(info, columns, rows);
+        }
+    }
+
+    private Table parse(Plan plan) throws UnreadableInputException {
+        int from = CsvReader.hasBom(bytes) ? 3 : 0;
+        // The header is the first non-empty line.
+        while (from < bytes.length && (bytes[from] == '\n' || bytes[from] == '\r')) {
+            from++;
+        }
+        if (from >= bytes.length) {
+            throw new UnreadableInputException(file + " is empty");
+        }
+        int headerEnd = lineEnd(from);
+        List<String> names = header(from, headerEnd);
+        int dataStart = nextLine(headerEnd);
+        int width = names.size();
+        ColumnType[] fixed = new ColumnType[width];
+        for (int c = 0; c < width; c++) {
+            fixed[c] = plan.fixed(names.get(c));
+        }
+        List<int[]> ranges = slices(dataStart);
+        List<Slice> slices;
+        try {
+            slices = ranges.parallelStream().map(range -> {
+                try {
+                    return parseSlice(range[0], range[1], width, fixed);
+                } catch (UnreadableInputException e) {
+                    throw new CompletionException(e);
+                }
+            }).toList();
+        } catch (CompletionException e) {
+            // The pool may wrap the worker's exception once more: find the reason among the causes.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof UnreadableInputException unreadable) {
+                    throw unreadable;
+                }
+            }
+            throw e;
+        }
+        int rows = slices.stream().mapToInt(s -> s.rows).sum();
+        if (rows == 0) {
+            throw new UnreadableInputException(file + " has a header but no data rows");
+        }
+        // Columns are independent: finish them on all cores, keep file order. Those that turn out to need
+        // the dictionary path and mixed numbers with text are read again, all in one pass per slice.
+        Column[] columns = new Column[width];
+        IntStream.range(0, width).parallel().forEach(c -> {
+            if (slices.stream().noneMatch(s -> s.chunks[c].dictionaryMode)) {
+                columns[c] = finishNumbers(names.get(c), c, fixed[c], slices, rows);
+            }
+        });
+        boolean[] reread = new boolean[width];
+        for (int c = 0; c < width; c++) {
+            if (columns[c] == null) {
+                for (Slice slice : slices) {
+                    Chunk chunk = slice.chunks[c];
+                    if (!chunk.dictionaryMode && chunk.numeric == 0) {
+                        chunk.toDictionary(slice.rows); // every present cell is text, already in the dictionary
+                    } else if (!chunk.dictionaryMode) {
+                        reread[c] = true;
+                    }
+                }
+            }
+        }
+        slices.parallelStream().forEach(slice -> rescan(slice, reread));
+        IntStream.range(0, width).parallel().forEach(c -> {
+            if (columns[c] == null) {
+                columns[c] = finishDictionary(names.get(c), c, fixed[c], slices, rows);
+            }
+        });
+        return new Table(null, List.of(columns), rows);
+    }
+
+    private List<String> header(int from, int to) throws UnreadableInputException {
+        List<String> raw = new ArrayList<>();
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || bytes[i] == delimiter) {
+                raw.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        int line = lineNumber(from);
+        List<String> names = new ArrayList<>(raw.size());
+        Map<String, Integer> seen = new HashMap<>();
+        for (int c = 0; c < raw.size(); c++) {
+            String name = raw.get(c).strip();
+            if (name.isEmpty()) {
+                throw new UnreadableInputException(file + ": line " + line + " (header), column " + (c + 1) + " has no name");
+            }
+            Integer previous = seen.putIfAbsent(name, c + 1);
+            if (previous != null) {
+                throw new UnreadableInputException(file + ": line " + line + " (header) names column \"" + name
+                        + "\" twice (columns " + previous + " and " + (c + 1) + ")");
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    /** Data ranges {from, to}, each starting at a line start. */
+    private List<int[]> slices(int dataStart) {
+        int length = bytes.length - dataStart;
+        int count = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), length / MIN_SLICE_BYTES));
+        List<int[]> ranges = new ArrayList<>();
+        int from = dataStart;
+        for (int i = 1; i < count; i++) {
+            int target = dataStart + (int) ((long) length * i / count);
+            int newline = indexOf(bytes, (byte) '\n', Math.max(target, from), bytes.length);
+            if (newline < 0 || newline + 1 >= bytes.length) {
+                break;
+            }
+            ranges.add(new int[] {from, newline + 1});
+            from = newline + 1;
+        }
+        ranges.add(new int[] {from, bytes.length});
+        return ranges;
+    }
+
+    /** The rows of one slice: where each starts, and per column the cells read so far. */
+    private final class Slice {
+        int rows;
+        int[] rowStarts;
+        Chunk[] chunks;
+    }
+
+    private Slice parseSlice(int from, int to, int width, ColumnType[] fixed) throws UnreadableInputException {
+        int capacity = Math.max(16, countOf(bytes, (byte) '\n', from, to) + 1);
+        Slice slice = new Slice();
+        slice.rowStarts = new int[capacity];
+        slice.chunks = new Chunk[width];
+        for (int c = 0; c < width; c++) {
+            slice.chunks[c] = new Chunk(fixed[c], capacity);
+        }
+        Chunk[] chunks = slice.chunks;
+        byte[] b = bytes;
+        byte delim = delimiter;
+        int p = from;
+        int row = 0;
+        while (p < to) {
+            byte first = b[p];
+            if (first == '\n' || first == '\r') {
+                p++; // empty line: skipped
+                continue;
+            }
+            int lineStart = p;
+            int field = 0;
+            int start = p;
+            while (true) {
+                byte x = p < to ? b[p] : (byte) '\n';
+                if (x == delim || x == '\n' || x == '\r') {
+                    if (field < width) {
+                        chunks[field].add(b, start, p, row);
+                    }
+                    field++;
+                    if (x != delim) {
+                        break;
+                    }
+                    start = p + 1;
+                }
+                p++;
+            }
+            if (field != width) {
+                throw new UnreadableInputException(file + ": line " + lineNumber(lineStart) + " has " + field + " field"
+                        + (field == 1 ? "" : "s") + ", the header has " + width);
+            }
+            if (row == slice.rowStarts.length) {
+                slice.rowStarts = Arrays.copyOf(slice.rowStarts, row * 2);
+            }
+            slice.rowStarts[row++] = lineStart;
+            p = p < to ? nextLine(p) : to;
+        }
+        slice.rows = row;
+        return slice;
+    }
+
+    /** The end of the line starting at {@code from}: the index of its line break or the end of the file. */
+    private int lineEnd(int from) {
+        int i = from;
+        while (i < bytes.length && bytes[i] != '\n' && bytes[i] != '\r') {
+            i++;
+        }
+        return i;
+    }
+
+    /** The start of the line after a line break at {@code at} (CR LF is one break). */
+    private int nextLine(int at) {
+        if (at >= bytes.length) {
+            return bytes.length;
+        }
+        if (bytes[at] == '\r' && at + 1 < bytes.length && bytes[at + 1] == '\n') {
+            return at + 2;
+        }
+        return at + 1;
+    }
+
+    /** The 1-based line of a byte offset, counting CR LF, LF and lone CR as line breaks; for messages only. */
+    private int lineNumber(int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n')) {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** The cells of one column in one slice. */
+    private static final class Chunk {
+        final ColumnType fixed;
+        boolean dictionaryMode;
+        // numbers mode
+        double[] values;
+        int numeric;
+        int failures;
+        boolean zeroOne = true;
+        boolean zeroOneText = true;
+        long numericBytes;
+        int[] keptRows;
+        int[] keptCodes;
+        int kept;
+        // dictionary mode
+        int[] codes;
+        ByteDictionary dictionary;
+
+        Chunk(ColumnType fixed, int capacity) {
+            this.fixed = fixed;
+            dictionaryMode = fixed != null && fixed != ColumnType.NUMERIC;
+            if (dictionaryMode) {
+                codes = new int[capacity];
+            } else {
+                values = new double[capacity];
+                keptRows = new int[16];
+                keptCodes = new int[16];
+            }
+        }
+
+        void add(byte[] b, int start, int end, int row) {
+            if (dictionaryMode) {
+                if (row == codes.length) {
+                    codes = Arrays.copyOf(codes, row * 2);
+                }
+                codes[row] = start == end ? Column.MISSING : dictionary(b).code(start, end);
+                return;
+            }
+            if (row == values.length) {
+                values = Arrays.copyOf(values, row * 2);
+            }
+            if (start == end) {
+                values[row] = Double.NaN;
+                return;
+            }
+            double v = NumberBytes.parse(b, start, end);
+            values[row] = v;
+            if (Double.isNaN(v)) {
+                failures++;
+                keep(b, start, end, row);
+                if (numeric == 0 && failures >= TEXT_AFTER && fixed == null) {
+                    toDictionary(row + 1);
+                }
+                return;
+            }
+            numeric++;
+            numericBytes += end - start;
+            if (v != 0.0 && v != 1.0) {
+                zeroOne = false;
+                zeroOneText = false;
+            } else if (end - start != 1) {
+                zeroOneText = false;
+            }
+            if (!NumberBytes.isPlain(b, start, end)) {
+                keep(b, start, end, row);
+            }
+        }
+
+        private ByteDictionary dictionary(byte[] b) {
+            if (dictionary == null) {
+                dictionary = new ByteDictionary(b);
+            }
+            return dictionary;
+        }
+
+        private void keep(byte[] b, int start, int end, int row) {
+            if (kept == keptRows.length) {
+                keptRows = Arrays.copyOf(keptRows, kept * 2);
+                keptCodes = Arrays.copyOf(keptCodes, kept * 2);
+            }
+            keptRows[kept] = row;
+            keptCodes[kept++] = dictionary(b).code(start, end);
+        }
+
+        /** No number so far, only text: every present cell is in the dictionary already. */
+        void toDictionary(int rows) {
+            codes = new int[values.length];
+            Arrays.fill(codes, 0, rows, Column.MISSING);
+            for (int k = 0; k < kept; k++) {
+                codes[keptRows[k]] = keptCodes[k];
+            }
+            values = null;
+            keptRows = null;
+            keptCodes = null;
+            dictionaryMode = true;
+        }
+    }
+
+    /** Reads the marked columns of a slice again, dictionary-encoding every cell; one pass over its rows. */
+    private void rescan(Slice slice, boolean[] columns) {
+        int width = columns.length;
+        boolean[] mine = new boolean[width];
+        int last = -1;
+        for (int c = 0; c < width; c++) {
+            if (columns[c] && !slice.chunks[c].dictionaryMode) {
+                mine[c] = true;
+                last = c;
+                Chunk chunk = slice.chunks[c];
+                chunk.dictionary = new ByteDictionary(bytes);
+                chunk.codes = new int[Math.max(1, slice.rows)];
+            }
+        }
+        for (int r = 0; r < slice.rows && last >= 0; r++) {
+            int p = slice.rowStarts[r];
+            for (int c = 0; c <= last; c++) {
+                int end = p;
+                while (end < bytes.length && bytes[end] != delimiter && bytes[end] != '\n' && bytes[end] != '\r') {
+                    end++;
+                }
+                if (mine[c]) {
+                    Chunk chunk = slice.chunks[c];
+                    chunk.codes[r] = end == p ? Column.MISSING : chunk.dictionary.code(p, end);
+                }
+                p = end + 1;
+            }
+        }
+        for (int c = 0; c <= last; c++) {
+            if (mine[c]) {
+                Chunk chunk = slice.chunks[c];
+                chunk.values = null;
+                chunk.keptRows = null;
+                chunk.keptCodes = null;
+                chunk.dictionaryMode = true;
+            }
+        }
+    }
+
+    /** A column read as numbers in every slice; {@code null} when its type calls for the dictionary path. */
+    private Column finishNumbers(String name, int c, ColumnType fixed, List<Slice> slices, int rows) {
+        long numeric = 0;
+        long failures = 0;
+        long numericBytes = 0;
+        boolean zeroOne = true;
+        boolean zeroOneText = true;
+        int kept = 0;
+        for (Slice slice : slices) {
+            Chunk chunk = slice.chunks[c];
+            numeric += chunk.numeric;
+            failures += chunk.failures;
+            numericBytes += chunk.numericBytes;
+            zeroOne &= chunk.zeroOne;
+            zeroOneText &= chunk.zeroOneText;
+            kept += chunk.kept;
+        }
+        // The kept text of every slice, one String per distinct text per slice.
+        int[] keptRows = new int[kept];
+        String[] keptText = new String[kept];
+        int k = 0;
+        int offset = 0;
+        for (Slice slice : slices) {
+            Chunk chunk = slice.chunks[c];
+            String[] labels = chunk.dictionary == null ? new String[0] : chunk.dictionary.labels();
+            for (int i = 0; i < chunk.kept; i++) {
+                keptRows[k] = offset + chunk.keptRows[i];
+                keptText[k++] = labels[chunk.keptCodes[i]];
+            }
+            offset += slice.rows;
+        }
+        double[] values = concatValues(c, slices, rows);
+        ColumnType type = fixed;
+        if (type == null) {
+            long booleanWords = 0;
+            long nonFinite = 0;
+            long textLength = 0;
+            for (int i = 0; i < kept; i++) {
+                if (Double.isNaN(values[keptRows[i]])) {
+                    String cell = keptText[i];
+                    textLength += cell.length();
+                    if (TypeInference.isBooleanWord(cell)) {
+                        booleanWords++;
+                    } else if (TypeInference.isNonFiniteWord(cell)) {
+                        nonFinite++;
+                    }
+                }
+            }
+            TypeInference.Counts counts = new TypeInference.Counts(numeric + failures, numeric, booleanWords, nonFinite,
+                    zeroOne, numericBytes + textLength);
+            if (numeric > 0 && failures > 0 && (double) counts.totalLength() / counts.present() > 30) {
+                return null; // TEXT needs the distinct cells, numbers included: the dictionary path counts them
+            }
+            boolean noNumbers = numeric == 0;
+            type = TypeInference.infer(counts, () -> noNumbers && allDates(keptText),
+                    () -> Arrays.stream(keptText).distinct().count());
+        }
+        if (type == ColumnType.NUMERIC) {
+            int unparsable = 0;
+            Map<String, Double> recovered = new HashMap<>();
+            for (int i = 0; i < kept; i++) {
+                int row = keptRows[i];
+                if (Double.isNaN(values[row])) {
+                    unparsable++;
+                    values[row] = recovered.computeIfAbsent(keptText[i], CsvColumnReader::recover);
+                }
+            }
+            return Column.numeric(name, false, values, keptRows, keptText, unparsable);
+        }
+        if (type == ColumnType.BOOLEAN && failures == 0 && zeroOneText) {
+            // Every present cell is the text "0" or "1".
+            int[] codes = new int[rows];
+            String[] labels = new String[2];
+            int used = 0;
+            int[] codeOf = {-1, -1};
+            for (int r = 0; r < rows; r++) {
+                double v = values[r];
+                if (Double.isNaN(v)) {
+                    codes[r] = Column.MISSING;
+                    continue;
+                }
+                int digit = v == 0.0 ? 0 : 1;
+                if (codeOf[digit] < 0) {
+                    codeOf[digit] = used;
+                    labels[used++] = digit == 0 ? "0" : "1";
+                }
+                codes[r] = codeOf[digit];
+            }
+            return Column.coded(name, ColumnType.BOOLEAN, false, codes, Arrays.copyOf(labels, used), null, 0);
+        }
+        return null;
+    }
+
+    private static double recover(String cell) {
+        FormattedNumber.Recovered value = FormattedNumber.recover(cell);
+        return value == null ? Double.NaN : value.value();
+    }
+
+    private static boolean allDates(String[] cells) {
+        if (cells.length == 0) {
+            return false;
+        }
+        for (String cell : cells) {
+            if (Double.isNaN(TypeInference.parseDateTime(cell))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double[] concatValues(int c, List<Slice> slices, int rows) {
+        if (slices.size() == 1) {
+            double[] values = slices.get(0).chunks[c].values;
+            return values.length == rows ? values : Arrays.copyOf(values, rows);
+        }
+        double[] values = new double[rows];
+        int at = 0;
+        for (Slice slice : slices) {
+            System.arraycopy(slice.chunks[c].values, 0, values, at, slice.rows);
+            at += slice.rows;
+        }
+        return values;
+    }
+
+    /** A column whose every cell is dictionary-encoded: one dictionary over the slices, then the type. */
+    private Column finishDictionary(String name, int c, ColumnType fixed, List<Slice> slices, int rows) {
+        Map<String, Integer> global = new HashMap<>();
+        List<String> labels = new ArrayList<>();
+        int[] codes = new int[rows];
+        int at = 0;
+        for (Slice slice : slices) {
+            Chunk chunk = slice.chunks[c];
+            String[] local = chunk.dictionary == null ? new String[0] : chunk.dictionary.labels();
+            int[] remap = new int[local.length];
+            for (int k = 0; k < local.length; k++) {
+                String label = local[k];
+                Integer code = global.get(label);
+                if (code == null) {
+                    code = labels.size();
+                    global.put(label, code);
+                    labels.add(label);
+                }
+                remap[k] = code;
+            }
+            for (int r = 0; r < slice.rows; r++) {
+                int code = chunk.codes[r];
+                codes[at + r] = code == Column.MISSING ? Column.MISSING : remap[code];
+            }
+            at += slice.rows;
+        }
+        String[] dictionary = labels.toArray(new String[0]);
+        long[] counts = new long[dictionary.length];
+        for (int code : codes) {
+            if (code != Column.MISSING) {
+                counts[code]++;
+            }
+        }
+        double[] parsed = new double[dictionary.length];
+        ColumnType type = fixed;
+        if (type == null) {
+            long present = 0;
+            long numeric = 0;
+            long booleanWords = 0;
+            long nonFinite = 0;
+            long totalLength = 0;
+            boolean zeroOne = true;
+            for (int k = 0; k < dictionary.length; k++) {
+                String label = dictionary[k];
+                long n = counts[k];
+                present += n;
+                totalLength += n * label.length();
+                parsed[k] = TypeInference.parseNumber(label);
+                if (!Double.isNaN(parsed[k])) {
+                    numeric += n;
+                    zeroOne &= parsed[k] == 0.0 || parsed[k] == 1.0;
+                } else if (TypeInference.isBooleanWord(label)) {
+                    booleanWords += n;
+                } else if (TypeInference.isNonFiniteWord(label)) {
+                    nonFinite += n;
+                }
+            }
+            type = TypeInference.infer(new TypeInference.Counts(present, numeric, booleanWords, nonFinite, zeroOne, totalLength),
+                    () -> allDates(dictionary), () -> dictionary.length);
+        } else {
+            for (int k = 0; k < dictionary.length; k++) {
+                parsed[k] = type == ColumnType.NUMERIC || type == ColumnType.BOOLEAN ? TypeInference.parseNumber(dictionary[k]) : 0;
+            }
+        }
+        switch (type) {
+            case NUMERIC -> {
+                double[] byCode = new double[dictionary.length];
+                boolean[] keep = new boolean[dictionary.length];
+                int unparsable = 0;
+                for (int k = 0; k < dictionary.length; k++) {
+                    keep[k] = Double.isNaN(parsed[k]) || !Column.isPlainNumber(dictionary[k]);
+                    byCode[k] = Double.isNaN(parsed[k]) ? recover(dictionary[k]) : parsed[k];
+                    if (Double.isNaN(parsed[k])) {
+                        unparsable += (int) counts[k];
+                    }
+                }
+                double[] values = new double[rows];
+                int kept = 0;
+                for (int r = 0; r < rows; r++) {
+                    int code = codes[r];
+                    values[r] = code == Column.MISSING ? Double.NaN : byCode[code];
+                    if (code != Column.MISSING && keep[code]) {
+                        kept++;
+                    }
+                }
+                int[] keptRows = new int[kept];
+                String[] keptText = new String[kept];
+                int k = 0;
+                for (int r = 0; r < rows; r++) {
+                    int code = codes[r];
+                    if (code != Column.MISSING && keep[code]) {
+                        keptRows[k] = r;
+                        keptText[k++] = dictionary[code];
+                    }
+                }
+                return Column.numeric(name, false, values, keptRows, keptText, unparsable);
+            }
+            case DATETIME -> {
+                double[] byCode = new double[dictionary.length];
+                int unparsable = 0;
+                for (int k = 0; k < dictionary.length; k++) {
+                    byCode[k] = TypeInference.parseDateTime(dictionary[k]);
+                    if (Double.isNaN(byCode[k])) {
+                        unparsable += (int) counts[k];
+                    }
+                }
+                double[] values = new double[rows];
+                for (int r = 0; r < rows; r++) {
+                    values[r] = codes[r] == Column.MISSING ? Double.NaN : byCode[codes[r]];
+                }
+                return Column.coded(name, type, false, codes, dictionary, values, unparsable);
+            }
+            case BOOLEAN -> {
+                int unparsable = 0;
+                for (int k = 0; k < dictionary.length; k++) {
+                    if (!TypeInference.isBooleanValue(dictionary[k])) {
+                        unparsable += (int) counts[k];
+                    }
+                }
+                return Column.coded(name, type, false, codes, dictionary, null, unparsable);
+            }
+            default -> {
+                return Column.coded(name, type, false, codes, dictionary, null, 0);
+            }
+        }
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+
+    /** 0x80 in each byte of {@code word} that is zero, 0 elsewhere (exact, no borrow between bytes). */
+    private static long zeroBytes(long word) {
+        return ~((word & LOWS) + LOWS | word | LOWS);
+    }
+
+    /**
+     * Whether the bytes are valid UTF-8 without NUL and without a quote character, eight bytes at a
+     * time while they are ASCII.
+     */
+    static boolean plainUtf8(byte[] bytes) {
+        int i = 0;
+        int pending = 0;
+        int n = bytes.length;
+        while (i < n) {
+            if (pending == 0 && i + 8 <= n) {
+                long word = (long) LONGS.get(bytes, i);
+                if ((word & HIGHS | zeroBytes(word) | zeroBytes(word ^ 0x2222222222222222L)) == 0) {
+                    i += 8;
+                    continue;
+                }
+            }
+            int b = bytes[i++];
+            if (b == 0 || b == '"') {
+                return false;
+            }
+            if (pending > 0) {
+                if ((b & 0xC0) != 0x80) {
+                    return false;
+                }
+                pending--;
+            } else if (b < 0) {
+                if ((b & 0xE0) == 0xC0 && (b & 0xFF) >= 0xC2) {
+                    pending = 1;
+                } else if ((b & 0xF0) == 0xE0) {
+                    pending = 2;
+                } else if ((b & 0xF8) == 0xF0 && (b & 0xFF) <= 0xF4) {
+                    pending = 3;
+                } else {
+                    return false;
+                }
+            }
+        }
+        return pending == 0;
+    }
+
+    private static int indexOf(byte[] bytes, byte b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int countOf(byte[] bytes, byte b, int from, int to) {
+        int count = 0;
+        long pattern = (b & 0xFFL) * ONES;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            count += Long.bitCount(zeroBytes((long) LONGS.get(bytes, i) ^ pattern));
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == b) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Distinct byte strings of one file, each given a code in order of first appearance; a String is
+     * made once per distinct label, when the labels are asked for.
+     */
+    static final class ByteDictionary {
+        private final byte[] bytes;
+        private int[] starts = new int[16];
+        private int[] lengths = new int[16];
+        private int[] hashes = new int[16];
+        private int size;
+        private int[] table = new int[32]; // code + 1, 0 = empty
+        private String[] labels;
+
+        ByteDictionary(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        int code(int start, int end) {
+            int hash = 1;
+            for (int i = start; i < end; i++) {
+                hash = 31 * hash + bytes[i];
+            }
+            int length = end - start;
+            int mask = table.length - 1;
+            int slot = (hash ^ (hash >>> 16)) * 0x9E3779B1 >>> 7 & mask;
+            while (true) {
+                int entry = table[slot] - 1;
+                if (entry < 0) {
+                    break;
+                }
+                if (hashes[entry] == hash && lengths[entry] == length
+                        && Arrays.equals(bytes, starts[entry], starts[entry] + length, bytes, start, end)) {
+                    return entry;
+                }
+                slot = slot + 1 & mask;
+            }
+            if (size == starts.length) {
+                starts = Arrays.copyOf(starts, size * 2);
+                lengths = Arrays.copyOf(lengths, size * 2);
+                hashes = Arrays.copyOf(hashes, size * 2);
+            }
+            int code = size++;
+            starts[code] = start;
+            lengths[code] = length;
+            hashes[code] = hash;
+            table[slot] = code + 1;
+            labels = null;
+            if (size * 2 > table.length) {
+                grow();
+            }
+            return code;
+        }
+
+        private void grow() {
+            int[] grown = new int[table.length * 2];
+            int mask = grown.length - 1;
+            for (int code = 0; code < size; code++) {
+                int hash = hashes[code];
+                int slot = (hash ^ (hash >>> 16)) * 0x9E3779B1 >>> 7 & mask;
+                while (grown[slot] != 0) {
+                    slot = slot + 1 & mask;
+                }
+                grown[slot] = code + 1;
+            }
+            table = grown;
+        }
+
+        int size() {
+            return size;
+        }
+
+        String[] labels() {
+            if (labels == null) {
+                labels = new String[size];
+                for (int code = 0; code < size; code++) {
+                    labels[code] = new String(bytes, starts[code], lengths[code], StandardCharsets.UTF_8);
+                }
+            }
+            return labels;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.modellens.data;
+
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+
+/**
+ * {@link TypeInference#parseNumber(String)} on UTF-8 bytes, without making a String: the same value
+ * for the same text, bit for bit. Plain decimals take Clinger's fast path (at most 15 significant
+ * digits and a power of ten up to 10^22 are exact doubles, so one division is correctly rounded);
+ * everything else goes to fastdoubleparser, which equals {@link Double#parseDouble} by design.
+ */
+final class NumberBytes {
+
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    private NumberBytes() {
+    }
+
+    /** The number in {@code bytes[from, to)}, or NaN when the text is no number by {@link TypeInference}'s rules. */
+    static double parse(byte[] bytes, int from, int to) {
+        int start = from;
+        int end = to;
+        while (start < end && (bytes[start] & 0xff) <= ' ') {
+            start++;
+        }
+        while (end > start && (bytes[end - 1] & 0xff) <= ' ') {
+            end--;
+        }
+        if (start == end) {
+            return Double.NaN;
+        }
+        int i = start;
+        boolean negative = false;
+        byte c = bytes[i];
+        if (c == '-' || c == '+') {
+            negative = c == '-';
+            i++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int fraction = 0;
+        boolean dot = false;
+        boolean sawDigit = false;
+        boolean fast = i < end;
+        for (; i < end; i++) {
+            c = bytes[i];
+            if (c >= '0' && c <= '9') {
+                sawDigit = true;
+                if (digits > 0 || c != '0') {
+                    digits++;
+                }
+                mantissa = mantissa * 10 + (c - '0');
+                if (dot) {
+                    fraction++;
+                }
+                if (digits > 15 || fraction > 22) {
+                    fast = false;
+                    break;
+                }
+            } else if (c == '.' && !dot) {
+                dot = true;
+            } else {
+                fast = false;
+                break;
+            }
+        }
+        if (fast) {
+            if (!sawDigit) {
+                return Double.NaN;
+            }
+            double v = fraction == 0 ? (double) mantissa : mantissa / POW10[fraction];
+            return negative ? -v : v;
+        }
+        // Slow path as parseNumber: letters other than e/E (and any non-ASCII byte, which the JDK's
+        // grammar refuses too) are no number; the rest is Java's floating-point literal syntax.
+        for (int k = start; k < end; k++) {
+            int b = bytes[k];
+            if (b < 0 || (b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z') && b != 'e' && b != 'E') {
+                return Double.NaN;
+            }
+        }
+        try {
+            double v = JavaDoubleParser.parseDouble(bytes, start, end - start);
+            return Double.isFinite(v) ? v : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** {@link Column#isPlainNumber(CharSequence)} on bytes. */
+    static boolean isPlain(byte[] bytes, int from, int to) {
+        int i = from;
+        if (i < to && bytes[i] == '-') {
+            i++;
+        }
+        int intStart = i;
+        while (i < to && bytes[i] >= '0' && bytes[i] <= '9') {
+            i++;
+        }
+        int intDigits = i - intStart;
+        if (intDigits == 0 || intDigits > 1 && bytes[intStart] == '0') {
+            return false;
+        }
+        int significant = intDigits == 1 && bytes[intStart] == '0' ? 0 : intDigits;
+        if (i < to) {
+            if (bytes[i] != '.' || i + 1 == to) {
+                return false;
+            }
+            i++;
+            boolean leading = significant == 0;
+            for (; i < to; i++) {
+                byte c = bytes[i];
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+                if (!leading || c != '0') {
+                    leading = false;
+                    significant++;
+                }
+            }
+        }
+        return significant <= 15;
+    }
+}

@@ -1,0 +1,185 @@
+package org.modellens.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.modellens.causes.Cause;
+import org.modellens.causes.CauseImpact;
+import org.modellens.causes.PerformanceSection;
+import org.modellens.data.Snapshot;
+import org.modellens.text.Numbers;
+import org.modellens.timeline.Timeline;
+
+/**
+ * The report's figures in plain words for page 1 of the PDF and the Summary sheet: a cause's impact,
+ * the model's quality against its baseline, what the damage costs and what could not be judged.
+ * Every number in these sentences is one of the report's, printed by {@link Numbers}.
+ */
+final class CauseWords {
+
+    private CauseWords() {
+    }
+
+    /** A metric named for a reader who does not know its abbreviation. */
+    static String metric(String metric) {
+        try {
+            return StakeholderText.get("metric." + metric);
+        } catch (java.util.MissingResourceException e) {
+            return metric;
+        }
+    }
+
+    /** What a cause costs the model, as one clause after another. */
+    static String impact(Cause cause, DiagnosticReport report) {
+        CauseImpact impact = cause.impact();
+        List<String> parts = new ArrayList<>();
+        if (report.model() != null && !cause.features().isEmpty()) {
+            parts.add(StakeholderText.get(cause.modelInput() ? "impact.modelInput" : "impact.notModelInput"));
+        }
+        if (impact.rows() > 0) {
+            parts.add(StakeholderText.get("impact.rows", Numbers.count(impact.rows()), Numbers.percent(impact.rowShare())));
+        }
+        CauseImpact.PerformanceImpact performance = impact.performance();
+        if (performance != null && Double.isFinite(performance.recovered())) {
+            String metric = shortName(performance.metric());
+            // A share outside 0..100% means other changes offset this one: the share of a net drop says nothing then.
+            double ofDrop = performance.shareOfDrop();
+            String share = Double.isFinite(ofDrop) && ofDrop >= 0 && ofDrop <= 1
+                    ? StakeholderText.get("impact.ofDrop", Numbers.percent(ofDrop)) : StakeholderText.get("impact.offset");
+            String key = switch (performance.method()) {
+                case "repair" -> performance.recovered() >= 0 ? "impact.repair" : "impact.worse";
+                case "estimate" -> "impact.estimate";
+                default -> "impact.share";
+            };
+            parts.add(StakeholderText.get(key, signedIfWorse(performance.recovered(), key), metric, share));
+        }
+        if (Double.isFinite(impact.decisionsChanged()) && impact.decisionsChanged() > 0) {
+            parts.add(StakeholderText.get("impact.decisions", Numbers.percent(impact.decisionsChanged())));
+        }
+        if (Double.isFinite(impact.predictionShift()) && Math.abs(impact.predictionShift()) >= 1e-3) {
+            parts.add(StakeholderText.get("impact.shift", signed(impact.predictionShift())));
+        }
+        return parts.isEmpty() ? "" : capitalise(String.join("; ", parts)) + ".";
+    }
+
+    /** The model's quality on its baseline and in production, or {@code null} without a model or labels. */
+    static String quality(DiagnosticReport report) {
+        PerformanceSection performance = report.performance();
+        if (performance != null) {
+            PerformanceSection.ProdValue prod = performance.prod();
+            String interval = Double.isFinite(prod.lower()) && Double.isFinite(prod.upper())
+                    ? StakeholderText.get("quality.interval", Numbers.number(prod.lower(), 3), Numbers.number(prod.upper(), 3)) : "";
+            return StakeholderText.get("quality.line", capitalise(metric(performance.metric())),
+                    Numbers.number(performance.baseline().value(), 3),
+                    StakeholderText.get("baseline." + performance.baseline().source()), Numbers.number(prod.value(), 3),
+                    (prod.estimated() ? StakeholderText.get("quality.estimated") : "") + interval);
+        }
+        ModelSection model = report.model();
+        if (model == null || model.prodMetrics().isEmpty()) {
+            return null;
+        }
+        String metric = model.trainMetrics().containsKey("auc") ? "auc" : model.trainMetrics().keySet().stream()
+                .filter(k -> !k.equals("rows")).findFirst().orElse(null);
+        if (metric == null || !model.prodMetrics().containsKey(metric)) {
+            return null;
+        }
+        return StakeholderText.get("quality.line", capitalise(metric(metric)), Numbers.number(model.trainMetrics().get(metric), 3),
+                StakeholderText.get("baseline." + PerformanceSection.TRAINING_IN_SAMPLE),
+                Numbers.number(model.prodMetrics().get(metric), 3),
+                model.prodEstimated() ? StakeholderText.get("quality.estimated") : "");
+    }
+
+    /** What the damage costs: expected cost under the cost settings, missed cases, the period looked at. */
+    static List<String> costs(DiagnosticReport report) {
+        List<String> lines = new ArrayList<>();
+        ModelSection model = report.model();
+        String currency = report.identity() == null ? "" : report.identity().currency();
+        if (model != null && model.cost() != null && Double.isFinite(model.cost().prodCostPerRow())) {
+            ModelSection.CostSummary cost = model.cost();
+            double baseline = cost.trainCostPerRow();
+            if (report.performance() != null && report.performance().metrics().containsKey("expectedCost")) {
+                baseline = report.performance().metrics().get("expectedCost").baseline();
+            }
+            long cases = report.inputs() == null ? 0 : report.inputs().prod().fileRows();
+            double extra = (cost.prodCostPerRow() - baseline) * cases;
+            lines.add(StakeholderText.get("cost.perCase", Numbers.money(baseline, currency),
+                    Numbers.money(cost.prodCostPerRow(), currency),
+                    cost.prodEstimated() ? StakeholderText.get("quality.estimated") : "", Numbers.count(cases),
+                    Numbers.money(Math.abs(extra), currency), StakeholderText.get(extra >= 0 ? "cost.more" : "cost.less")));
+            lines.add(StakeholderText.get("cost.matrix", Numbers.money(cost.falseNegativeCost(), currency),
+                    Numbers.money(cost.falsePositiveCost(), currency)));
+        }
+        if (model != null && !model.prodEstimated()) {
+            Map<String, Double> prod = model.prodMetrics();
+            Double missed = prod.get("falseNegatives");
+            Double rate = prod.get("positiveRate");
+            Double rows = prod.get("rows");
+            if (missed != null && rate != null && rows != null) {
+                long positives = Math.round(rate * rows);
+                lines.add(StakeholderText.get("cost.missed", report.inputs().target(), Numbers.count(Math.round(missed)),
+                        Numbers.count(positives), Numbers.percent(positives == 0 ? Double.NaN : missed / positives)));
+            }
+        }
+        Timeline timeline = report.timeline();
+        if (timeline != null && !timeline.chunks().isEmpty()) {
+            lines.add(StakeholderText.get("cost.period", timeline.chunks().get(0).start(),
+                    timeline.chunks().get(timeline.chunks().size() - 1).end(), Numbers.count(timeline.chunks().size()),
+                    timeline.chunk()));
+        }
+        return List.copyOf(lines);
+    }
+
+    /** What this report could not judge, and why. */
+    static List<String> notAssessed(DiagnosticReport report) {
+        List<String> lines = new ArrayList<>();
+        Inputs inputs = report.inputs();
+        if (report.model() == null) {
+            lines.add(StakeholderText.get("notAssessed.noModel"));
+        }
+        if (inputs != null && inputs.target() == null) {
+            lines.add(StakeholderText.get("notAssessed.noTarget"));
+        } else if (report.model() != null && report.model().prodEstimated()) {
+            lines.add(StakeholderText.get("notAssessed.noLabels"));
+        }
+        if (report.model() != null && (inputs == null || inputs.reference() == null)) {
+            lines.add(StakeholderText.get("notAssessed.noReference"));
+        }
+        if (inputs != null) {
+            for (Snapshot snapshot : List.of(inputs.train(), inputs.prod())) {
+                snapshot.sampling().ifPresent(sampling -> lines.add(StakeholderText.get("notAssessed.streamed",
+                        snapshot.source().fileName(), Numbers.count(sampling.sampleRows()))));
+            }
+        }
+        if (report.timeline() == null) {
+            lines.add(StakeholderText.get("notAssessed.noTime"));
+        }
+        return List.copyOf(lines);
+    }
+
+    /** A metric's usual short name, for a clause that follows its full name on the same page. */
+    static String shortName(String metric) {
+        return switch (metric) {
+            case "auc" -> "AUC";
+            case "logLoss" -> "log-loss";
+            case "brier" -> "Brier score";
+            case "rmse" -> "RMSE";
+            case "mae" -> "MAE";
+            case "r2" -> "R squared";
+            case "expectedCost" -> "expected cost";
+            default -> metric;
+        };
+    }
+
+    private static String signedIfWorse(double value, String key) {
+        return key.equals("impact.worse") ? signed(value) : Numbers.decimal(Math.abs(value), 3);
+    }
+
+    private static String signed(double value) {
+        return (value > 0 ? "+" : "") + Numbers.decimal(value, 3);
+    }
+
+    private static String capitalise(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}
