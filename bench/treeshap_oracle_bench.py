@@ -1,6 +1,6 @@
 """Makes the TreeSHAP benchmark's data and model, and times XGBoost's own pred_contribs on them.
 
-Usage: /usr/bin/python3 bench/treeshap_oracle_bench.py WORKDIR RUNS
+Usage: /usr/bin/python3 bench/treeshap_oracle_bench.py WORKDIR RUNS [TREES [ROWS]]   (100 trees, 15,000 rows unless given)
 The first call writes WORKDIR/model.json (100 trees, depth 6, binary:logistic) and WORKDIR/data.csv
 (15,000 x 16, 5% missing); every call prints XGBoost's pred_contribs rate on one thread (best of RUNS)
 and writes WORKDIR/contribs.csv for the Java side to check itself against.
@@ -13,8 +13,10 @@ import numpy as np
 import xgboost as xgb
 
 work, runs = sys.argv[1], int(sys.argv[2])
+trees = int(sys.argv[3]) if len(sys.argv) > 3 else 100
+rows = int(sys.argv[4]) if len(sys.argv) > 4 else 15000
 rng = np.random.default_rng(42)
-n, p = 15000, 16
+n, p = rows, 16
 x = rng.normal(size=(n, p))
 x[rng.random((n, p)) < 0.05] = np.nan
 x = x.astype(np.float32).astype(np.float64)  # what XGBoost sees; %.9g then round-trips exactly
@@ -24,7 +26,7 @@ names = [f"x{j}" for j in range(p)]
 d = xgb.DMatrix(x, y, feature_names=names, nthread=1)
 if not os.path.exists(f"{work}/model.json"):
     bst = xgb.train({"objective": "binary:logistic", "max_depth": 6, "eta": 0.1, "nthread": 1, "seed": 0,
-                     "tree_method": "hist"}, d, 100)
+                     "tree_method": "hist"}, d, trees)
     bst.save_model(f"{work}/model.json")
     np.savetxt(f"{work}/data.csv", x, delimiter=",", fmt="%.9g", header=",".join(names), comments="")
 bst = xgb.Booster(model_file=f"{work}/model.json")

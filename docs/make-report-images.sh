@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 java -jar app/target/modellens-app.jar diagnose --train sample-data/case/train.csv --prod sample-data/case/prod.csv \
-    --target defaulted --model sample-data/case/model.json --xlsx "$work/report.xlsx" --pdf "$work/report.pdf" --fail-on never 2>/dev/null
+    --reference sample-data/case/reference.csv --target defaulted --model sample-data/case/model.json \
+    --time-column application_date --xlsx "$work/report.xlsx" --pdf "$work/report.pdf" --fail-on never 2>/dev/null
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/report.pdf" docs/report-summary
 soffice --headless --norestore "-env:UserInstallation=file://$work/profile" --convert-to pdf --outdir "$work/lo" \
     "$work/report.xlsx" >/dev/null

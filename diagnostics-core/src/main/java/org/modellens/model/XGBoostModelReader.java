@@ -56,8 +56,13 @@ public final class XGBoostModelReader {
         try {
             return JSON.readTree(bytes);
         } catch (JacksonException e) {
-            throw new UnreadableInputException(fileName + ": JSON that is damaged or truncated, so not a readable model ("
-                    + InputFiles.jsonProblem(e) + ")");
+            // XGBoost writes the learner first: a damaged XGBoost file still says what it is in its first bytes.
+            String head = new String(bytes, 0, Math.min(bytes.length, 200), java.nio.charset.StandardCharsets.UTF_8);
+            String what = head.contains("\"learner\"") ? "not a readable XGBoost JSON model: damaged or truncated"
+                    : head.contains("\"oblivious_trees\"") || head.contains("\"model_info\"")
+                    ? "not a readable CatBoost JSON model: damaged or truncated"
+                    : "JSON that is damaged or truncated, so not a readable model";
+            throw new UnreadableInputException(fileName + ": " + what + " (" + InputFiles.jsonProblem(e) + ")");
         } catch (IOException e) {
             throw new UnreadableInputException(fileName + ": cannot read the JSON model (" + e.getMessage() + ")");
         }

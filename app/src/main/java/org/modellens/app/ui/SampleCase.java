@@ -35,11 +35,16 @@ public final class SampleCase {
         return folder().resolve("model.json");
     }
 
+    /** Held-out labelled rows from the training period: the in-sample-free baseline for performance. */
+    public static synchronized Path reference() {
+        return folder().resolve("reference.csv");
+    }
+
     private static Path folder() {
         if (folder == null) {
             try {
                 Path dir = Files.createTempDirectory("modellens-sample");
-                for (String name : new String[] {"train.csv", "prod.csv", "model.json"}) {
+                for (String name : new String[] {"train.csv", "prod.csv", "model.json", "reference.csv"}) {
                     try (InputStream in = SampleCase.class.getResourceAsStream("/org/modellens/app/sample/" + name)) {
                         if (in == null) {
                             throw new IOException("the sample case is missing from the application (" + name + ")");

@@ -68,6 +68,8 @@ public final class WorkbenchViewModel {
     private final ObjectProperty<Path> projectFile = new SimpleObjectProperty<>(this, "projectFile");
 
     private AnalysisTask task;
+    /** Counts input changes, so a run whose inputs changed while it ran is not shown as theirs. */
+    private long inputsVersion;
 
     /**
      * @param executor runs the background work (analyses, file reading, exports)
@@ -85,6 +87,21 @@ public final class WorkbenchViewModel {
         this.explanations = new ExplanationsViewModel(shown, selection);
         this.model = new ModelViewModel(shown);
         this.timeline = new org.modellens.app.ui.timeline.TimelineViewModel(shown, selection, () -> open(ViewId.DRIFT));
+        // Results belong to the inputs they were made from: any change of input takes them down.
+        javafx.beans.value.ChangeListener<Object> changed = (obs, was, now) -> inputsChanged();
+        for (javafx.beans.value.ObservableValue<?> input : List.of(start.trainProperty(), start.prodProperty(), start.modelProperty(),
+                start.referenceProperty(), start.targetProperty(), start.taskProperty(), start.timeColumnProperty(),
+                start.chunkProperty())) {
+            input.addListener(changed);
+        }
+    }
+
+    private void inputsChanged() {
+        inputsVersion++;
+        if (report.get() != null) {
+            selection.clear();
+            report.set(null);
+        }
     }
 
     /** Starts the analysis of the chosen inputs in the background; a running one is cancelled first. */
@@ -98,6 +115,7 @@ public final class WorkbenchViewModel {
         }
         cancel();
         AnalysisTask next = new AnalysisTask(start.request(Settings.defaults()));
+        long version = inputsVersion;
         task = next;
         running.set(true);
         progress.unbind();
@@ -105,6 +123,10 @@ public final class WorkbenchViewModel {
         progress.bind(next.progressProperty());
         status.bind(next.messageProperty());
         next.setOnSucceeded(e -> {
+            if (version != inputsVersion) {
+                finish(next, Text.get("run.stale"));
+                return;
+            }
             finish(next, Text.get("run.done"));
             selection.clear();
             report.set(next.getValue());
@@ -112,6 +134,9 @@ public final class WorkbenchViewModel {
         });
         next.setOnFailed(e -> {
             finish(next, Text.get("run.failed"));
+            // The findings shown were the previous case's: never leave them under the new inputs' names.
+            selection.clear();
+            report.set(null);
             Throwable failure = next.getException();
             showError(new UserError(Text.get("error.run.title"), readable(failure), String.valueOf(failure)));
         });

@@ -57,4 +57,20 @@ class StartViewModelTest {
         assertThat(request.target()).isEqualTo("y");
         assertThat(start.choices()).isEqualTo(Map.of("zip", TypeChoice.CATEGORICAL, "amount", TypeChoice.NUMERIC));
     }
+
+    @Test
+    void aChosenModelCanBeRemovedAndDoesNotFollowANewPairOfSnapshots() {
+        start.acceptDropped(List.of(Path.of("train.csv"), Path.of("prod.csv"), Path.of("model.json")));
+        start.removeModel();
+        assertThat(start.modelProperty().get()).isNull();
+        assertThat(start.request(Settings.defaults()).model()).isNull();
+
+        start.modelProperty().set(Path.of("model.json"));
+        start.acceptDropped(List.of(Path.of("june-train.csv"), Path.of("june-prod.csv")));
+        assertThat(start.modelProperty().get()).as("the previous case's model after a new pair of snapshots").isNull();
+
+        start.acceptDropped(List.of(Path.of("xgb.json")));
+        start.acceptDropped(List.of(Path.of("july-prod.csv")));
+        assertThat(start.modelProperty().get()).as("a new production snapshot alone keeps the model").isEqualTo(Path.of("xgb.json"));
+    }
 }

@@ -113,6 +113,11 @@ public final class StartView extends ScrollPane {
         fileRow(grid, 2, "model", Text.get("start.files.model"), model.modelProperty(), List.of(
                 new FileChooser.ExtensionFilter(Text.get("start.filter.model"), "*.json", "*.ubj", "*.txt", "*.onnx", "*.model"),
                 new FileChooser.ExtensionFilter(Text.get("start.filter.all"), "*")));
+        Button removeModel = new Button(Text.get("start.files.removeModel"));
+        removeModel.setId("model-remove");
+        removeModel.disableProperty().bind(model.modelProperty().isNull());
+        removeModel.setOnAction(e -> model.removeModel());
+        grid.add(removeModel, 3, 2);
 
         ComboBox<String> target = new ComboBox<>();
         target.setId("target");

@@ -45,6 +45,7 @@ public final class StartViewModel {
     private final ObjectProperty<Path> train = new SimpleObjectProperty<>(this, "train");
     private final ObjectProperty<Path> prod = new SimpleObjectProperty<>(this, "prod");
     private final ObjectProperty<Path> model = new SimpleObjectProperty<>(this, "model");
+    private final ObjectProperty<Path> reference = new SimpleObjectProperty<>(this, "reference");
     private final StringProperty target = new SimpleStringProperty(this, "target");
     private final StringProperty task = new SimpleStringProperty(this, "task", "auto");
     private final StringProperty timeColumn = new SimpleStringProperty(this, "timeColumn");
@@ -56,6 +57,8 @@ public final class StartViewModel {
     private final BooleanBinding ready = train.isNotNull().and(prod.isNotNull()).and(readingColumns.not());
     /** Overrides to apply once the training columns are known (from a project or the sample case). */
     private Map<String, TypeChoice> pendingChoices = Map.of();
+    /** The target a case opened with, set again once its columns are read (a picker may clear it meanwhile). */
+    private String pendingTarget;
 
     public StartViewModel(Executor executor, Consumer<UserError> errors) {
         this.executor = executor;
@@ -74,6 +77,11 @@ public final class StartViewModel {
     /** The model file; kept in the project. The core's model loading reads it once it lands (see {@link #request}). */
     public ObjectProperty<Path> modelProperty() {
         return model;
+    }
+
+    /** Held-out labelled data from the training period ({@code --reference}); {@code null} for none. */
+    public ObjectProperty<Path> referenceProperty() {
+        return reference;
     }
 
     public StringProperty targetProperty() {
@@ -122,14 +130,21 @@ public final class StartViewModel {
     /** Fills in the bundled sample case: its two snapshots and its target. */
     public void useSampleCase() {
         pendingChoices = Map.of();
+        pendingTarget = SampleCase.TARGET;
         target.set(SampleCase.TARGET);
         task.set("auto");
         timeColumn.set(SampleCase.TIME_COLUMN);
         chunk.set(null);
         model.set(SampleCase.model());
+        reference.set(SampleCase.reference());
         prod.set(SampleCase.prod());
         train.set(SampleCase.train());
         sample.set(true);
+    }
+
+    /** Detaches the chosen model: the analysis then runs on the data alone. */
+    public void removeModel() {
+        model.set(null);
     }
 
     /**
@@ -138,9 +153,14 @@ public final class StartViewModel {
      */
     public void acceptDropped(List<Path> files) {
         List<Path> data = files.stream().filter(StartViewModel::isDataFile).toList();
-        files.stream().filter(f -> !isDataFile(f)).reduce((first, second) -> second).ifPresent(model::set);
+        java.util.Optional<Path> droppedModel = files.stream().filter(f -> !isDataFile(f)).reduce((first, second) -> second);
+        // Two new snapshots are a new case: the previous case's model does not come along unless dropped with them.
+        model.set(droppedModel.orElse(data.size() >= 2 ? null : model.get()));
         if (data.isEmpty()) {
             return;
+        }
+        if (sample.get() || data.size() >= 2) {
+            reference.set(null); // a new case: the sample's held-out rows are not its reference
         }
         sample.set(false);
         if (data.size() >= 2) {
@@ -163,9 +183,11 @@ public final class StartViewModel {
     public void restore(Path trainFile, Path prodFile, Path modelFile, String targetColumn, String taskName,
                         Map<String, TypeChoice> choices) {
         pendingChoices = Map.copyOf(choices);
+        pendingTarget = targetColumn;
         target.set(targetColumn);
         task.set(taskName == null ? "auto" : taskName);
         model.set(modelFile);
+        reference.set(null);
         prod.set(prodFile);
         sample.set(false);
         if (java.util.Objects.equals(train.get(), trainFile)) {
@@ -191,6 +213,9 @@ public final class StartViewModel {
         String chosenTarget = target.get() == null || target.get().isBlank() ? null : target.get();
         DiagnosisRequest request = new DiagnosisRequest(train.get(), prod.get(), chosenTarget, task.get(), categorical, numeric,
                 settings, model.get(), List.of(), null);
+        if (reference.get() != null) {
+            request = request.withReference(reference.get());
+        }
         String time = blankToNull(timeColumn.get());
         String chunking = blankToNull(chunk.get());
         return time == null && chunking == null ? request : request.withTime(time, chunking);
@@ -220,9 +245,12 @@ public final class StartViewModel {
             List<String> names = read.getValue();
             columns.setAll(names);
             names.forEach(name -> overrides.add(new ColumnOverride(name)));
-            if (target.get() != null && !names.contains(target.get())) {
+            if (pendingTarget != null && names.contains(pendingTarget)) {
+                target.set(pendingTarget);
+            } else if (target.get() != null && !names.contains(target.get())) {
                 target.set(null);
             }
+            pendingTarget = null;
             if (timeColumn.get() != null && !names.contains(timeColumn.get())) {
                 timeColumn.set(null);
             }

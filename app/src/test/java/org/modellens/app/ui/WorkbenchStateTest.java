@@ -1,0 +1,57 @@
+package org.modellens.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modellens.Diagnosis;
+import org.modellens.DiagnosisRequest;
+import org.modellens.ProgressListener;
+import org.modellens.checks.Settings;
+
+/**
+ * Issue 17, "state that never lies", on the view-model (no window): the results shown always belong
+ * to the inputs shown. Background work is collected, not run.
+ */
+class WorkbenchStateTest {
+
+    private static final Path CORPUS = Path.of("../diagnostics-core/src/test/resources/org/modellens/corpus");
+
+    @TempDir
+    Path dir;
+
+    private final List<Runnable> background = new ArrayList<>();
+
+    @Test
+    void changingAnyInputClearsTheResultsOfThePreviousCase() throws Exception {
+        Path train = Files.copy(CORPUS.resolve("train.csv"), dir.resolve("train.csv"));
+        Path prod = Files.copy(CORPUS.resolve("train.csv"), dir.resolve("prod.csv"));
+        WorkbenchViewModel model = new WorkbenchViewModel(background::add, new RecentProjects(dir.resolve("recent.txt")));
+        model.start().trainProperty().set(train);
+        model.start().prodProperty().set(prod);
+        var shown = Diagnosis.run(new DiagnosisRequest(train, prod, null, "auto", Set.of(), Set.of(), Settings.defaults()),
+                ProgressListener.NONE);
+
+        model.show(shown);
+        model.start().prodProperty().set(dir.resolve("other-prod.csv"));
+        assertThat(model.reportProperty().get()).as("results after production changed").isNull();
+
+        model.show(shown);
+        model.start().trainProperty().set(dir.resolve("other-train.csv"));
+        assertThat(model.reportProperty().get()).as("results after training changed").isNull();
+
+        model.show(shown);
+        model.start().targetProperty().set("score");
+        assertThat(model.reportProperty().get()).as("results after the target changed").isNull();
+
+        model.show(shown);
+        model.start().modelProperty().set(dir.resolve("model.json"));
+        assertThat(model.reportProperty().get()).as("results after the model changed").isNull();
+    }
+}
