@@ -62,4 +62,14 @@ class WorkbenchStateUiTest {
         assertThat(model.start().referenceProperty().get()).isEqualTo(SampleCase.reference());
         assertThat(model.start().request(org.modellens.checks.Settings.defaults()).reference()).isEqualTo(SampleCase.reference());
     }
+
+    @Test
+    void removeModelOnTheStartPageDetachesTheModel(FxRobot robot) {
+        robot.interact(() -> model.start().modelProperty().set(dir.resolve("model.json")));
+        robot.clickOn("#model-remove");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(model.start().modelProperty().get()).isNull();
+        assertThat(robot.lookup("#model-remove").queryButton().isDisabled()).isTrue();
+    }
 }
