@@ -187,18 +187,14 @@ public final class MainView extends BorderPane {
         stage.getStyleClass().add(Styles.MUTED);
         Label inputs = new Label();
         inputs.getStyleClass().add("inputs-summary");
-        inputs.textProperty().bind(Bindings.createStringBinding(() -> model.start().trainProperty().get() == null ? ""
-                        : Text.get("toolbar.inputs", name(model.start().trainProperty().get()), name(model.start().prodProperty().get())),
-                model.start().trainProperty(), model.start().prodProperty()));
+        inputs.setId("inputs-summary");
+        inputs.textProperty().bind(model.inputsSummary());
         HBox bar = new HBox(12, brand, inputs, Views.grow(), stage, progress, cancel, run);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add(Styles.TOOLBAR);
         return bar;
     }
 
-    private static String name(Path path) {
-        return path == null ? Text.get("start.file.none") : path.getFileName().toString();
-    }
 
     private VBox navigation() {
         ToggleGroup group = new ToggleGroup();

@@ -215,6 +215,34 @@ public final class WorkbenchViewModel {
         report.set(shown);
     }
 
+    /**
+     * The case in the header: each snapshot with its folder, so cases whose files share names
+     * (every case's {@code train.csv vs prod.csv}) read apart; the bundled sample is named as such.
+     */
+    public javafx.beans.binding.StringBinding inputsSummary() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> {
+            Path train = start.trainProperty().get();
+            if (train == null) {
+                return "";
+            }
+            Path prod = start.prodProperty().get();
+            if (start.sampleProperty().get()) {
+                // The sample lives in a temporary folder whose name says nothing.
+                return Text.get("toolbar.inputs.sample", train.getFileName(), prod == null ? "" : prod.getFileName());
+            }
+            return Text.get("toolbar.inputs", withFolder(train), withFolder(prod));
+        }, start.trainProperty(), start.prodProperty(), start.sampleProperty());
+    }
+
+    static String withFolder(Path path) {
+        if (path == null) {
+            return Text.get("start.file.none");
+        }
+        Path absolute = path.toAbsolutePath().normalize();
+        Path folder = absolute.getParent() == null ? null : absolute.getParent().getFileName();
+        return folder == null ? absolute.getFileName().toString() : folder + "/" + absolute.getFileName();
+    }
+
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
     }

@@ -196,6 +196,21 @@ class ViewModelsTest {
     }
 
     @Test
+    void aModelThatCannotScoreSaysWhyOnTheModelAndExplanationPages() throws Exception {
+        Path corpus = Path.of("../diagnostics-core/src/test/resources/org/modellens/corpus/train.csv");
+        DiagnosticReport unscored = Diagnosis.run(new DiagnosisRequest(corpus, corpus, null, "auto", Set.of(), Set.of(),
+                Settings.defaults(), Path.of("../sample-data/case/model.json"), List.of(), null), ProgressListener.NONE);
+        ModelViewModel model = new ModelViewModel(report.getReadOnlyProperty());
+        ExplanationsViewModel explanations = new ExplanationsViewModel(report.getReadOnlyProperty(), selection);
+        report.set(unscored);
+
+        assertThat(model.summaryProperty().get()).contains("The model cannot score production").contains("lacks");
+        assertThat(explanations.availableProperty().get()).isFalse();
+        assertThat(explanations.messageProperty().get()).contains("The model cannot score production")
+                .doesNotContain(Text.get("explain.empty.noModel"));
+    }
+
+    @Test
     void withAModelTheyShowMetricsCurvesWaterfallAndDependence() {
         ModelViewModel model = new ModelViewModel(report.getReadOnlyProperty());
         ExplanationsViewModel explanations = new ExplanationsViewModel(report.getReadOnlyProperty(), selection);

@@ -54,4 +54,17 @@ class WorkbenchStateTest {
         model.start().modelProperty().set(dir.resolve("model.json"));
         assertThat(model.reportProperty().get()).as("results after the model changed").isNull();
     }
+
+    @Test
+    void theHeaderTellsCasesWithTheSameFileNamesApart() {
+        WorkbenchViewModel model = new WorkbenchViewModel(background::add, new RecentProjects(dir.resolve("recent.txt")));
+        var header = model.inputsSummary();
+        model.start().acceptDropped(List.of(dir.resolve("march/train.csv"), dir.resolve("march/prod.csv")));
+        String march = header.get();
+        model.start().acceptDropped(List.of(dir.resolve("april/train.csv"), dir.resolve("april/prod.csv")));
+        String april = header.get();
+
+        assertThat(march).isEqualTo("march/train.csv  vs  march/prod.csv");
+        assertThat(april).isEqualTo("april/train.csv  vs  april/prod.csv");
+    }
 }

@@ -71,7 +71,9 @@ public final class ExplanationsViewModel {
         row.set(null);
         classes.clear();
         if (explanations == null) {
-            message.set(Text.get(shown == null ? "explain.empty.noReport" : "explain.empty.noModel"));
+            message.set(shown == null ? Text.get("explain.empty.noReport")
+                    : org.modellens.app.ui.model.ModelViewModel.unscoredReason(shown)
+                            .orElse(Text.get(shown.model() == null ? "explain.empty.noModel" : "explain.empty.notExplained")));
             space.set("");
             showDependence(null);
             return;

@@ -52,7 +52,8 @@ public final class ModelViewModel {
         message.set("");
         summary.set(Text.get("model.summary", model.type(), model.task(), model.features().size(),
                 model.path() == null ? "" : java.nio.file.Path.of(model.path()).getFileName().toString())
-                + (model.prodEstimated() ? "\n" + Text.get("model.estimated") : ""));
+                + (model.prodEstimated() ? "\n" + Text.get("model.estimated") : "")
+                + unscoredReason(shown).map(reason -> "\n" + reason).orElse(""));
         Set<String> names = new LinkedHashSet<>(model.trainMetrics().keySet());
         names.addAll(model.prodMetrics().keySet());
         for (String name : names) {
@@ -108,5 +109,20 @@ public final class ModelViewModel {
 
     public ObservableList<StatisticRow> cost() {
         return cost;
+    }
+
+    /**
+     * Why the model scored nothing on a side (its features missing there), from the report's findings;
+     * empty when it scored both. The Model and Explanations pages say it rather than show empty tables.
+     */
+    public static java.util.Optional<String> unscoredReason(DiagnosticReport shown) {
+        if (shown == null || shown.model() == null) {
+            return java.util.Optional.empty();
+        }
+        String reasons = shown.findings().stream()
+                .filter(f -> f.check().equals(org.modellens.checks.SchemaMismatchCheck.ID) && f.evidence().containsKey("missingFeatures"))
+                .map(f -> f.title() + ". " + f.detail())
+                .collect(java.util.stream.Collectors.joining("\n"));
+        return reasons.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(reasons);
     }
 }
