@@ -156,7 +156,7 @@ final class OnnxPrecheck {
     }
 
     private static String describe(Node node) {
-        return (node.name == null || node.name.isEmpty() ? "" : "'" + node.name + "' ") + "(" + node.opType + ")";
+        return (node.name == null || node.name.isEmpty() ? "" : "'" + shown(node.name) + "' ") + "(" + shown(node.opType) + ")";
     }
 
     private record Node(String name, String opType, List<String> inputs, List<String> outputs, Tensor value) {
@@ -265,7 +265,7 @@ final class OnnxPrecheck {
             }
         }
         if (external) {
-            throw new UnreadableInputException(fileName + ": the ONNX tensor " + (name == null ? "(unnamed)" : "'" + name + "'")
+            throw new UnreadableInputException(fileName + ": the ONNX tensor " + (name == null ? "(unnamed)" : "'" + shown(name) + "'")
                     + " keeps its data outside the model file" + (memoryTag ? " (at a memory address)" : "")
                     + "; ModelLens reads only self-contained ONNX models (save it without external data)");
         }
@@ -366,5 +366,11 @@ final class OnnxPrecheck {
         Malformed(String message) {
             super(message);
         }
+    }
+
+    /** A name read from the file, fit for a one-line message: control characters shown as '?', at most 60 characters. */
+    private static String shown(String name) {
+        String flat = name == null ? "" : name.replaceAll("\\p{Cntrl}", "?");
+        return flat.length() <= 60 ? flat : flat.substring(0, 60) + "...";
     }
 }
