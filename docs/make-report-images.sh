@@ -12,6 +12,6 @@ java -jar app/target/modellens-app.jar diagnose --train sample-data/case/train.c
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/report.pdf" docs/report-summary
 soffice --headless --norestore "-env:UserInstallation=file://$work/profile" --convert-to pdf --outdir "$work/lo" \
     "$work/report.xlsx" >/dev/null
-# The Summary sheet fills the top of the first landscape page; crop it.
-pdftoppm -png -r 110 -f 1 -l 1 -singlefile -x 55 -y 60 -W 1115 -H 345 "$work/lo/report.pdf" docs/excel-summary
+# The Summary sheet fills the first landscape page; crop it to the sheet's text.
+pdftoppm -png -r 110 -f 1 -l 1 -singlefile -x 40 -y 60 -W 1200 -H 760 "$work/lo/report.pdf" docs/excel-summary
 echo "wrote docs/report-summary.png and docs/excel-summary.png"

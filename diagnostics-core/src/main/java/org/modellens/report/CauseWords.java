@@ -47,11 +47,16 @@ final class CauseWords {
             double ofDrop = performance.shareOfDrop();
             String share = Double.isFinite(ofDrop) && ofDrop >= 0 && ofDrop <= 1
                     ? StakeholderText.get("impact.ofDrop", Numbers.percent(ofDrop)) : StakeholderText.get("impact.offset");
+            boolean gain = performance.recovered() >= 0;
             String key = switch (performance.method()) {
-                case "repair" -> performance.recovered() >= 0 ? "impact.repair" : "impact.worse";
+                case "repair" -> gain ? "impact.repair" : "impact.worse";
                 case "estimate" -> "impact.estimate";
-                default -> "impact.share";
+                // Negative: taking this change away would lose quality, so it helped the model.
+                default -> gain ? "impact.share" : "impact.helped";
             };
+            if (!gain && !key.equals("impact.estimate")) {
+                share = "";
+            }
             parts.add(StakeholderText.get(key, signedIfWorse(performance.recovered(), key), metric, share));
         }
         if (Double.isFinite(impact.decisionsChanged()) && impact.decisionsChanged() > 0) {
