@@ -55,6 +55,12 @@ public final class OverviewView extends BorderPane {
                 tile(Severity.WARN, model.warnCountProperty()),
                 tile(Severity.INFO, model.infoCountProperty()));
         tiles.setAlignment(Pos.CENTER_LEFT);
+        Label performance = new Label();
+        performance.setId("performance");
+        performance.setWrapText(true);
+        performance.textProperty().bind(model.performanceProperty());
+        performance.visibleProperty().bind(model.performanceProperty().isNotEmpty());
+        performance.managedProperty().bind(performance.visibleProperty());
 
         ComboBox<String> check = new ComboBox<>(model.checks());
         check.setId("check-filter");
@@ -131,7 +137,7 @@ public final class OverviewView extends BorderPane {
         VBox.setVgrow(findings, Priority.ALWAYS);
         SplitPane split = new SplitPane(listCard, detailCard);
         split.setDividerPositions(0.58);
-        VBox content = new VBox(16, Views.title(Text.get("view.overview")), tiles, split);
+        VBox content = new VBox(16, Views.title(Text.get("view.overview")), tiles, performance, split);
         VBox.setVgrow(split, Priority.ALWAYS);
         content.getStyleClass().add("page-content");
         setCenter(content);

@@ -43,6 +43,9 @@ public final class OverviewViewModel {
     private final ObjectProperty<String> checkFilter = new SimpleObjectProperty<>(this, "checkFilter", ALL_CHECKS);
     private final ObservableSet<Severity> severities = FXCollections.observableSet(EnumSet.allOf(Severity.class));
     private final ReadOnlyObjectProperty<DiagnosticReport> report;
+    /** The model's performance against its baseline, in the core's words (in-sample said so); empty without one. */
+    private final javafx.beans.property.ReadOnlyStringWrapper performance =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "performance", "");
 
     public OverviewViewModel(ReadOnlyObjectProperty<DiagnosticReport> report, Selection selection) {
         this.report = report;
@@ -58,12 +61,14 @@ public final class OverviewViewModel {
             all.clear();
             checks.clear();
             verdict.set("");
+            performance.set("");
             fail.set(0);
             warn.set(0);
             info.set(0);
             return;
         }
         verdict.set(shownReport.verdict());
+        performance.set(String.join("\n", org.modellens.causes.PerformanceText.lines(shownReport.performance())));
         fail.set(shownReport.counts().get(Severity.FAIL));
         warn.set(shownReport.counts().get(Severity.WARN));
         info.set(shownReport.counts().get(Severity.INFO));
@@ -117,6 +122,10 @@ public final class OverviewViewModel {
 
     public ObjectProperty<String> checkFilterProperty() {
         return checkFilter;
+    }
+
+    public ReadOnlyStringProperty performanceProperty() {
+        return performance.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty verdictProperty() {
