@@ -2,9 +2,7 @@ package org.modellens.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +30,7 @@ class CompareToCommandTest {
         Path second = dir.resolve("second.json");
         assertThat(run("--train", train.toString(), "--prod", calm.toString(), "--json", first.toString()).exitCode()).isZero();
 
-        Run run = run("--train", train.toString(), "--prod", broken.toString(), "--json", second.toString(),
+        CliRun run = run("--train", train.toString(), "--prod", broken.toString(), "--json", second.toString(),
                 "--compare-to", first.toString(), "--fail-on", "never");
 
         assertThat(run.exitCode()).isZero();
@@ -55,7 +53,7 @@ class CompareToCommandTest {
     void aPreviousFileThatIsNoReportStopsBeforeTheDiagnosis() throws IOException {
         Path train = csv("train.csv", "a\n1\n2\n");
         Path notReport = csv("notes.json", "[1, 2]");
-        Run run = run("--train", train.toString(), "--prod", train.toString(), "--compare-to", notReport.toString());
+        CliRun run = run("--train", train.toString(), "--prod", train.toString(), "--compare-to", notReport.toString());
         assertThat(run.exitCode()).isEqualTo(DiagnoseCommand.EXIT_BAD_INPUT);
         assertThat(run.err()).contains("notes.json: not a ModelLens JSON report").doesNotContain("Exception");
     }
@@ -64,23 +62,14 @@ class CompareToCommandTest {
     void theReportCannotOverwriteThePreviousOne() throws IOException {
         Path train = csv("train.csv", "a\n1\n2\n");
         Path previous = csv("previous.json", "{}");
-        Run run = run("--train", train.toString(), "--prod", train.toString(), "--compare-to", previous.toString(),
+        CliRun run = run("--train", train.toString(), "--prod", train.toString(), "--compare-to", previous.toString(),
                 "--json", previous.toString());
         assertThat(run.exitCode()).isEqualTo(DiagnoseCommand.EXIT_BAD_INPUT);
         assertThat(Files.readString(previous)).isEqualTo("{}");
     }
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of("diagnose"));
-        all.addAll(List.of(args));
-        int code = DiagnoseCommand.execute(all.toArray(String[]::new),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.diagnose(args);
     }
 
     private Path csv(String name, String content) throws IOException {

@@ -2,9 +2,7 @@ package org.modellens.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,17 +23,8 @@ class DiagnoseCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of("diagnose"));
-        all.addAll(List.of(args));
-        int code = DiagnoseCommand.execute(all.toArray(String[]::new),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.diagnose(args);
     }
 
     private Path csv(String name, String content) throws IOException {
@@ -48,7 +37,7 @@ class DiagnoseCommandTest {
     void sampleCaseFindsThePlantedProblemsAndFails() throws IOException {
         Path json = dir.resolve("report.json");
 
-        Run run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--target", "defaulted", "--json", json.toString());
+        CliRun run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--target", "defaulted", "--json", json.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(DiagnoseCommand.EXIT_FINDINGS);
         JsonNode report = new ObjectMapper().readTree(json.toFile());
@@ -92,7 +81,7 @@ class DiagnoseCommandTest {
 
     @Test
     void jsonGoesToStandardOutputWithDash() {
-        Run run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--json", "-", "--fail-on", "never");
+        CliRun run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--json", "-", "--fail-on", "never");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("\"schemaVersion\" : 1");
@@ -108,7 +97,7 @@ class DiagnoseCommandTest {
 
     @Test
     void missingFileIsExitTwoNamingTheFile() {
-        Run run = run("--train", dir.resolve("nope.csv").toString(), "--prod", PROD.toString());
+        CliRun run = run("--train", dir.resolve("nope.csv").toString(), "--prod", PROD.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("nope.csv").doesNotContain("Exception").doesNotContain("\tat ");
@@ -116,7 +105,7 @@ class DiagnoseCommandTest {
 
     @Test
     void emptyFileIsExitTwo() throws IOException {
-        Run run = run("--train", csv("empty.csv", "").toString(), "--prod", PROD.toString());
+        CliRun run = run("--train", csv("empty.csv", "").toString(), "--prod", PROD.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("empty.csv").doesNotContain("\tat ");
@@ -124,7 +113,7 @@ class DiagnoseCommandTest {
 
     @Test
     void headerOnlyFileIsExitTwo() throws IOException {
-        Run run = run("--train", TRAIN.toString(), "--prod", csv("header.csv", "a,b,c\n").toString());
+        CliRun run = run("--train", TRAIN.toString(), "--prod", csv("header.csv", "a,b,c\n").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("header.csv");
@@ -132,7 +121,7 @@ class DiagnoseCommandTest {
 
     @Test
     void raggedRowIsExitTwoNamingTheLine() throws IOException {
-        Run run = run("--train", csv("ragged.csv", "a,b,c\n1,2,3\n4,5\n").toString(), "--prod", PROD.toString());
+        CliRun run = run("--train", csv("ragged.csv", "a,b,c\n1,2,3\n4,5\n").toString(), "--prod", PROD.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("ragged.csv").contains("3");
@@ -145,7 +134,7 @@ class DiagnoseCommandTest {
         new java.util.Random(1).nextBytes(bytes);
         Files.write(binary, bytes);
 
-        Run run = run("--train", binary.toString(), "--prod", PROD.toString());
+        CliRun run = run("--train", binary.toString(), "--prod", PROD.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("model.csv");
@@ -153,7 +142,7 @@ class DiagnoseCommandTest {
 
     @Test
     void unknownTargetIsExitTwoNamingTheColumn() {
-        Run run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--target", "churned");
+        CliRun run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--target", "churned");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("churned").contains("train.csv");
@@ -164,7 +153,7 @@ class DiagnoseCommandTest {
         Path train = csv("t.csv", "a,b\n" + "1,x\n2,y\n".repeat(30));
         Path prod = csv("p.csv", "a\n" + "1\n2\n".repeat(30));
 
-        Run run = run("--train", train.toString(), "--prod", prod.toString(), "--json", "-");
+        CliRun run = run("--train", train.toString(), "--prod", prod.toString(), "--json", "-");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("schema-mismatch").contains("Column b is missing from production");
@@ -177,7 +166,7 @@ class DiagnoseCommandTest {
         List<String> lines = Files.readAllLines(TRAIN).stream()
                 .map(line -> String.join(",", java.util.Arrays.asList(line.split(",", -1)).subList(0, 18))).toList();
         Path train = csv("train18.csv", String.join("\n", lines) + "\n");
-        Run run = run("--train", train.toString(), "--prod", csv("one.csv", lines.get(0) + "\n" + lines.get(1) + "\n").toString(),
+        CliRun run = run("--train", train.toString(), "--prod", csv("one.csv", lines.get(0) + "\n" + lines.get(1) + "\n").toString(),
                 "--json", "-", "--fail-on", "warn");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -188,7 +177,7 @@ class DiagnoseCommandTest {
     void unknownSettingIsExitTwo() throws IOException {
         Path settings = csv("s.properties", "drift.numeric.ks.wran=0.2\n");
 
-        Run run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--settings", settings.toString());
+        CliRun run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--settings", settings.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("drift.numeric.ks.wran");
@@ -196,7 +185,7 @@ class DiagnoseCommandTest {
 
     @Test
     void unknownOverrideColumnIsReportedNotFatal() {
-        Run run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--categorical", "no_such_column",
+        CliRun run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--categorical", "no_such_column",
                 "--json", "-", "--fail-on", "never");
 
         assertThat(run.exitCode()).isZero();
@@ -209,7 +198,7 @@ class DiagnoseCommandTest {
         Path pdf = dir.resolve("report.pdf");
 
         Path json = dir.resolve("report.json");
-        Run run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--target", "defaulted",
+        CliRun run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--target", "defaulted",
                 "--xlsx", xlsx.toString(), "--pdf", pdf.toString(), "--json", json.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(DiagnoseCommand.EXIT_FINDINGS);
@@ -240,7 +229,7 @@ class DiagnoseCommandTest {
     void reportInAMissingFolderIsExitTwoNamingIt() {
         Path pdf = dir.resolve("no-such-folder").resolve("report.pdf");
 
-        Run run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--pdf", pdf.toString());
+        CliRun run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--pdf", pdf.toString());
 
         assertThat(run.exitCode()).isEqualTo(DiagnoseCommand.EXIT_BAD_INPUT);
         assertThat(run.err()).contains("report.pdf").contains("no-such-folder").contains("does not exist")
@@ -252,7 +241,7 @@ class DiagnoseCommandTest {
         Path xlsx = dir.resolve("report.xlsx");
         Files.writeString(xlsx, "an older report");
 
-        Run run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--xlsx", xlsx.toString(), "--fail-on", "never");
+        CliRun run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--xlsx", xlsx.toString(), "--fail-on", "never");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {

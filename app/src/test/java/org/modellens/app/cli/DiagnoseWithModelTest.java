@@ -3,10 +3,7 @@ package org.modellens.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,24 +24,15 @@ class DiagnoseWithModelTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of("diagnose"));
-        all.addAll(List.of(args));
-        int code = DiagnoseCommand.execute(all.toArray(String[]::new),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.diagnose(args);
     }
 
     private JsonNode report(String... args) throws IOException {
         Path json = dir.resolve("report.json");
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--json", json.toString(), "--fail-on", "never"));
-        Run run = run(all.toArray(String[]::new));
+        CliRun run = run(all.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.err()).isZero();
         return new ObjectMapper().readTree(json.toFile());
     }
@@ -80,7 +68,7 @@ class DiagnoseWithModelTest {
             assertThat(row.get("predictedClass").asText()).isEqualTo(String.valueOf(predicted));
             assertThat(row.get("margin").asDouble()).isCloseTo(margins.get(r % 3).asDouble(), within(1e-5));
         }
-        Run bad = run("--train", fixtures.resolve("train.csv").toString(), "--prod", fixtures.resolve("test.csv").toString(),
+        CliRun bad = run("--train", fixtures.resolve("train.csv").toString(), "--prod", fixtures.resolve("test.csv").toString(),
                 "--model", fixtures.resolve("multi-softprob.json").toString(), "--explain-classes", "some");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--explain-classes must be predicted or all, not 'some'");
@@ -164,18 +152,18 @@ class DiagnoseWithModelTest {
         Path truncated = dir.resolve("model.json");
         byte[] bytes = Files.readAllBytes(MODEL);
         Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        Run run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--model", truncated.toString());
+        CliRun run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--model", truncated.toString());
         assertThat(run.exitCode()).isEqualTo(DiagnoseCommand.EXIT_BAD_INPUT);
         // The loader tells the format by the bytes: a half model is JSON cut short, said in one line.
         assertThat(run.err().strip()).startsWith("modellens: model.json: ").contains("damaged or truncated")
                 .doesNotContain("\tat ");
 
-        Run wrongCount = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--model", MODEL.toString(),
+        CliRun wrongCount = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--model", MODEL.toString(),
                 "--model-features", "age,income");
         assertThat(wrongCount.exitCode()).isEqualTo(DiagnoseCommand.EXIT_BAD_INPUT);
         assertThat(wrongCount.err()).contains("model.json: --model-features names 2 features but the model takes 9");
 
-        Run badRows = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--model", MODEL.toString(),
+        CliRun badRows = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--model", MODEL.toString(),
                 "--explain-rows", "some");
         assertThat(badRows.exitCode()).isEqualTo(DiagnoseCommand.EXIT_BAD_INPUT);
         assertThat(badRows.err()).contains("--explain-rows must be all, a row count N or a 0-based range FROM-TO");

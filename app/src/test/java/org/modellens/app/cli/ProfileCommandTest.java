@@ -2,9 +2,6 @@ package org.modellens.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,15 +24,8 @@ class ProfileCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = DiagnoseCommand.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.command(args);
     }
 
     private static Set<String> alarms(Path json) throws Exception {
@@ -53,7 +43,7 @@ class ProfileCommandTest {
     void profilesDiagnoseLikeTheFiles() throws Exception {
         Path trainProfile = dir.resolve("train.mlprofile");
         Path prodProfile = dir.resolve("prod.mlprofile");
-        Run profiled = run("profile", "--input", TRAIN.toString(), "--out", trainProfile.toString(), "--target", "defaulted");
+        CliRun profiled = run("profile", "--input", TRAIN.toString(), "--out", trainProfile.toString(), "--target", "defaulted");
         assertThat(profiled.exitCode()).as(profiled.err()).isZero();
         assertThat(profiled.err()).contains("Wrote", "8,000 rows");
         assertThat(run("profile", "--input", PROD.toString(), "--out", prodProfile.toString()).exitCode()).isZero();
@@ -63,9 +53,9 @@ class ProfileCommandTest {
 
         Path fromFiles = dir.resolve("files.json");
         Path fromProfiles = dir.resolve("profiles.json");
-        Run files = run("diagnose", "--train", TRAIN.toString(), "--prod", PROD.toString(), "--target", "defaulted",
+        CliRun files = run("diagnose", "--train", TRAIN.toString(), "--prod", PROD.toString(), "--target", "defaulted",
                 "--json", fromFiles.toString());
-        Run profiles = run("diagnose", "--train", trainProfile.toString(), "--prod", prodProfile.toString(),
+        CliRun profiles = run("diagnose", "--train", trainProfile.toString(), "--prod", prodProfile.toString(),
                 "--target", "defaulted", "--json", fromProfiles.toString());
 
         assertThat(profiles.exitCode()).as(profiles.err()).isEqualTo(files.exitCode());
@@ -78,18 +68,18 @@ class ProfileCommandTest {
 
     @Test
     void badInputIsOneLineNamingTheFile() throws Exception {
-        Run missing = run("profile", "--input", dir.resolve("none.csv").toString(), "--out", dir.resolve("x.mlprofile").toString());
+        CliRun missing = run("profile", "--input", dir.resolve("none.csv").toString(), "--out", dir.resolve("x.mlprofile").toString());
         assertThat(missing.exitCode()).isEqualTo(DiagnoseCommand.EXIT_BAD_INPUT);
         assertThat(missing.err().strip()).startsWith("modellens: none.csv: file not found").doesNotContain("\n", "Exception");
 
         Path fake = Files.write(dir.resolve("fake.mlprofile"), new byte[] {(byte) 0x89, 'M', 'L', 'P', 'R', 'O', 'F', 0x0A, 0, 1, 9, 9});
-        Run damaged = run("diagnose", "--train", fake.toString(), "--prod", PROD.toString());
+        CliRun damaged = run("diagnose", "--train", fake.toString(), "--prod", PROD.toString());
         assertThat(damaged.exitCode()).isEqualTo(DiagnoseCommand.EXIT_BAD_INPUT);
         List<String> lines = damaged.err().strip().lines().filter(l -> l.startsWith("modellens:")).toList();
         assertThat(lines).singleElement().satisfies(l -> assertThat(l).startsWith("modellens: fake.mlprofile is a damaged"));
         assertThat(damaged.err()).doesNotContain("Exception");
 
-        Run noOut = run("profile", "--input", TRAIN.toString());
+        CliRun noOut = run("profile", "--input", TRAIN.toString());
         assertThat(noOut.exitCode()).isEqualTo(DiagnoseCommand.EXIT_BAD_INPUT);
         assertThat(noOut.err()).contains("--out");
     }

@@ -2,10 +2,7 @@ package org.modellens.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,24 +24,15 @@ class TimelineCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of("diagnose"));
-        all.addAll(List.of(args));
-        int code = DiagnoseCommand.execute(all.toArray(String[]::new),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.diagnose(args);
     }
 
     @Test
     void sampleCaseOverTimeIsCutIntoWeeksWithChangePointsNamingCauses() throws IOException {
         Path json = dir.resolve("report.json");
 
-        Run run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--target", "defaulted",
+        CliRun run = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--target", "defaulted",
                 "--time-column", "application_date", "--json", json.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(DiagnoseCommand.EXIT_FINDINGS);
@@ -102,7 +90,7 @@ class TimelineCommandTest {
         Path p = Files.writeString(dir.resolve("p.csv"), prod);
         Path json = dir.resolve("r.json");
 
-        Run run = run("--train", t.toString(), "--prod", p.toString(), "--time-column", "when", "--chunk", "100",
+        CliRun run = run("--train", t.toString(), "--prod", p.toString(), "--time-column", "when", "--chunk", "100",
                 "--json", json.toString(), "--fail-on", "never");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -125,16 +113,16 @@ class TimelineCommandTest {
 
     @Test
     void unknownTimeColumnOrChunkIsBadUsageInOneLine() {
-        Run column = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--time-column", "applied_on");
+        CliRun column = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--time-column", "applied_on");
         assertThat(column.exitCode()).isEqualTo(DiagnoseCommand.EXIT_BAD_INPUT);
         assertThat(column.err()).contains("prod.csv", "'applied_on' does not exist").doesNotContain("Exception");
 
-        Run chunk = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--time-column", "application_date",
+        CliRun chunk = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--time-column", "application_date",
                 "--chunk", "fortnight");
         assertThat(chunk.exitCode()).isEqualTo(DiagnoseCommand.EXIT_BAD_INPUT);
         assertThat(chunk.err()).contains("--chunk must be day, week, month or a number of rows");
 
-        Run calendar = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--chunk", "week");
+        CliRun calendar = run("--train", TRAIN.toString(), "--prod", PROD.toString(), "--chunk", "week");
         assertThat(calendar.exitCode()).isEqualTo(DiagnoseCommand.EXIT_BAD_INPUT);
         assertThat(calendar.err()).contains("--chunk week needs --time-column");
     }
