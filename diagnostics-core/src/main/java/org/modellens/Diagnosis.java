@@ -16,7 +16,7 @@ import org.modellens.checks.Checks;
 import org.modellens.checks.Finding;
 import org.modellens.checks.ModelAssessment;
 import org.modellens.checks.SchemaMismatchCheck;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.data.Column;
 import org.modellens.data.ColumnType;

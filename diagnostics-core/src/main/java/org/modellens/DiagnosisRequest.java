@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.explain.ExplainRows;
 
 /**

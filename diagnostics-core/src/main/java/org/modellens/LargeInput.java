@@ -19,7 +19,7 @@ import org.modellens.checks.NonFiniteValuesCheck;
 import org.modellens.checks.OutOfRangeCheck;
 import org.modellens.checks.OutliersCheck;
 import org.modellens.checks.SchemaMismatchCheck;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.checks.UnseenCategoryCheck;
 import org.modellens.data.Sampling;

@@ -17,7 +17,7 @@ import java.util.Set;
 import org.modellens.checks.Finding;
 import org.modellens.checks.InputFormatCheck;
 import org.modellens.checks.SchemaMismatchCheck;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.data.Column;
 import org.modellens.data.ColumnType;

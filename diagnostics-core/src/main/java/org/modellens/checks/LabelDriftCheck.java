@@ -1,5 +1,7 @@
 package org.modellens.checks;
 
+import org.modellens.settings.Settings;
+
 import java.util.List;
 import java.util.Optional;
 

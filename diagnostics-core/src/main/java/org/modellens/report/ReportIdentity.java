@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 
 /**
  * Who and what a report is about, for a reviewer who signs it: the model's name, version, owner and

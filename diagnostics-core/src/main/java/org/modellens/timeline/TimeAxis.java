@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import org.modellens.checks.AffectedRows;
 import org.modellens.checks.Finding;
 import org.modellens.checks.InputFormatCheck;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.data.Column;
 import org.modellens.data.Snapshot;

@@ -15,7 +15,7 @@ import java.util.function.DoubleSupplier;
 import org.modellens.causes.Cause;
 import org.modellens.checks.CheckContext;
 import org.modellens.checks.RowOutcomes;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.data.Column;
 import org.modellens.data.Snapshot;

@@ -21,7 +21,7 @@ import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
 import org.modellens.ProgressListener;
 import org.modellens.checks.Finding;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.report.DiagnosticReport;
 import org.modellens.report.Explanations;

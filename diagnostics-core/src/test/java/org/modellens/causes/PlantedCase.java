@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
 import org.modellens.ProgressListener;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.data.UnreadableInputException;
 import org.modellens.report.DiagnosticReport;
 

@@ -1,5 +1,7 @@
 package org.modellens.checks;
 
+import org.modellens.settings.Settings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

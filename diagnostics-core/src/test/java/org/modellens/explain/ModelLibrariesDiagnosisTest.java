@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.report.DiagnosticReport;
 import org.modellens.report.Explanations;
 

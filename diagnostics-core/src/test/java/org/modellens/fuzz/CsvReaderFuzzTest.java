@@ -19,7 +19,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.modellens.Diagnosis;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.data.RawTable;
 import org.modellens.data.Snapshot;
 import org.modellens.data.SnapshotBuilder;

@@ -16,7 +16,7 @@ import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
 import org.modellens.checks.Finding;
 import org.modellens.checks.ModelOutputCheck;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.explain.ExplainRows;
 import org.modellens.report.DiagnosticReport;

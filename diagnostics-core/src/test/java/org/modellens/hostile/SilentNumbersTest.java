@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.data.FormattedNumber;
 import org.modellens.data.TypeInference;
 import org.modellens.profile.ColumnProfile;

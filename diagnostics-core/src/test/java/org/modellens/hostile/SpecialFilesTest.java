@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.data.InputFiles;
 import org.modellens.data.SnapshotReaders;
 import org.modellens.data.UnreadableInputException;

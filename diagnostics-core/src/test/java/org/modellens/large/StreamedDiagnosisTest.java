@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
 import org.modellens.checks.Finding;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.data.UnreadableInputException;
 import org.modellens.profile.ColumnProfile;
 import org.modellens.profile.FeatureComparison;

@@ -17,7 +17,7 @@ import org.modellens.DiagnosisRequest;
 import org.modellens.ProgressListener;
 import org.modellens.checks.AffectedRows;
 import org.modellens.checks.Finding;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.data.UnreadableInputException;
 

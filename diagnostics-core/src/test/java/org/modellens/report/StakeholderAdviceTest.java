@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
 import org.modellens.ProgressListener;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 
 /** The stakeholder "what to do" never tells anyone to remove from the model a column the model does not read. */
 class StakeholderAdviceTest {

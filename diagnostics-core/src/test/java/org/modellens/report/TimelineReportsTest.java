@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
 import org.modellens.ProgressListener;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.timeline.ChangePoint;
 import org.modellens.timeline.Timeline;
 

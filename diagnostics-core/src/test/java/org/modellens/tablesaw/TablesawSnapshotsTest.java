@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.modellens.Diagnosis;
 import org.modellens.ProgressListener;
 import org.modellens.checks.Finding;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.data.ColumnType;
 import org.modellens.data.Snapshot;
 import org.modellens.report.DiagnosticReport;

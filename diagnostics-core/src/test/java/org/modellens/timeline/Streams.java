@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.modellens.Diagnosis;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.data.Column;
 import org.modellens.data.ColumnType;
 import org.modellens.data.Snapshot;

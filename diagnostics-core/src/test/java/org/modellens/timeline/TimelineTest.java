@@ -72,8 +72,8 @@ class TimelineTest {
         Snapshot train = Streams.training(4000, 5);
         Snapshot prod = Streams.production(30, 100, 6, null);
         DiagnosticReport report = org.modellens.Diagnosis.analyse(train, prod, null, null,
-                org.modellens.checks.Settings.defaults(), new java.util.ArrayList<>(), (s, f) -> { }, null,
-                TimeAxis.of(prod, null, "500", org.modellens.checks.Settings.defaults()));
+                org.modellens.settings.Settings.defaults(), new java.util.ArrayList<>(), (s, f) -> { }, null,
+                TimeAxis.of(prod, null, "500", org.modellens.settings.Settings.defaults()));
         Timeline timeline = report.timeline();
         assertThat(timeline.chunks()).hasSize(6);
         assertThat(timeline.chunks().get(1).start()).isEqualTo("500");

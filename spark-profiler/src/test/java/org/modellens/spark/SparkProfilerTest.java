@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.profile.format.ColumnSummary;
 import org.modellens.profile.format.Profile;
 import org.modellens.profile.format.ProfileBuilder;

@@ -20,7 +20,7 @@ import org.modellens.DiagnosisRequest;
 import org.modellens.causes.Cause;
 import org.modellens.causes.CauseImpact;
 import org.modellens.causes.CauseRanking;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.data.UnreadableInputException;
 import org.modellens.explain.ExplainRows;

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.modellens.Diagnosis;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.data.UnreadableInputException;
 import org.modellens.profile.format.Profile;
 import org.modellens.profile.format.ProfileBuilder;

@@ -35,7 +35,7 @@ import org.modellens.app.ui.start.TypeChoice;
 import org.modellens.project.ProjectFileException;
 import org.modellens.project.ProjectStore;
 import org.modellens.project.WorkbenchProject;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.report.DiagnosticReport;
 
 /**

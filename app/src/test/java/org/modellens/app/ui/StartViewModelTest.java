@@ -12,7 +12,7 @@ import org.modellens.DiagnosisRequest;
 import org.modellens.app.ui.start.ColumnOverride;
 import org.modellens.app.ui.start.StartViewModel;
 import org.modellens.app.ui.start.TypeChoice;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 
 /** The start page's inputs: dropped files, overrides into the request. Column reading is held back here. */
 class StartViewModelTest {

@@ -30,7 +30,7 @@ import org.modellens.app.ui.features.FeaturesViewModel;
 import org.modellens.app.ui.model.ModelViewModel;
 import org.modellens.app.ui.overview.OverviewViewModel;
 import org.modellens.checks.Finding;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.report.DiagnosticReport;

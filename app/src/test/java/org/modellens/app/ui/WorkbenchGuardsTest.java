@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
 import org.modellens.ProgressListener;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 
 /**
  * Issue 19 in the workbench, on the view-model (no window): an export never overwrites an input.

@@ -60,7 +60,7 @@ class WorkbenchStateUiTest {
         assertThat(model.start().targetProperty().get()).isEqualTo(SampleCase.TARGET);
         assertThat(model.start().modelProperty().get()).isEqualTo(SampleCase.model());
         assertThat(model.start().referenceProperty().get()).isEqualTo(SampleCase.reference());
-        assertThat(model.start().request(org.modellens.checks.Settings.defaults()).reference()).isEqualTo(SampleCase.reference());
+        assertThat(model.start().request(org.modellens.settings.Settings.defaults()).reference()).isEqualTo(SampleCase.reference());
     }
 
     @Test

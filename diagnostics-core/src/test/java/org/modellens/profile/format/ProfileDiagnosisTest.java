@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
 import org.modellens.checks.Finding;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.profile.ColumnProfile;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.report.DiagnosticReport;

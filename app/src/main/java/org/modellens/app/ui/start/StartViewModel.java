@@ -27,7 +27,7 @@ import org.modellens.DiagnosisRequest;
 import org.modellens.app.ui.SampleCase;
 import org.modellens.app.ui.Text;
 import org.modellens.app.ui.UserError;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.data.SnapshotReaders;
 
 /**

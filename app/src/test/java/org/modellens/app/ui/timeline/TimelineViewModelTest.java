@@ -15,7 +15,7 @@ import org.modellens.DiagnosisRequest;
 import org.modellens.ProgressListener;
 import org.modellens.app.ui.Selection;
 import org.modellens.app.ui.drift.DriftViewModel;
-import org.modellens.checks.Settings;
+import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.report.DiagnosticReport;
 

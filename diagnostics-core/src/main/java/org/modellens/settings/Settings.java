@@ -1,4 +1,4 @@
-package org.modellens.checks;
+package org.modellens.settings;
 
 import java.io.IOException;
 import java.io.InputStream;
