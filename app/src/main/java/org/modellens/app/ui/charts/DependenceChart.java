@@ -79,6 +79,11 @@ public final class DependenceChart extends PlotCanvas {
         return LEFT + (value - xMin) / (xMax - xMin) * (getWidth() - LEFT - 14);
     }
 
+    /** The vertical pixel of a contribution. */
+    public double yOf(double contribution) {
+        return yOf(contribution, getHeight());
+    }
+
     private double yOf(double contribution, double height) {
         double bottom = height - 40;
         return bottom - (contribution - yMin) / (yMax - yMin) * (bottom - 10);
