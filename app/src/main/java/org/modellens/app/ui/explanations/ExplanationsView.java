@@ -37,6 +37,7 @@ import org.modellens.app.ui.Styles;
 import org.modellens.app.ui.Text;
 import org.modellens.app.ui.Views;
 import org.modellens.app.ui.charts.BeeswarmChart;
+import org.modellens.app.ui.charts.ChartActions;
 import org.modellens.app.ui.charts.DependenceChart;
 import org.modellens.app.ui.charts.WaterfallChart;
 import org.modellens.app.ui.explanations.ExplanationsViewModel.ColourBy;
@@ -73,6 +74,10 @@ public final class ExplanationsView extends BorderPane {
         beeswarmProd.setId("beeswarm-prod");
         dependence.setId("dependence-chart");
         waterfall.setId("waterfall");
+        // Save as PNG/SVG and Copy on every picture; the canvas plots get the menu, their dots no tooltips.
+        for (Region chart : List.of(importance, beeswarmTrain, beeswarmProd, dependence, waterfall)) {
+            ChartActions.install(chart);
+        }
         model.importance().addListener((ListChangeListener<ImportanceRow>) c -> drawImportance());
         model.beeswarmTrain().addListener((ListChangeListener<BeeswarmRow>) c -> drawBeeswarms());
         model.beeswarmProd().addListener((ListChangeListener<BeeswarmRow>) c -> drawBeeswarms());
