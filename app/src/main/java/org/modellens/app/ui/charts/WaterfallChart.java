@@ -20,7 +20,7 @@ public final class WaterfallChart extends Region {
 
     private static final double LABEL_WIDTH = 220;
     private static final double VALUE_WIDTH = 120;
-    private static final double ROW = 23;
+    private static final double ROW = 21;
 
     private List<WaterfallStep> steps = List.of();
     private final List<Label> labels = new ArrayList<>();

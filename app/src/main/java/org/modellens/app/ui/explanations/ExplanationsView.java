@@ -113,9 +113,9 @@ public final class ExplanationsView extends BorderPane {
         ColumnConstraints half = new ColumnConstraints();
         half.setPercentWidth(50);
         RowConstraints top = new RowConstraints();
-        top.setPercentHeight(58);
+        top.setPercentHeight(54);
         RowConstraints bottom = new RowConstraints();
-        bottom.setPercentHeight(42);
+        bottom.setPercentHeight(46);
         grid.getColumnConstraints().addAll(half, half);
         grid.getRowConstraints().addAll(top, bottom);
         grid.getChildren().forEach(card -> GridPane.setFillHeight(card, true));
@@ -348,6 +348,7 @@ public final class ExplanationsView extends BorderPane {
             if (choice.row().equals(model.rowProperty().get())) {
                 if (rowTable.getSelectionModel().getSelectedItem() != choice) {
                     rowTable.getSelectionModel().select(choice);
+                    rowTable.scrollTo(choice);
                 }
                 return;
             }
