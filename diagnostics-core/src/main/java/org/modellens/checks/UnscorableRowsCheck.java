@@ -39,7 +39,7 @@ public final class UnscorableRowsCheck implements Check {
         }
         double[] score = predictions.score();
         // A NaN the model made itself (a NaN leaf) is the model's fault: model-output reports it.
-        AffectedRows rows = Rows.matching(i -> Double.isNaN(score[i]) && !predictions.modelFault(i), score.length);
+        AffectedRows rows = Rows.matching(i -> Double.isNaN(score[i]) && !predictions.modelFault(i), context.prod());
         if (rows.count() == 0) {
             return;
         }
