@@ -47,7 +47,7 @@ public final class ProjectStore {
         Path target = file.toAbsolutePath();
         WorkbenchProject stamped = new WorkbenchProject(FORMAT_VERSION, project.train(), project.prod(), project.model(),
                 project.target(), project.task(), project.categorical(), project.numeric(), project.notes(),
-                project.timeColumn(), project.chunk());
+                project.timeColumn(), project.chunk(), project.reference());
         try {
             byte[] bytes = mapper.writeValueAsBytes(stamped);
             AtomicFiles.write(target, out -> out.write(bytes));
@@ -114,7 +114,7 @@ public final class ProjectStore {
     public static List<Path> outsideInputs(Path projectFile, WorkbenchProject project) {
         Path folder = InputFiles.realPath(projectFile.toAbsolutePath().getParent());
         List<Path> outside = new ArrayList<>();
-        for (String stored : new String[] {project.train(), project.prod(), project.model()}) {
+        for (String stored : project.inputs()) {
             Path path = resolve(projectFile, stored);
             if (path != null && Files.exists(path) && !InputFiles.realPath(path).startsWith(folder)) {
                 outside.add(path);
@@ -126,7 +126,7 @@ public final class ProjectStore {
     /** The project's inputs that do not exist (moved or deleted), as resolved paths. */
     public static List<Path> missingInputs(Path projectFile, WorkbenchProject project) {
         List<Path> missing = new ArrayList<>();
-        for (String stored : new String[] {project.train(), project.prod(), project.model()}) {
+        for (String stored : project.inputs()) {
             Path path = resolve(projectFile, stored);
             if (path != null && !Files.isRegularFile(path)) {
                 missing.add(path);

@@ -316,7 +316,8 @@ public final class WorkbenchViewModel {
         WorkbenchProject project = new WorkbenchProject(ProjectStore.FORMAT_VERSION,
                 ProjectStore.store(file, in.trainProperty().get()), ProjectStore.store(file, in.prodProperty().get()),
                 ProjectStore.store(file, in.modelProperty().get()), in.targetProperty().get(), in.taskProperty().get(),
-                categorical, numeric, Map.copyOf(notes.all()), in.timeColumnProperty().get(), in.chunkProperty().get());
+                categorical, numeric, Map.copyOf(notes.all()), in.timeColumnProperty().get(), in.chunkProperty().get(),
+                ProjectStore.store(file, in.referenceProperty().get()));
         try {
             projects.save(project, file);
         } catch (ProjectFileException e) {
@@ -357,6 +358,7 @@ public final class WorkbenchViewModel {
         project.numeric().forEach(c -> choices.put(c, TypeChoice.NUMERIC));
         start.restore(located(file, project.train(), load, replacements), located(file, project.prod(), load, replacements),
                 located(file, project.model(), load, replacements), project.target(), project.task(), choices);
+        start.referenceProperty().set(located(file, project.reference(), load, replacements));
         start.timeColumnProperty().set(project.timeColumn());
         start.chunkProperty().set(project.chunk());
         notes.replaceAll(project.notes());

@@ -67,4 +67,48 @@ class WorkbenchStateTest {
         assertThat(march).isEqualTo("march/train.csv  vs  march/prod.csv");
         assertThat(april).isEqualTo("april/train.csv  vs  april/prod.csv");
     }
+
+    @Test
+    void aProjectSavedWithAReferenceReopensWithItAndOneWithoutClearsTheOldCasesReference() throws Exception {
+        Path train = Files.copy(CORPUS.resolve("train.csv"), dir.resolve("train.csv"));
+        Path prod = Files.copy(CORPUS.resolve("train.csv"), dir.resolve("prod.csv"));
+        Path reference = Files.copy(CORPUS.resolve("train.csv"), dir.resolve("reference.csv"));
+        WorkbenchViewModel saving = new WorkbenchViewModel(background::add, new RecentProjects(dir.resolve("recent.txt")));
+        saving.start().trainProperty().set(train);
+        saving.start().prodProperty().set(prod);
+        saving.start().referenceProperty().set(reference);
+        Path withReference = dir.resolve("with" + org.modellens.project.ProjectStore.EXTENSION);
+        assertThat(saving.saveProject(withReference)).isTrue();
+        saving.start().referenceProperty().set(null);
+        Path without = dir.resolve("without" + org.modellens.project.ProjectStore.EXTENSION);
+        assertThat(saving.saveProject(without)).isTrue();
+
+        WorkbenchViewModel reopened = new WorkbenchViewModel(background::add, new RecentProjects(dir.resolve("recent.txt")));
+        reopened.applyProject(reopened.loadProject(withReference), java.util.Map.of());
+        assertThat(reopened.start().referenceProperty().get()).isEqualTo(reference.toAbsolutePath().normalize());
+        assertThat(reopened.start().request(Settings.defaults()).reference()).isEqualTo(reference.toAbsolutePath().normalize());
+
+        reopened.applyProject(reopened.loadProject(without), java.util.Map.of());
+        assertThat(reopened.start().referenceProperty().get()).isNull();
+    }
+
+    @Test
+    void aMovedReferenceIsReplacedByTheFileTheUserPoints() throws Exception {
+        Path train = Files.copy(CORPUS.resolve("train.csv"), dir.resolve("train.csv"));
+        Path prod = Files.copy(CORPUS.resolve("train.csv"), dir.resolve("prod.csv"));
+        Path reference = Files.copy(CORPUS.resolve("train.csv"), dir.resolve("reference.csv"));
+        WorkbenchViewModel model = new WorkbenchViewModel(background::add, new RecentProjects(dir.resolve("recent.txt")));
+        model.start().trainProperty().set(train);
+        model.start().prodProperty().set(prod);
+        model.start().referenceProperty().set(reference);
+        Path project = dir.resolve("p" + org.modellens.project.ProjectStore.EXTENSION);
+        assertThat(model.saveProject(project)).isTrue();
+        Path moved = Files.move(reference, Files.createDirectories(dir.resolve("elsewhere")).resolve("reference.csv"));
+
+        WorkbenchViewModel.ProjectLoad load = model.loadProject(project);
+        assertThat(load.missing()).containsExactly(reference.toAbsolutePath().normalize());
+        model.applyProject(load, java.util.Map.of(reference.toAbsolutePath().normalize(), moved));
+
+        assertThat(model.start().referenceProperty().get()).isEqualTo(moved);
+    }
 }

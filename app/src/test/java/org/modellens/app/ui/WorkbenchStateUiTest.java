@@ -72,4 +72,20 @@ class WorkbenchStateUiTest {
         assertThat(model.start().modelProperty().get()).isNull();
         assertThat(robot.lookup("#model-remove").queryButton().isDisabled()).isTrue();
     }
+
+    @Test
+    void theStartPageShowsTheReferenceAndRemovesIt(FxRobot robot) {
+        robot.interact(() -> model.start().useSampleCase());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#reference-file").queryAs(javafx.scene.control.Label.class).getText())
+                .isEqualTo(SampleCase.reference().getFileName().toString());
+
+        robot.clickOn("#reference-remove");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(model.start().referenceProperty().get()).isNull();
+        assertThat(robot.lookup("#reference-file").queryAs(javafx.scene.control.Label.class).getText())
+                .isEqualTo(Text.get("start.file.none"));
+        assertThat(robot.lookup("#reference-remove").queryButton().isDisabled()).isTrue();
+    }
 }

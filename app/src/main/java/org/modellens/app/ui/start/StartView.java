@@ -118,6 +118,15 @@ public final class StartView extends ScrollPane {
         removeModel.disableProperty().bind(model.modelProperty().isNull());
         removeModel.setOnAction(e -> model.removeModel());
         grid.add(removeModel, 3, 2);
+        // The model's held-out data: the fair baseline for every performance figure (--reference).
+        fileRow(grid, 3, "reference", Text.get("start.files.reference"), model.referenceProperty(), dataFilters());
+        Button removeReference = new Button(Text.get("start.files.removeReference"));
+        removeReference.setId("reference-remove");
+        removeReference.disableProperty().bind(model.referenceProperty().isNull());
+        removeReference.setOnAction(e -> model.referenceProperty().set(null));
+        grid.add(removeReference, 3, 3);
+        Label referenceHint = Views.muted(Text.get("start.files.reference.help"));
+        grid.add(referenceHint, 1, 4, 3, 1);
 
         ComboBox<String> target = new ComboBox<>();
         target.setId("target");
@@ -127,8 +136,8 @@ public final class StartView extends ScrollPane {
         target.setMaxWidth(Double.MAX_VALUE);
         ComboBox<String> task = new ComboBox<>(FXCollections.observableArrayList(StartViewModel.TASKS));
         task.valueProperty().bindBidirectional(model.taskProperty());
-        grid.addRow(3, new Label(Text.get("start.target")), target);
-        grid.addRow(4, new Label(Text.get("start.task")), task);
+        grid.addRow(5, new Label(Text.get("start.target")), target);
+        grid.addRow(6, new Label(Text.get("start.task")), task);
         // Production over time: the time column and the chunk (typed row counts accepted).
         ComboBox<String> time = new ComboBox<>();
         time.setId("time-column");
@@ -141,8 +150,8 @@ public final class StartView extends ScrollPane {
         chunk.setEditable(true);
         chunk.setPromptText(Text.get("start.chunk.default"));
         chunk.valueProperty().bindBidirectional(model.chunkProperty());
-        grid.addRow(5, new Label(Text.get("start.time")), time);
-        grid.addRow(6, new Label(Text.get("start.chunk")), chunk);
+        grid.addRow(7, new Label(Text.get("start.time")), time);
+        grid.addRow(8, new Label(Text.get("start.chunk")), chunk);
 
         TableView<ColumnOverride> overrides = new TableView<>(model.overrides());
         overrides.setEditable(true);
