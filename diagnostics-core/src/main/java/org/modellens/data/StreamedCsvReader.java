@@ -99,7 +99,8 @@ public final class StreamedCsvReader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        try (CountingStream counted = new CountingStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16), size);
+        try (CountingStream counted = new CountingStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16), size,
+                ReadWatch.counter(path, size));
              InputStream in = new DigestInputStream(counted, digest)) {
             if (CsvReader.hasBom(head)) {
                 in.readNBytes(3);
@@ -377,7 +378,12 @@ public final class StreamedCsvReader {
                             tally.nonFinite++;
                             tally.nonFiniteRows.add(row);
                         }
-                        return;
+                        // As the in-memory reader: "1,200" or "12 kg" still counts as unparsable text, and as its number.
+                        FormattedNumber.Recovered recovered = types[c] == ColumnType.NUMERIC ? FormattedNumber.recover(cell) : null;
+                        if (recovered == null || Double.isNaN(recovered.value())) {
+                            return;
+                        }
+                        value = recovered.value();
                     }
                     tally.addNumber(value);
                     if (trained != null && trained.count() > 0) {
@@ -462,11 +468,13 @@ public final class StreamedCsvReader {
     private static final class CountingStream extends FilterInputStream {
 
         private final long size;
+        private final ReadWatch.Counter counter;
         private long read;
 
-        CountingStream(InputStream in, long size) {
+        CountingStream(InputStream in, long size, ReadWatch.Counter counter) {
             super(in);
             this.size = Math.max(1, size);
+            this.counter = counter;
         }
 
         double fraction() {
@@ -478,6 +486,7 @@ public final class StreamedCsvReader {
             int b = super.read();
             if (b >= 0) {
                 read++;
+                counter.add(1);
             }
             return b;
         }
@@ -487,6 +496,7 @@ public final class StreamedCsvReader {
             int n = super.read(b, off, len);
             if (n > 0) {
                 read += n;
+                counter.add(n);
             }
             return n;
         }
