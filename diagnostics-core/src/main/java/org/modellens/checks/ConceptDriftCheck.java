@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.modellens.data.Column;
+import org.modellens.data.Snapshot;
 import org.modellens.profile.CategoryCounts;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.stats.ClassifierMetrics;
@@ -19,9 +20,10 @@ import org.modellens.stats.IsotonicCalibration;
 
 /**
  * concept-drift: the outcome given the inputs changed, P(y | x), even where the inputs did not. Each
- * labelled row's residual is its outcome minus what its score meant in training (the score mapped
- * through an isotonic calibration learnt on training labels). The mean residual is compared, training
- * against production, within segments of every input (categories, training deciles): a pure covariate
+ * labelled row's residual is its outcome minus what its score meant on the baseline (the score mapped
+ * through an isotonic calibration learnt on the baseline's labels: the held-out reference when given,
+ * else training, in-sample). The mean residual is compared, baseline against production, within
+ * segments of every input (categories, training deciles): a pure covariate
  * shift moves rows between segments but leaves each segment's mean residual where it was, so it does
  * not fire; a changed relation moves it. The segments where it moved most are named with their sizes
  * and error rates.
@@ -75,7 +77,7 @@ public final class ConceptDriftCheck implements Check {
 
     /** One compared segment. */
     private record Shift(Segments segments, int segment, Tally train, Tally prod, double shift, double effect, double pValue,
-                         boolean wholeTraining) {
+                         boolean wholeBaseline) {
     }
 
     @Override
@@ -85,15 +87,20 @@ public final class ConceptDriftCheck implements Check {
             return List.of();
         }
         ModelOutcomes o = found.get();
-        if (!o.regression() && (o.binary() ? o.train.positive() == null : o.train.probabilities() == null)) {
+        // The baseline is the held-out reference when there is one: on the rows it was fitted to, a model's scores
+        // are sharper than anywhere else, so calibrating on them makes any new data look like a changed concept.
+        ModelOutcomes.Side base = o.baseline();
+        Snapshot baseSnapshot = o.baselineInSample() ? context.train() : context.reference().orElseThrow();
+        if (base.labelled() < 2
+                || !o.regression() && (o.binary() ? base.positive() == null : base.probabilities() == null)) {
             return List.of();
         }
         Settings s = context.settings();
         double threshold = s.get("decision.threshold");
         Residuals train;
         Residuals prod;
-        IsotonicCalibration calibration = calibration(o, threshold);
-        train = residuals(o, o.train, calibration, threshold);
+        IsotonicCalibration calibration = calibration(o, base);
+        train = residuals(o, base, calibration, threshold);
         prod = residuals(o, o.prod, calibration, threshold);
         double scale = o.regression() ? Math.sqrt(train.meanSquare()) : 1.0;
         if (!(scale > 0)) {
@@ -114,24 +121,28 @@ public final class ConceptDriftCheck implements Check {
             if (segments == null) {
                 continue;
             }
-            Tally[] trainTallies = tally(segments, feature.train(), o.train.labelledRows(), train);
+            Optional<Column> baseColumn = baseSnapshot.column(feature.name());
+            if (baseColumn.isEmpty()) {
+                continue;
+            }
+            Tally[] trainTallies = tally(segments, baseColumn.get(), base.labelledRows(), train);
             Tally[] prodTallies = tally(segments, feature.prod(), o.prod.labelledRows(), prod);
             for (int k = 0; k < segments.count(); k++) {
                 Tally p = prodTallies[k];
-                // A segment training hardly had (new categories pooled as "other", values missing only now): the model's
+                // A segment the baseline hardly had (new categories pooled as "other", values missing only now): the model's
                 // calibrated scores promise a mean residual of zero on any rows whose outcome depends on the inputs alone,
-                // so production is compared with all of training.
-                boolean wholeTraining = trainTallies[k].rows < minRows;
-                Tally t = wholeTraining ? overall(trainTallies) : trainTallies[k];
+                // so production is compared with all of the baseline.
+                boolean wholeBaseline = trainTallies[k].rows < minRows;
+                Tally t = wholeBaseline ? overall(trainTallies) : trainTallies[k];
                 if (t.rows < minRows || p.rows < minRows || (double) p.rows / o.prod.labelled() < minShare
                         || (double) p.rows / o.prod.labelled() >= maxShare
-                        || (double) trainTallies[k].rows / o.train.labelled() >= maxShare) {
+                        || (double) trainTallies[k].rows / base.labelled() >= maxShare) {
                     continue;
                 }
                 double shift = p.mean() - t.mean();
                 double se = Math.sqrt(t.variance() / t.rows + p.variance() / p.rows);
                 double pValue = se > 0 ? 2 * STANDARD_NORMAL.cumulativeProbability(-Math.abs(shift) / se) : (shift == 0 ? 1 : 0);
-                shifts.add(new Shift(segments, k, t, p, shift, Math.abs(shift) / scale, pValue, wholeTraining));
+                shifts.add(new Shift(segments, k, t, p, shift, Math.abs(shift) / scale, pValue, wholeBaseline));
             }
         }
         if (shifts.isEmpty()) {
@@ -155,9 +166,10 @@ public final class ConceptDriftCheck implements Check {
     private Finding finding(Severity level, ModelOutcomes o, Shift worst, List<Shift> significant, int tested, double gate,
                             Residuals train, Residuals prod, double scale, Settings s, CheckContext context,
                             String warnKey, String failKey) {
-        String unit = o.regression() ? " training RMSEs" : " probability points";
+        String baseline = o.baselineInSample() ? "training" : "the reference data";
+        String unit = o.regression() ? (o.baselineInSample() ? " training RMSEs" : " reference RMSEs") : " probability points";
         String what = o.regression() ? "the outcome runs " + direction(worst.shift(), "above", "below") + " the prediction by "
-                + format(worst.effect()) + unit + " more than in training"
+                + format(worst.effect()) + unit + " more than in " + baseline
                 : o.binary() ? o.positiveClass() + " happens " + format(Math.abs(worst.shift()) * 100) + " points per hundred "
                 + direction(worst.shift(), "more", "less") + " often than the model's scores imply"
                 : "the model is right " + format(Math.abs(worst.shift()) * 100) + " points per hundred "
@@ -168,26 +180,28 @@ public final class ConceptDriftCheck implements Check {
             Shift x = significant.get(i);
             String name = name(x);
             named.append(i == 0 ? "" : "; ").append(name).append(" (").append(x.prod().rows).append(" production rows, error ")
-                    .append(errorText(o, x.train())).append(x.wholeTraining() ? " across all training (too few such training rows)"
-                            : " in training").append(", ").append(errorText(o, x.prod())).append(" in production)");
+                    .append(errorText(o, x.train())).append(x.wholeBaseline() ? " across all " + baseline + " (too few such rows there)"
+                            : " in " + baseline).append(", ").append(errorText(o, x.prod())).append(" in production)");
             String key = "segment" + (i + 1);
-            evidence.put(key, name).put(key + "TrainRows", x.train().rows).put(key + "ProdRows", x.prod().rows)
-                    .put(key + "TrainErrorRate", error(o, x.train())).put(key + "ProdErrorRate", error(o, x.prod()))
-                    .put(key + "TrainMeanResidual", x.train().mean()).put(key + "ProdMeanResidual", x.prod().mean())
+            evidence.put(key, name).put(key + "BaselineRows", x.train().rows).put(key + "ProdRows", x.prod().rows)
+                    .put(key + "BaselineErrorRate", error(o, x.train())).put(key + "ProdErrorRate", error(o, x.prod()))
+                    .put(key + "BaselineMeanResidual", x.train().mean()).put(key + "ProdMeanResidual", x.prod().mean())
                     .put(key + "PValue", x.pValue());
-            if (x.wholeTraining()) {
-                evidence.put(key + "TrainReference", "all training rows");
+            if (x.wholeBaseline()) {
+                evidence.put(key + "BaselineRowsUsed", "all baseline rows");
             }
         }
-        evidence.put("residualShiftOverall", (prod.mean() - train.mean()) / scale)
+        evidence.put("baseline", o.baselineInSample() ? "training (in-sample)" : "reference")
+                .put("residualShiftOverall", (prod.mean() - train.mean()) / scale)
                 .put("segmentsTested", (long) tested).put("segmentsShifted", (long) significant.size())
                 .put("bonferroniAlpha", gate).put("errorMeasure", o.regression() ? "rmse" : "misclassification rate");
         Column prodColumn = context.prod().column(worst.segments().column()).orElseThrow();
         AffectedRows rows = Rows.matching(row -> worst.segments().of(prodColumn, row) == worst.segment(), context.prod().rows());
         return new Finding(ID, worst.segments().column(), level,
                 "The outcome for the same inputs changed, most where " + name(worst) + ": " + what,
-                "Within segments of the inputs, the outcome was compared with what the model's score meant in training (its score"
-                        + " calibrated on the training labels). A change of the inputs alone moves rows between segments but not this"
+                "Within segments of the inputs, the outcome was compared with what the model's score meant in " + baseline
+                        + " (its score calibrated on " + (o.baselineInSample() ? "the training labels, in-sample: optimistic" : "the reference labels")
+                        + "). A change of the inputs alone moves rows between segments but not this"
                         + " comparison inside a segment; a change of P(outcome | inputs) does. It moved most in: " + named
                         + ". " + significant.size() + " of " + tested + " segments moved beyond chance (Bonferroni-corrected). Warn at a shift of "
                         + format(s.get(warnKey) * (o.regression() ? 1 : 100)) + (o.regression() ? unit : " points")
@@ -196,13 +210,13 @@ public final class ConceptDriftCheck implements Check {
                 evidence.map(), rows);
     }
 
-    /** A segment's name; the pooled categories training hardly had are the categories new in production. */
+    /** A segment's name; the pooled categories the baseline hardly had are the categories new in production. */
     private static String name(Shift x) {
-        return x.wholeTraining() && x.segments().pooled(x.segment())
+        return x.wholeBaseline() && x.segments().pooled(x.segment())
                 ? x.segments().column() + " in categories new in production" : x.segments().name(x.segment());
     }
 
-    /** All segments' tallies pooled: the whole labelled training snapshot. */
+    /** All segments' tallies pooled: the whole labelled baseline. */
     private static Tally overall(Tally[] tallies) {
         Tally all = new Tally();
         for (Tally t : tallies) {
@@ -262,9 +276,8 @@ public final class ConceptDriftCheck implements Check {
         }
     }
 
-    /** Training calibration of the score: binary to P(positive), multiclass confidence to P(correct), regression prediction to E[y]. */
-    private static IsotonicCalibration calibration(ModelOutcomes o, double threshold) {
-        ModelOutcomes.Side t = o.train;
+    /** The baseline's calibration of the score: binary to P(positive), multiclass confidence to P(correct), regression prediction to E[y]. */
+    private static IsotonicCalibration calibration(ModelOutcomes o, ModelOutcomes.Side t) {
         if (o.regression()) {
             return IsotonicCalibration.fit(t.score(), t.actual());
         }

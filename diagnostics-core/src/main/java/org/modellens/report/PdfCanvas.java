@@ -3,21 +3,44 @@ package org.modellens.report;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDNumberTreeNode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkedContentReference;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDParentTreeValue;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 
 /**
  * A flowing A4 document on top of PDFBox: a cursor that moves down the page, wrapped text, tables
  * and page breaks. Text is drawn with the bundled DejaVu Sans, embedded as a subset, so every glyph
  * (é, ×, ≥, €) renders on any reader; a character the font lacks prints as '?', never fails the export.
+ *
+ * <p>The document is tagged (PDF 1.7 logical structure, read by screen readers and by "reflow"): a
+ * Document element holds headings (H1, H2), paragraphs (P), tables (Table, TR, TH, TD) and charts
+ * (Figure, with alternative text saying what the chart shows). Every piece of content is either in a
+ * marked-content sequence owned by one of those elements or marked as an Artifact (rules, bands,
+ * repeated table headers, page furniture). Text drawn outside any element becomes a paragraph of its
+ * own; lines and fills outside a Figure are artifacts.
  */
 final class PdfCanvas implements AutoCloseable {
 
@@ -49,10 +72,38 @@ final class PdfCanvas implements AutoCloseable {
     private PDPageContentStream stream;
     private float y;
 
+    // ------------------------------------------------------------ structure (tagged PDF)
+    private final PDStructureTreeRoot structure = new PDStructureTreeRoot();
+    private final Deque<PDStructureElement> containers = new ArrayDeque<>();
+    /** Per page (by index), the element owning each marked-content id: the parent tree readers use. */
+    private final Map<Integer, COSArray> owners = new TreeMap<>();
+    private PDPage page;
+    /** The element content is drawn into now, or {@code null}. */
+    private PDStructureElement leaf;
+    /** Whether a marked-content sequence of {@link #leaf} is open on the current page. */
+    private boolean sequenceOpen;
+    /** Text drawn now is page furniture (a table header repeated after a break), not content. */
+    private boolean artifactText;
+    private int nextMcid;
+
     PdfCanvas() throws IOException {
         document = new PDDocument();
         regular = font("fonts/DejaVuSans.ttf");
         bold = font("fonts/DejaVuSans-Bold.ttf");
+        PDDocumentCatalog catalog = document.getDocumentCatalog();
+        catalog.setStructureTreeRoot(structure);
+        PDMarkInfo mark = new PDMarkInfo();
+        mark.setMarked(true);
+        catalog.setMarkInfo(mark);
+        catalog.setLanguage("en");
+        PDViewerPreferences viewer = new PDViewerPreferences(new org.apache.pdfbox.cos.COSDictionary());
+        // The title bar shows the document's title, not its file name.
+        viewer.setDisplayDocTitle(true);
+        catalog.setViewerPreferences(viewer);
+        PDStructureElement root = new PDStructureElement("Document", structure);
+        root.setLanguage("en");
+        structure.appendKid(root);
+        containers.push(root);
     }
 
     private PDType0Font font(String resource) throws IOException {
@@ -60,12 +111,130 @@ final class PdfCanvas implements AutoCloseable {
             if (in == null) {
                 throw new IOException("font resource missing: " + resource);
             }
-            return PDType0Font.load(document, in, true);
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in));
+            // No glyph substitution: PDFBox would set "fi" and "fl" as ligatures, and copy or search would then
+            // find "collections_\uFB02ag", not collections_flag.
+            ttf.setEnableGsub(false);
+            document.registerTrueTypeFontForClosing(ttf);
+            return PDType0Font.load(document, ttf, true);
         }
     }
 
-    PDPageContentStream stream() {
+    /** The content stream for drawing a path by hand: marked like {@link #line} (Figure content or an artifact). */
+    PDPageContentStream graphics() throws IOException {
+        markGraphics();
         return stream;
+    }
+
+    /** Ends a path drawn through {@link #graphics()}. */
+    void endGraphics() throws IOException {
+        unmarkGraphics();
+    }
+
+    // ------------------------------------------------------------ structure
+
+    /** A new structure element of {@code type} under the current container (Document, Table, TR...). */
+    PDStructureElement element(String type) {
+        PDStructureElement parent = containers.peek();
+        PDStructureElement element = new PDStructureElement(type, parent);
+        if (page != null) {
+            element.setPage(page);
+        }
+        parent.appendKid(element);
+        return element;
+    }
+
+    /** Opens a container element: the elements made until {@link #endContainer()} are its children. */
+    PDStructureElement beginContainer(String type) throws IOException {
+        endLeaf();
+        PDStructureElement element = element(type);
+        containers.push(element);
+        return element;
+    }
+
+    void endContainer() throws IOException {
+        endLeaf();
+        if (containers.size() > 1) {
+            containers.pop();
+        }
+    }
+
+    /** Starts an element whose content is what is drawn until {@link #endLeaf()}. */
+    PDStructureElement begin(String type) throws IOException {
+        endLeaf();
+        leaf = element(type);
+        return leaf;
+    }
+
+    /** Starts a Figure: a chart, with the alternative text a screen reader speaks for it. */
+    void beginFigure(String alternativeText) throws IOException {
+        begin("Figure").setAlternateDescription(alternativeText);
+    }
+
+    void endLeaf() throws IOException {
+        closeSequence();
+        leaf = null;
+    }
+
+    /** Opens the current element's marked-content sequence on this page, if not open yet. */
+    private void openSequence() throws IOException {
+        if (sequenceOpen || leaf == null) {
+            return;
+        }
+        int mcid = nextMcid++;
+        stream.beginMarkedContent(COSName.getPDFName(leaf.getStructureType()), mcid);
+        PDMarkedContentReference reference = new PDMarkedContentReference();
+        reference.setPage(page);
+        reference.setMCID(mcid);
+        leaf.appendKid(reference);
+        if (leaf.getPage() == null) {
+            leaf.setPage(page);
+        }
+        COSArray pageOwners = owners.computeIfAbsent(document.getNumberOfPages() - 1, k -> new COSArray());
+        pageOwners.add(leaf);
+        sequenceOpen = true;
+    }
+
+    private void closeSequence() throws IOException {
+        if (sequenceOpen) {
+            stream.endMarkedContent();
+            sequenceOpen = false;
+        }
+    }
+
+    private boolean inFigure() {
+        return leaf != null && "Figure".equals(leaf.getStructureType());
+    }
+
+    /** Before painting lines or fills: inside a Figure they are its content, anywhere else decoration. */
+    private void markGraphics() throws IOException {
+        if (inFigure()) {
+            openSequence();
+        } else {
+            closeSequence();
+            stream.beginMarkedContent(COSName.ARTIFACT);
+        }
+    }
+
+    private void unmarkGraphics() throws IOException {
+        if (!inFigure()) {
+            stream.endMarkedContent();
+        }
+    }
+
+    /** The parent tree and the page keys, once every page is drawn. */
+    private void finishStructure() {
+        Map<Integer, PDParentTreeValue> numbers = new TreeMap<>();
+        owners.forEach((index, array) -> numbers.put(index, new PDParentTreeValue(array)));
+        PDNumberTreeNode parentTree = new PDNumberTreeNode(PDParentTreeValue.class);
+        parentTree.setNumbers(numbers);
+        structure.setParentTree(parentTree);
+        structure.setParentTreeNextKey(document.getNumberOfPages());
+    }
+
+    /** The heading level of a heading of this size: the report's sections are H1, everything under them H2. */
+    static String headingType(float size) {
+        return size >= 16 ? "H1" : "H2";
     }
 
     float y() {
@@ -78,11 +247,15 @@ final class PdfCanvas implements AutoCloseable {
 
     void newPage() throws IOException {
         if (stream != null) {
+            // An element broken by the page goes on with a new sequence on the next page.
+            closeSequence();
             stream.close();
         }
-        PDPage page = new PDPage(PDRectangle.A4);
+        page = new PDPage(PDRectangle.A4);
+        page.setStructParents(document.getNumberOfPages());
         document.addPage(page);
         stream = new PDPageContentStream(document, page);
+        nextMcid = 0;
         y = TOP;
     }
 
@@ -133,6 +306,24 @@ final class PdfCanvas implements AutoCloseable {
 
     /** Draws one line of text with its baseline at {@code baseline}. */
     void text(PDType0Font font, float size, float[] colour, float x, float baseline, String text) throws IOException {
+        if (artifactText) {
+            closeSequence();
+            stream.beginMarkedContent(COSName.ARTIFACT);
+            drawText(font, size, colour, x, baseline, text);
+            stream.endMarkedContent();
+        } else if (leaf == null) {
+            // Text outside any element is a paragraph of its own.
+            begin("P");
+            openSequence();
+            drawText(font, size, colour, x, baseline, text);
+            endLeaf();
+        } else {
+            openSequence();
+            drawText(font, size, colour, x, baseline, text);
+        }
+    }
+
+    private void drawText(PDType0Font font, float size, float[] colour, float x, float baseline, String text) throws IOException {
         stream.beginText();
         stream.setFont(font, size);
         stream.setNonStrokingColor(colour[0], colour[1], colour[2]);
@@ -189,11 +380,13 @@ final class PdfCanvas implements AutoCloseable {
     /** A wrapped paragraph at the cursor, moving it down; breaks pages between lines. */
     void paragraph(PDType0Font font, float size, float[] colour, float indent, String text) throws IOException {
         float leading = size * 1.35f;
+        begin("P");
         for (String line : wrap(font, size, WIDTH - indent, text)) {
             ensure(leading);
             y -= leading;
             text(font, size, colour, MARGIN + indent, y + size * 0.3f, line);
         }
+        endLeaf();
     }
 
     /** A numbered or bulleted item: the marker in the margin, the text wrapped beside it. */
@@ -201,6 +394,7 @@ final class PdfCanvas implements AutoCloseable {
         float leading = size * 1.35f;
         List<String> lines = wrap(font, size, WIDTH - 18, text);
         ensure(leading * Math.min(lines.size(), 3));
+        begin("P");
         boolean first = true;
         for (String line : lines) {
             ensure(leading);
@@ -211,12 +405,15 @@ final class PdfCanvas implements AutoCloseable {
             }
             text(font, size, INK, MARGIN + 18, y + size * 0.3f, line);
         }
+        endLeaf();
     }
 
     void heading(String text, float size) throws IOException {
         ensure(size * 3.2f);
         y -= size * 1.6f;
+        begin(headingType(size));
         text(bold, size, INK, MARGIN, y, text);
+        endLeaf();
         if (size >= SECTION_SIZE) {
             bookmark(text);
         }
@@ -246,25 +443,25 @@ final class PdfCanvas implements AutoCloseable {
     }
 
     void rule() throws IOException {
-        stream.setStrokingColor(RULE[0], RULE[1], RULE[2]);
-        stream.setLineWidth(0.6f);
-        stream.moveTo(MARGIN, y);
-        stream.lineTo(MARGIN + WIDTH, y);
-        stream.stroke();
+        line(RULE, 0.6f, MARGIN, y, MARGIN + WIDTH, y);
     }
 
     void fillRect(float[] colour, float x, float bottom, float width, float height) throws IOException {
+        markGraphics();
         stream.setNonStrokingColor(colour[0], colour[1], colour[2]);
         stream.addRect(x, bottom, width, height);
         stream.fill();
+        unmarkGraphics();
     }
 
     void line(float[] colour, float width, float x1, float y1, float x2, float y2) throws IOException {
+        markGraphics();
         stream.setStrokingColor(colour[0], colour[1], colour[2]);
         stream.setLineWidth(width);
         stream.moveTo(x1, y1);
         stream.lineTo(x2, y2);
         stream.stroke();
+        unmarkGraphics();
     }
 
     // ------------------------------------------------------------ tables
@@ -282,29 +479,38 @@ final class PdfCanvas implements AutoCloseable {
         float rowHeight = size * 1.7f;
         float headerHeight = headerHeight(headers, widths, size);
         ensure(headerHeight + rowHeight * Math.min(rows.size(), 3));
+        beginContainer("Table");
         tableHeader(headers, widths, size, headerHeight, numbers);
         int index = 0;
         for (List<String> row : rows) {
             if (y - rowHeight < BOTTOM) {
                 newPage();
+                // The header again for the eye; the structure has it once.
+                artifactText = true;
                 tableHeader(headers, widths, size, headerHeight, numbers);
+                artifactText = false;
             }
             y -= rowHeight;
             if (index++ % 2 == 1) {
                 fillRect(BAND, MARGIN, y, sum(widths), rowHeight);
             }
+            beginContainer("TR");
             float x = MARGIN;
             for (int c = 0; c < row.size() && c < widths.length; c++) {
                 String cell = clip(regular, size, widths[c] - 6, row.get(c));
                 float baseline = y + rowHeight * 0.32f;
+                begin("TD");
                 if (c == 0 || !numbers) {
                     text(regular, size, INK, x + 3, baseline, cell);
                 } else {
                     textRight(regular, size, INK, x + widths[c] - 3, baseline, cell);
                 }
+                endLeaf();
                 x += widths[c];
             }
+            endContainer();
         }
+        endContainer();
         y -= size;
     }
 
@@ -319,9 +525,19 @@ final class PdfCanvas implements AutoCloseable {
     private void tableHeader(List<String> headers, float[] widths, float size, float height, boolean numbers) throws IOException {
         y -= height;
         line(INK, 0.8f, MARGIN, y, MARGIN + sum(widths), y);
+        if (!artifactText) {
+            beginContainer("TR");
+        }
         float x = MARGIN;
         for (int c = 0; c < headers.size(); c++) {
             List<String> lines = wrap(bold, size, widths[c] - 6, headers.get(c));
+            if (!artifactText) {
+                // A header wrapped over lines is read as its words, not as the lines run together.
+                PDStructureElement header = begin("TH");
+                if (lines.size() > 1) {
+                    header.setActualText(headers.get(c));
+                }
+            }
             float baseline = y + size * 0.5f + (lines.size() - 1) * size * 1.25f;
             for (String line : lines) {
                 if (c == 0 || !numbers) {
@@ -331,7 +547,13 @@ final class PdfCanvas implements AutoCloseable {
                 }
                 baseline -= size * 1.25f;
             }
+            if (!artifactText) {
+                endLeaf();
+            }
             x += widths[c];
+        }
+        if (!artifactText) {
+            endContainer();
         }
     }
 
@@ -355,8 +577,10 @@ final class PdfCanvas implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (stream != null) {
+            endLeaf();
             stream.close();
             stream = null;
+            finishStructure();
         }
     }
 }

@@ -38,6 +38,7 @@ final class PdfCharts {
         float groupHeight = barHeight * series.size() + 6;
         float height = 18 + labels.size() * groupHeight + 22 + (series.size() > 1 ? 12 : 0);
         canvas.ensure(height + 10);
+        canvas.beginFigure(barsText(title, labels, series, asShare));
         float top = canvas.y() - 6;
         canvas.text(canvas.bold, 9, PdfCanvas.INK, PdfCanvas.MARGIN, top - 9, title);
         if (series.size() > 1) {
@@ -85,7 +86,23 @@ final class PdfCharts {
             y -= groupHeight;
         }
         canvas.line(PdfCanvas.INK, 0.6f, plotLeft, plotBottom, plotLeft, plotTop);
+        canvas.endLeaf();
         canvas.moveDown(height);
+    }
+
+    /** What a bar chart shows, in words: its title, then each label with each series' value. */
+    static String barsText(String title, List<String> labels, List<Series> series, boolean asShare) {
+        StringBuilder text = new StringBuilder("Bar chart. ").append(title).append('.');
+        for (int i = 0; i < labels.size(); i++) {
+            text.append(' ').append(labels.get(i)).append(':');
+            for (int s = 0; s < series.size(); s++) {
+                double value = series.get(s).values()[i];
+                text.append(s == 0 ? " " : ", ").append(series.size() > 1 ? series.get(s).name() + " " : "")
+                        .append(asShare ? Numbers.percent(value) : Numbers.number(value));
+            }
+            text.append(';');
+        }
+        return text.toString();
     }
 
     /**
@@ -147,6 +164,15 @@ final class PdfCharts {
         float rowHeight = 22;
         float height = 18 + sides.size() * rowHeight + 26;
         canvas.ensure(height + 10);
+        StringBuilder alt = new StringBuilder("Box plot. ").append(title).append('.');
+        for (int i = 0; i < sides.size(); i++) {
+            double[] five = sides.get(i);
+            alt.append(' ').append(names.get(i)).append(extremes ? ": minimum " : ": 1st percentile ").append(Numbers.number(five[0]))
+                    .append(", quartiles ").append(Numbers.number(five[1])).append(" to ").append(Numbers.number(five[3]))
+                    .append(", median ").append(Numbers.number(five[2])).append(extremes ? ", maximum " : ", 99th percentile ")
+                    .append(Numbers.number(five[4])).append('.');
+        }
+        canvas.beginFigure(alt.toString());
         float top = canvas.y() - 6;
         String subtitle = extremes ? " (box: middle half; whiskers: minimum to maximum)" : " (box: middle half; whiskers: 1st to 99th percentile)";
         canvas.text(canvas.bold, 9, PdfCanvas.INK, PdfCanvas.MARGIN, top - 9, title);
@@ -177,6 +203,7 @@ final class PdfCharts {
             canvas.fillRect(colour, x[1], middle - 7, Math.max(1.5f, x[3] - x[1]), 14);
             canvas.line(PdfCanvas.INK, 1.6f, x[2], middle - 8, x[2], middle + 8);
         }
+        canvas.endLeaf();
         canvas.moveDown(height);
     }
 
@@ -190,6 +217,7 @@ final class PdfCharts {
     static void share(PdfCanvas canvas, String title, double share, float[] colour) throws IOException {
         float height = 44;
         canvas.ensure(height + 10);
+        canvas.beginFigure("Bar. " + title + ": " + Numbers.percent(share) + ".");
         float top = canvas.y() - 6;
         canvas.text(canvas.bold, 9, PdfCanvas.INK, PdfCanvas.MARGIN, top - 9, title);
         float barTop = top - 16;
@@ -198,6 +226,7 @@ final class PdfCharts {
         float part = (float) Math.max(0, Math.min(1, share)) * width;
         canvas.fillRect(colour, PdfCanvas.MARGIN, barTop - 14, Math.max(part, 1), 14);
         canvas.text(canvas.bold, 8, PdfCanvas.INK, PdfCanvas.MARGIN + width + 4, barTop - 11, Numbers.percent(share));
+        canvas.endLeaf();
         canvas.moveDown(height);
     }
 
@@ -207,6 +236,17 @@ final class PdfCharts {
         float size = 150;
         float height = 32 + size + 30;
         canvas.ensure(height + 10);
+        StringBuilder alt = new StringBuilder("Line chart. ").append(title).append(", ").append(yLabel).append(" against ")
+                .append(xLabel).append('.');
+        for (int i = 0; i < points.size(); i++) {
+            alt.append(' ').append(names.get(i)).append(':');
+            double[][] xy = points.get(i);
+            for (int k = 0; k < xy[0].length; k++) {
+                alt.append(k == 0 ? " " : ", ").append(Numbers.number(xy[0][k])).append(" → ").append(Numbers.number(xy[1][k]));
+            }
+            alt.append('.');
+        }
+        canvas.beginFigure(alt.toString());
         float top = canvas.y() - 6;
         canvas.text(canvas.bold, 9, PdfCanvas.INK, PdfCanvas.MARGIN, top - 9, title);
         canvas.text(canvas.regular, 7, PdfCanvas.MUTED, PdfCanvas.MARGIN, top - 22, yLabel);
@@ -227,8 +267,9 @@ final class PdfCharts {
         for (int i = 0; i < points.size(); i++) {
             double[][] xy = points.get(i);
             float[] colour = colours.get(i);
-            canvas.stream().setStrokingColor(colour[0], colour[1], colour[2]);
-            canvas.stream().setLineWidth(1.4f);
+            org.apache.pdfbox.pdmodel.PDPageContentStream stream = canvas.graphics();
+            stream.setStrokingColor(colour[0], colour[1], colour[2]);
+            stream.setLineWidth(1.4f);
             boolean started = false;
             for (int k = 0; k < xy[0].length; k++) {
                 if (!Double.isFinite(xy[0][k]) || !Double.isFinite(xy[1][k])) {
@@ -237,19 +278,21 @@ final class PdfCharts {
                 float x = left + (float) clamp(xy[0][k]) * size;
                 float y = bottom + (float) clamp(xy[1][k]) * size;
                 if (started) {
-                    canvas.stream().lineTo(x, y);
+                    stream.lineTo(x, y);
                 } else {
-                    canvas.stream().moveTo(x, y);
+                    stream.moveTo(x, y);
                     started = true;
                 }
             }
             if (started) {
-                canvas.stream().stroke();
+                stream.stroke();
             }
+            canvas.endGraphics();
             float legendY = top - 44 - i * 12;
             canvas.fillRect(colour, left + size + 20, legendY, 10, 6);
             canvas.text(canvas.regular, 8, PdfCanvas.INK, left + size + 34, legendY, names.get(i));
         }
+        canvas.endLeaf();
         canvas.moveDown(height);
     }
 

@@ -110,7 +110,9 @@ public final class PdfReportWriter implements ReportWriter {
             throws IOException {
         StakeholderSummary summary = StakeholderSummary.of(report);
         canvas.moveDown(8);
+        canvas.begin("H1");
         canvas.text(canvas.bold, 22, PdfCanvas.INK, PdfCanvas.MARGIN, canvas.y(), StakeholderText.get("report.title"));
+        canvas.endLeaf();
         canvas.moveDown(18);
         canvas.text(canvas.regular, 11, PdfCanvas.MUTED, PdfCanvas.MARGIN, canvas.y(), StakeholderText.get("report.subtitle"));
         canvas.moveDown(14);
@@ -134,11 +136,13 @@ public final class PdfReportWriter implements ReportWriter {
         float bannerHeight = 16 + lines.size() * 16 + 16;
         canvas.fillRect(colour, PdfCanvas.MARGIN, canvas.y() - bannerHeight, PdfCanvas.WIDTH, bannerHeight);
         float baseline = canvas.y() - 20;
+        canvas.begin("P");
         for (String line : lines) {
             canvas.text(canvas.bold, 12, new float[]{1, 1, 1}, PdfCanvas.MARGIN + 12, baseline, line);
             baseline -= 16;
         }
         canvas.text(canvas.regular, 9, new float[]{1, 1, 1}, PdfCanvas.MARGIN + 12, baseline, summary.countsText());
+        canvas.endLeaf();
         canvas.moveDown(bannerHeight + 4);
 
         if (!summary.costs().isEmpty()) {
@@ -364,11 +368,13 @@ public final class PdfReportWriter implements ReportWriter {
         List<String> titleLines = canvas.wrap(canvas.bold, 12, PdfCanvas.WIDTH - tagWidth - 8,
                 cause.rank() + ". " + personal.text(cause.title()));
         canvas.fillRect(severityColour(cause.severity()), PdfCanvas.MARGIN, canvas.y() - 13, tagWidth, 14);
+        canvas.begin("H2");
         canvas.text(canvas.bold, 8, new float[]{1, 1, 1}, PdfCanvas.MARGIN + 5, canvas.y() - 9.5f, tag);
         for (String line : titleLines) {
             canvas.text(canvas.bold, 12, PdfCanvas.INK, PdfCanvas.MARGIN + tagWidth + 8, canvas.y() - 10.5f, line);
             canvas.moveDown(16);
         }
+        canvas.endLeaf();
         String impact = CauseWords.impact(cause, report);
         if (!impact.isEmpty()) {
             canvas.paragraph(canvas.regular, 9.5f, PdfCanvas.MUTED, 0, personal.text(impact));
@@ -408,11 +414,14 @@ public final class PdfReportWriter implements ReportWriter {
         float tagWidth = canvas.width(canvas.bold, 8, tag) + 10;
         List<String> titleLines = canvas.wrap(canvas.bold, 11.5f, PdfCanvas.WIDTH - tagWidth - 8, personal.text(finding.title()));
         canvas.fillRect(severityColour(finding.severity()), PdfCanvas.MARGIN, canvas.y() - 13, tagWidth, 14);
+        // Told on its own it is a section under Findings; in the appendix a paragraph under its heading.
+        canvas.begin(whole ? "H2" : "P");
         canvas.text(canvas.bold, 8, new float[]{1, 1, 1}, PdfCanvas.MARGIN + 5, canvas.y() - 9.5f, tag);
         for (String line : titleLines) {
             canvas.text(canvas.bold, 11.5f, PdfCanvas.INK, PdfCanvas.MARGIN + tagWidth + 8, canvas.y() - 10.5f, line);
             canvas.moveDown(15);
         }
+        canvas.endLeaf();
         canvas.text(canvas.regular, 7.5f, PdfCanvas.MUTED, PdfCanvas.MARGIN, canvas.y() - 6,
                 "#" + index + " · check " + finding.check() + (finding.feature() == null ? "" : " · column " + finding.feature()));
         canvas.moveDown(8);
@@ -694,6 +703,8 @@ public final class PdfReportWriter implements ReportWriter {
             try (PDPageContentStream stream = new PDPageContentStream(canvas.document, page,
                     PDPageContentStream.AppendMode.APPEND, true, true)) {
                 float y = PdfCanvas.BOTTOM - 28;
+                // Page furniture: an artifact, outside the document's structure.
+                stream.beginMarkedContent(org.apache.pdfbox.cos.COSName.ARTIFACT);
                 stream.setStrokingColor(PdfCanvas.RULE[0], PdfCanvas.RULE[1], PdfCanvas.RULE[2]);
                 stream.setLineWidth(0.5f);
                 stream.moveTo(PdfCanvas.MARGIN, y + 12);
@@ -702,6 +713,7 @@ public final class PdfReportWriter implements ReportWriter {
                 footerText(stream, canvas, PdfCanvas.MARGIN, y, "ModelLens · " + StakeholderText.get("report.title") + " · " + generated);
                 String pageText = "Page " + number + " of " + pages;
                 footerText(stream, canvas, PdfCanvas.MARGIN + PdfCanvas.WIDTH - canvas.width(canvas.regular, 8, pageText), y, pageText);
+                stream.endMarkedContent();
             }
             number++;
         }

@@ -64,6 +64,18 @@ final class PdfTimelinePage {
         int labelEvery = Math.max(1, (int) Math.ceil(24 / cell));
         float height = 24 + 12 + shown.size() * rowHeight + 6;
         canvas.ensure(height);
+        StringBuilder alt = new StringBuilder("Grid. ").append(StakeholderText.get("timeline.grid")).append('.');
+        for (String feature : shown) {
+            List<String> alarms = new ArrayList<>();
+            for (TimelineChunk chunk : timeline.chunks()) {
+                TimelineChunk.FeatureDrift drift = chunk.features().get(feature);
+                if (drift != null && drift.severity() != Severity.INFO) {
+                    alarms.add(chunk.start() + " " + drift.severity().jsonName());
+                }
+            }
+            alt.append(' ').append(feature).append(": ").append(alarms.isEmpty() ? "no alarm" : String.join(", ", alarms)).append(';');
+        }
+        canvas.beginFigure(alt.toString());
         float top = canvas.y() - 6;
         canvas.text(canvas.bold, 9, PdfCanvas.INK, PdfCanvas.MARGIN, top - 9, StakeholderText.get("timeline.grid"));
         float gridTop = top - 24;
@@ -86,6 +98,7 @@ final class PdfTimelinePage {
                 canvas.fillRect(colour, left + c * cell + 0.5f, y + 0.5f, cell - 1, rowHeight - 1);
             }
         }
+        canvas.endLeaf();
         canvas.moveDown(height);
     }
 
@@ -125,9 +138,19 @@ final class PdfTimelinePage {
         float plotHeight = 150;
         float height = 24 + plotHeight + 24;
         canvas.ensure(height + 10);
+        String title = StakeholderText.get("timeline.performance", metric, estimated ? StakeholderText.get("timeline.estimated") : "");
+        StringBuilder alt = new StringBuilder("Line chart. ").append(title).append('.');
+        for (TimelineChunk chunk : chunks) {
+            if (chunk.performance() != null) {
+                alt.append(' ').append(chunk.start()).append(' ').append(Numbers.number(chunk.performance().value()))
+                        .append(chunk.performance().severity() == null || chunk.performance().severity() == Severity.INFO ? ""
+                                : " (" + chunk.performance().severity().jsonName() + ")")
+                        .append(';');
+            }
+        }
+        canvas.beginFigure(alt.toString());
         float top = canvas.y() - 6;
-        canvas.text(canvas.bold, 9, PdfCanvas.INK, PdfCanvas.MARGIN, top - 9, StakeholderText.get("timeline.performance", metric,
-                estimated ? StakeholderText.get("timeline.estimated") : ""));
+        canvas.text(canvas.bold, 9, PdfCanvas.INK, PdfCanvas.MARGIN, top - 9, title);
         float left = PdfCanvas.MARGIN + 40;
         float width = PdfCanvas.WIDTH - 50;
         float bottom = top - 24 - plotHeight;
@@ -176,6 +199,7 @@ final class PdfTimelinePage {
             }
             previous = new float[]{x, y};
         }
+        canvas.endLeaf();
         canvas.moveDown(height);
     }
 

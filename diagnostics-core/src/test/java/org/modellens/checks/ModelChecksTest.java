@@ -83,7 +83,7 @@ class ModelChecksTest {
             assertThat((Long) f.evidence().get("segment1ProdRows")).isBetween(1000L, 1400L);
             assertThat(f.rows().count()).isEqualTo((Long) f.evidence().get("segment1ProdRows"));
             assertThat((Double) f.evidence().get("segment1ProdMeanResidual")).isGreaterThan(0.1);
-            assertThat(f.evidence()).containsKeys("segment1TrainErrorRate", "segment1ProdErrorRate", "segment1TrainRows");
+            assertThat(f.evidence()).containsKeys("segment1BaselineErrorRate", "segment1ProdErrorRate", "segment1BaselineRows", "baseline");
         });
         // The inputs did not move: no dataset drift.
         assertThat(alarms(of(findings, DatasetDriftCheck.ID))).isEmpty();

@@ -57,6 +57,9 @@ class TextBundleTest {
         for (TypeChoice choice : TypeChoice.values()) {
             keys.add(choice.textKey());
         }
+        for (String extension : List.of("png", "svg")) {
+            keys.add("chart.filter." + extension);
+        }
         for (ExportFormat format : ExportFormat.values()) {
             keys.add("menu.file.export." + format.name().toLowerCase(Locale.ROOT));
         }

@@ -21,6 +21,7 @@ import org.modellens.app.ui.Formats;
 import org.modellens.app.ui.Styles;
 import org.modellens.app.ui.Text;
 import org.modellens.app.ui.Views;
+import org.modellens.app.ui.charts.ChartActions;
 import org.modellens.app.ui.charts.Ecdf;
 import org.modellens.app.ui.charts.Histogram;
 
@@ -62,6 +63,7 @@ public final class DriftView extends BorderPane {
             chart.setAnimated(false);
             chart.setLegendVisible(true);
             chart.setMinHeight(220);
+            ChartActions.install(chart);
         }
         histogram.setCreateSymbols(false);
         histogram.setId("drift-histogram");

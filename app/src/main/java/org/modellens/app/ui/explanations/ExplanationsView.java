@@ -21,6 +21,7 @@ import javafx.scene.layout.VBox;
 import org.modellens.app.ui.Styles;
 import org.modellens.app.ui.Text;
 import org.modellens.app.ui.Views;
+import org.modellens.app.ui.charts.ChartActions;
 import org.modellens.app.ui.charts.WaterfallChart;
 import org.modellens.report.Explanations.RowExplanation;
 
@@ -49,6 +50,9 @@ public final class ExplanationsView extends BorderPane {
             chart.setAnimated(false);
             chart.setLegendVisible(false);
             chart.getYAxis().setLabel(Text.get("explain.axis.contribution"));
+        }
+        for (var chart : java.util.List.of(importance, dependence, dependenceCategories, waterfall)) {
+            ChartActions.install(chart);
         }
         ((NumberAxis) dependence.getXAxis()).setForceZeroInRange(false);
 

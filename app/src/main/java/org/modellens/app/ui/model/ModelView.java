@@ -19,6 +19,7 @@ import javafx.scene.layout.VBox;
 import org.modellens.app.ui.Styles;
 import org.modellens.app.ui.Text;
 import org.modellens.app.ui.Views;
+import org.modellens.app.ui.charts.ChartActions;
 import org.modellens.report.ModelSection;
 
 /** Model metrics on each side, ROC and calibration curves, and the cost of the model's decisions. */
@@ -45,6 +46,7 @@ public final class ModelView extends BorderPane {
         for (LineChart<Number, Number> chart : java.util.List.of(roc, calibration)) {
             chart.setAnimated(false);
             chart.setCreateSymbols(false);
+            ChartActions.install(chart);
         }
         roc.getXAxis().setLabel(Text.get("model.roc.x"));
         roc.getYAxis().setLabel(Text.get("model.roc.y"));

@@ -19,6 +19,7 @@ import org.modellens.app.ui.Formats;
 import org.modellens.app.ui.Styles;
 import org.modellens.app.ui.Text;
 import org.modellens.app.ui.Views;
+import org.modellens.app.ui.charts.ChartActions;
 
 /**
  * Production over time: the features x chunks grid coloured by severity (a click opens the Drift page on that
@@ -49,6 +50,8 @@ public final class TimelineView extends BorderPane {
         chart.setId("timeline-performance");
         chart.setAnimated(false);
         chart.setMinHeight(220);
+        ChartActions.install(chart);
+        ChartActions.install(grid);
         ((NumberAxis) chart.getYAxis()).setForceZeroInRange(false);
         ListView<String> changes = new ListView<>(model.changePoints());
         changes.setId("timeline-change-points");
