@@ -245,7 +245,10 @@ public final class LeakageCheck implements Check {
             present = n;
         }
         boolean copy = isCopy(feature, target, sample);
-        int[] featureCodes = numeric ? decilesWithMissing(values) : categoryCodes(feature, sample);
+        // A numeric feature's present values are ranked once: deciles and both placements of the missing
+        // values read the same ranks (equal, bit for bit, to ranking each placement anew).
+        double[] presentRanks = numeric ? RankCorrelation.ranks(presentPairs(values, values)[0]) : null;
+        int[] featureCodes = numeric ? decilesWithMissing(values, presentRanks) : categoryCodes(feature, sample);
         double mi = SingleFeaturePower.mutualInformation(featureCodes, sample.codes());
         double entropy = SingleFeaturePower.entropy(sample.codes());
         double uncertainty = entropy > 0 ? mi / entropy : Double.NaN;
@@ -253,8 +256,9 @@ public final class LeakageCheck implements Check {
         double pearson = Double.NaN;
         double spearman = Double.NaN;
         if (sample.task() == Task.BINARY) {
-            auc = numeric && present < n ? Math.max(directionFree(withMissingAt(values, Double.NEGATIVE_INFINITY), sample),
-                    directionFree(withMissingAt(values, Double.POSITIVE_INFINITY), sample)) : directionFree(values, sample);
+            auc = !numeric ? directionFree(values, sample) : present == n ? directionFreeOfRanks(presentRanks, sample)
+                    : Math.max(directionFreeOfRanks(withMissingRanked(values, presentRanks, true), sample),
+                            directionFreeOfRanks(withMissingRanked(values, presentRanks, false), sample));
         } else if (sample.task() == Task.REGRESSION) {
             double[][] pairs = presentPairs(values, sample.numeric());
             pearson = RankCorrelation.pearson(pairs[0], pairs[1]);
@@ -265,18 +269,45 @@ public final class LeakageCheck implements Check {
     }
 
     private static double directionFree(double[] score, Sample sample) {
-        double auc = SingleFeaturePower.auc(score, sample.positive());
+        return directionFreeOfRanks(RankCorrelation.ranks(score), sample);
+    }
+
+    private static double directionFreeOfRanks(double[] ranks, Sample sample) {
+        double auc = SingleFeaturePower.aucOfRanks(ranks, sample.positive());
         return Double.isNaN(auc) ? 0.5 : Math.max(auc, 1 - auc);
     }
 
-    private static double[] withMissingAt(double[] values, double fill) {
-        double[] out = values.clone();
-        for (int i = 0; i < out.length; i++) {
-            if (Double.isNaN(out[i])) {
-                out[i] = fill;
+    /**
+     * The average ranks of {@code values} with the missing ones placed below every value ({@code low}) or
+     * above, from the ranks of the present values: the missing values tie in one group at that end, the
+     * present ranks move up by the missing count when the group is below. The same numbers as ranking
+     * the values with the missing ones replaced by -Inf or +Inf (half-integers, exact in a double). A
+     * present value at that infinity ties with the missing ones: then the filled values are ranked anew.
+     */
+    private static double[] withMissingRanked(double[] values, double[] presentRanks, boolean low) {
+        double fill = low ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        for (double v : values) {
+            if (v == fill) {
+                double[] filled = values.clone();
+                for (int i = 0; i < filled.length; i++) {
+                    if (Double.isNaN(filled[i])) {
+                        filled[i] = fill;
+                    }
+                }
+                return RankCorrelation.ranks(filled);
             }
         }
-        return out;
+        int n = values.length;
+        int present = presentRanks.length;
+        int missing = n - present;
+        double missingRank = low ? (missing - 1) / 2.0 + 1 : (present + n - 1) / 2.0 + 1;
+        double shift = low ? missing : 0;
+        double[] ranks = new double[n];
+        int j = 0;
+        for (int i = 0; i < n; i++) {
+            ranks[i] = Double.isNaN(values[i]) ? missingRank : presentRanks[j++] + shift;
+        }
+        return ranks;
     }
 
     private static double[][] presentPairs(double[] x, double[] y) {
@@ -439,18 +470,20 @@ public final class LeakageCheck implements Check {
 
     /** Decile codes 0..9 by rank (ties share a code). */
     private static int[] deciles(double[] values) {
-        double[] ranks = RankCorrelation.ranks(values);
-        int[] codes = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            codes[i] = (int) Math.min(9, Math.floor((ranks[i] - 1) * 10 / values.length));
+        return decilesOfRanks(RankCorrelation.ranks(values));
+    }
+
+    private static int[] decilesOfRanks(double[] ranks) {
+        int[] codes = new int[ranks.length];
+        for (int i = 0; i < ranks.length; i++) {
+            codes[i] = (int) Math.min(9, Math.floor((ranks[i] - 1) * 10 / ranks.length));
         }
         return codes;
     }
 
-    /** Decile codes 1..10 of the present values, 0 for missing. */
-    private static int[] decilesWithMissing(double[] values) {
-        double[][] pairs = presentPairs(values, values);
-        int[] present = deciles(pairs[0]);
+    /** Decile codes 1..10 of the present values ({@code presentRanks}: their ranks in row order), 0 for missing. */
+    private static int[] decilesWithMissing(double[] values, double[] presentRanks) {
+        int[] present = decilesOfRanks(presentRanks);
         int[] codes = new int[values.length];
         int j = 0;
         for (int i = 0; i < values.length; i++) {

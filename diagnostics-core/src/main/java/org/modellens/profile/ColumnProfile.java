@@ -1,12 +1,12 @@
 package org.modellens.profile;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.modellens.data.Column;
 import org.modellens.stats.Descriptive;
+import org.modellens.stats.RadixSort;
 
 /**
  * What one snapshot's column looks like. Numeric fields are {@code NaN} for non-numeric columns
@@ -73,7 +73,7 @@ public record ColumnProfile(long rows, long count, long missing, long unparsable
 
     static double[] sortedPresent(Column column) {
         double[] values = column.presentNumbers();
-        Arrays.sort(values);
+        RadixSort.sort(values);
         return values;
     }
 }

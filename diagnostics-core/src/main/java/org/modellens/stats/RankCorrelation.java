@@ -21,8 +21,8 @@ public final class RankCorrelation {
 
     /** Average ranks, 1-based, as {@code scipy.stats.rankdata(values, method='average')}. */
     public static double[] ranks(double[] values) {
-        // Positions in value order by an LSD radix sort of the order-preserving bits (linear, no boxing,
-        // no binary search per value); a tie group [first, last] of positions shares their middle + 1.
+        // Positions in value order by a radix sort (linear, no boxing, no binary search per value); a tie
+        // group [first, last] of positions shares their middle + 1.
         int n = values.length;
         int[] order = order(values);
         double[] ranks = new double[n];
@@ -47,43 +47,7 @@ public final class RankCorrelation {
      * and so adjacent). The values must not be NaN.
      */
     static int[] order(double[] values) {
-        int n = values.length;
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            long bits = Double.doubleToRawLongBits(values[i]);
-            keys[i] = bits ^ (bits >> 63 | Long.MIN_VALUE);
-        }
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        long[] keyBuffer = new long[n];
-        int[] orderBuffer = new int[n];
-        int[] counts = new int[257];
-        for (int shift = 0; shift < 64; shift += 8) {
-            java.util.Arrays.fill(counts, 0);
-            for (int i = 0; i < n; i++) {
-                counts[(int) (keys[i] >>> shift & 0xFF) + 1]++;
-            }
-            if (counts[(int) (keys.length == 0 ? 0 : keys[0] >>> shift & 0xFF) + 1] == n) {
-                continue; // every key has this byte: the pass would not move anything
-            }
-            for (int b = 0; b < 256; b++) {
-                counts[b + 1] += counts[b];
-            }
-            for (int i = 0; i < n; i++) {
-                int at = counts[(int) (keys[i] >>> shift & 0xFF)]++;
-                keyBuffer[at] = keys[i];
-                orderBuffer[at] = order[i];
-            }
-            long[] k = keys;
-            keys = keyBuffer;
-            keyBuffer = k;
-            int[] o = order;
-            order = orderBuffer;
-            orderBuffer = o;
-        }
-        return order;
+        return RadixSort.order(values);
     }
 
     public static double pearson(double[] x, double[] y) {

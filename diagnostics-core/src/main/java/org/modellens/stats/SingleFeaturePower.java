@@ -28,16 +28,26 @@ public final class SingleFeaturePower {
         if (score.length != positive.length) {
             throw new IllegalArgumentException("samples differ in length: " + score.length + " vs " + positive.length);
         }
-        double[] ranks = RankCorrelation.ranks(score);
+        return aucOfRanks(RankCorrelation.ranks(score), positive);
+    }
+
+    /**
+     * {@link #auc(double[], boolean[])} from the scores' average ranks ({@link RankCorrelation#ranks}), for
+     * callers that rank once and score several placements of the same values.
+     */
+    public static double aucOfRanks(double[] ranks, boolean[] positive) {
+        if (ranks.length != positive.length) {
+            throw new IllegalArgumentException("samples differ in length: " + ranks.length + " vs " + positive.length);
+        }
         long positives = 0;
         double rankSum = 0;
-        for (int i = 0; i < score.length; i++) {
+        for (int i = 0; i < ranks.length; i++) {
             if (positive[i]) {
                 positives++;
                 rankSum += ranks[i];
             }
         }
-        long negatives = score.length - positives;
+        long negatives = ranks.length - positives;
         if (positives == 0 || negatives == 0) {
             return Double.NaN;
         }

@@ -104,6 +104,31 @@ class LeakageCheckTest {
     }
 
     @Test
+    void theAucOfAFeatureWithMissingValuesIsTheBetterOfBothPlacementsRankedAnew() {
+        Binary train = new Binary(41);
+        Binary prod = new Binary(42);
+        // filled mostly for defaulted loans, with ties (two decimals) and missing cells on both classes
+        String[] cells = RawCase.cells(ROWS, i -> train.random.nextDouble() < (train.y[i] ? 0.15 : 0.9) ? null
+                : String.format(Locale.ROOT, "%.2f", (train.y[i] ? 3 : 0) + SyntheticSnapshots.normal(train.random)));
+        RawCase c = new RawCase().target("defaulted").both("defaulted", train.label(), prod.label())
+                .both("collection_fee", cells, prod.separating(0));
+        // the oracle: every row is in the leakage sample (fewer rows than leakage.sampleRows), missing
+        // cells replaced by -Inf and by +Inf and each ranked from scratch
+        double best = 0;
+        for (double fill : new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY}) {
+            double[] score = new double[ROWS];
+            for (int i = 0; i < ROWS; i++) {
+                score[i] = cells[i] == null ? fill : Double.parseDouble(cells[i]);
+            }
+            double auc = org.modellens.stats.SingleFeaturePower.auc(score, train.y);
+            best = Math.max(best, Math.max(auc, 1 - auc));
+        }
+        double expected = best;
+
+        assertThat(leakage(c)).singleElement().satisfies(f -> assertThat(f.evidence().get("auc")).isEqualTo(expected));
+    }
+
+    @Test
     void aCopyOfTheLabelIsNamedACopy() {
         Binary train = new Binary(21);
         Binary prod = new Binary(22);
