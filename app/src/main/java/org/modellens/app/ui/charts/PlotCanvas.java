@@ -107,7 +107,7 @@ public abstract class PlotCanvas extends Region {
             g.strokeLine(x, y, x, y + 4);
             g.fillText(Formats.number(tick), x, y + 6);
         }
-        g.fillText(title, (left + right) / 2, y + 22);
+        g.fillText(title, (left + right) / 2, y + 22, Math.max(10, right - left));
     }
 
     /** A vertical axis along {@code x} from {@code bottom} up to {@code top} for values {@code min..max}. */
