@@ -3,7 +3,6 @@ package org.modellens.app.ui.charts;
 import java.util.List;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
 
 import org.modellens.app.ui.explanations.BeeswarmRow;
@@ -96,7 +95,7 @@ public final class BeeswarmChart extends PlotCanvas {
     }
 
     @Override
-    protected void draw(GraphicsContext g, double width, double height) {
+    void draw(Pen g, double width, double height) {
         double top = 22;
         double bottom = height - 40;
         double left = left();
