@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,16 +15,19 @@ import org.modellens.causes.CauseRanking;
 import org.modellens.checks.CheckContext;
 import org.modellens.checks.Checks;
 import org.modellens.checks.Finding;
+import org.modellens.checks.InputFormatCheck;
 import org.modellens.checks.ModelAssessment;
 import org.modellens.checks.SchemaMismatchCheck;
 import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.data.Column;
 import org.modellens.data.ColumnType;
+import org.modellens.data.Sampling;
 import org.modellens.data.Snapshot;
 import org.modellens.data.SnapshotBuilder;
 import org.modellens.data.RawTable;
 import org.modellens.data.SnapshotLoader;
+import org.modellens.data.StreamedCsvReader;
 import org.modellens.data.UnreadableInputException;
 import org.modellens.explain.ExplainRows;
 import org.modellens.explain.Explainer;
@@ -64,34 +68,61 @@ public final class Diagnosis {
         if (ProfileInput.uses(request)) {
             return ProfileInput.run(request, progress, model);
         }
-        if (LargeInput.streams(request)) {
-            return LargeInput.run(request, progress, model != null);
-        }
-        progress.stage("Reading snapshots", 0.0);
+        Settings settings = request.settings();
+        SnapshotLoader.Loaded loaded = SnapshotLoader.load(new SnapshotLoader.Request(request.train(), request.prod(),
+                request.reference(), request.categorical(), request.numeric(), request.target()), streaming(settings),
+                progress::stage);
+        progress.stage("Inferring column types", 0.45);
         String target = request.target();
-        // Production takes training's types, so training is read first; each file is parsed on all cores.
-        Snapshot train = SnapshotLoader.readTraining(request.train(), request.categorical(), request.numeric(), target);
-        Snapshot prod = SnapshotLoader.readLike(request.prod(), train);
-        if (target != null && !train.hasColumn(target)) {
-            throw new UnreadableInputException(train.source().fileName() + ": the target column '" + target
-                    + "' does not exist; its columns are " + String.join(", ", train.columnNames()));
+        List<Finding> notices = new ArrayList<>(notices(loaded.unknownOverrides()));
+        if (model != null && loaded.sampled()) {
+            notices.add(new Finding(InputFormatCheck.ID, null, Severity.INFO,
+                    "The model was not applied: the files are too large to score row by row here",
+                    "Above largeInput.streamAboveMegabytes the snapshots are streamed and only tallied and sampled; model "
+                            + "scoring, explanations and the model checks need the rows in memory. Score a sample of "
+                            + "production (or raise the setting) to include the model.",
+                    Map.of("streamAboveMegabytes", settings.get("largeInput.streamAboveMegabytes")), null));
+            model = null;
         }
-        progress.stage("Inferring column types", 0.3);
-        List<Finding> notices = new ArrayList<>();
-        noticeUnknownOverrides("--categorical", request.categorical(), train, prod, notices);
-        noticeUnknownOverrides("--numeric", request.numeric(), train, prod, notices);
-        Snapshot reference = request.reference() == null ? null
-                : reference(SnapshotLoader.readLike(request.reference(), train), target, model);
+        Snapshot reference = loaded.reference() == null ? null : reference(loaded.reference(), target, model);
 
         // Production over time: read the time column now, so unreadable times are a finding like any other.
         TimeAxis timeAxis = request.timeColumn() == null && request.chunk() == null ? null
-                : TimeAxis.of(prod, request.timeColumn(), request.chunk(), request.settings());
+                : TimeAxis.of(loaded.prod(), request.timeColumn(), request.chunk(), settings);
         if (timeAxis != null) {
             timeAxis.notice().ifPresent(notices::add);
+            loaded.prod().sampling().filter(Sampling::sampled).ifPresent(sampling -> notices.add(new Finding(InputFormatCheck.ID,
+                    null, Severity.INFO, "Production over time was measured on the sample of the streamed production file",
+                    String.format(Locale.ROOT, "Each chunk holds the sampled rows of its period: %,d of the file's %,d rows in "
+                            + "all, drawn uniformly, so a chunk's row count is about %.2f%% of its rows in the file and its "
+                            + "statistics are those of that sample.", loaded.prod().rows(), sampling.fileRows(),
+                            100.0 * loaded.prod().rows() / sampling.fileRows()),
+                    Map.of("sampleRows", (long) loaded.prod().rows(), "fileRows", sampling.fileRows()), null)));
         }
         ModelInput modelInput = model == null ? null : new ModelInput(request.model(), model, request.explainRows());
-        return analyse(train, prod, reference, target, request.task(), request.settings(), notices, progress, modelInput,
-                timeAxis);
+        return analyse(loaded.train(), loaded.prod(), reference, target, request.task(), settings, notices, progress,
+                modelInput, timeAxis);
+    }
+
+    /** How large inputs are streamed, from the {@code largeInput.*} settings. */
+    static SnapshotLoader.Streaming streaming(Settings s) {
+        for (String key : List.of("largeInput.sampleRows", "largeInput.typeRows", "largeInput.maxCategories")) {
+            if (s.getInt(key) < 1) {
+                throw new IllegalArgumentException("setting '" + key + "' must be at least 1, not " + s.getInt(key));
+            }
+        }
+        StreamedCsvReader.Options options = new StreamedCsvReader.Options(s.getInt("largeInput.sampleRows"),
+                (long) s.get("largeInput.seed"), s.getInt("largeInput.typeRows"), s.getInt("largeInput.maxCategories"),
+                s.get("outliers.rangeMultiple"));
+        return new SnapshotLoader.Streaming((long) (s.get("largeInput.streamAboveMegabytes") * 1024 * 1024), options);
+    }
+
+    /** The type overrides naming a column a file lacks: one info notice each, naming option, column and file (said here only). */
+    static List<Finding> notices(List<SnapshotLoader.UnknownOverride> unknown) {
+        return unknown.stream().map(u -> new Finding(SchemaMismatchCheck.ID, u.column(), Severity.INFO,
+                u.option() + " names " + u.column() + ", which " + u.file() + " does not have",
+                "The type override for " + u.column() + " was ignored for " + u.file() + ".",
+                Map.<String, Object>of("option", u.option(), "file", u.file()), null)).toList();
     }
 
     /**
@@ -199,7 +230,7 @@ public final class Diagnosis {
         // Checks are independent and read-only over the context: run them on all cores, keep their order.
         Checks.all().parallelStream().map(check -> check.run(context)).toList().forEach(findings::addAll);
         if (train.sampling().isPresent() || prod.sampling().isPresent()) {
-            findings = LargeInput.annotate(findings, comparisons, train, prod);
+            findings = SampleEvidence.annotate(findings, comparisons, train, prod);
         }
         findings.sort(Comparator.comparing(Finding::severity).reversed());
         // Personal data is masked here, once, so every writer and view gets masked values.
@@ -298,19 +329,5 @@ public final class Diagnosis {
         long classes = comparisons.stream().filter(c -> c.name().equals(name)).findFirst()
                 .map(c -> c.trainProfile().distinct()).orElse(2L);
         return classes <= 2 ? "binary" : "multiclass";
-    }
-
-    /** The type overrides naming a column a snapshot lacks: one info notice per option, name and file (said once, here). */
-    static void noticeUnknownOverrides(String option, Set<String> names, Snapshot train, Snapshot prod, List<Finding> notices) {
-        for (String name : names) {
-            for (Snapshot table : List.of(train, prod)) {
-                if (!table.hasColumn(name)) {
-                    notices.add(new Finding(SchemaMismatchCheck.ID, name, Severity.INFO,
-                            option + " names " + name + ", which " + table.source().fileName() + " does not have",
-                            "The type override for " + name + " was ignored for " + table.source().fileName() + ".",
-                            Map.of("option", option, "file", table.source().fileName()), null));
-                }
-            }
-        }
     }
 }

@@ -170,7 +170,8 @@ final class ProfileInput {
         Map<String, Double> globalTrain = importance(train);
         Map<String, Double> globalProd = importance(prod);
         Explanations all = new Explanations(e.space(), e.method(), globalTrain, globalProd, e.rows(),
-                org.modellens.explain.ModelExplanations.drift(globalTrain, globalProd), means(train), means(prod));
+                org.modellens.explain.ModelExplanations.drift(globalTrain, globalProd), means(train), means(prod),
+                e.samplesTrain(), e.samplesProd());
         return new org.modellens.report.DiagnosticReport(report.toolVersion(), report.inputs(), report.findings(),
                 report.features(), report.settings(), report.model(), all, report.causes(), report.performance(),
                 report.timeline(), report.comparison(), report.identity());

@@ -196,7 +196,7 @@ public final class ConceptDriftCheck implements Check {
                 .put("segmentsTested", (long) tested).put("segmentsShifted", (long) significant.size())
                 .put("bonferroniAlpha", gate).put("errorMeasure", o.regression() ? "rmse" : "misclassification rate");
         Column prodColumn = context.prod().column(worst.segments().column()).orElseThrow();
-        AffectedRows rows = Rows.matching(row -> worst.segments().of(prodColumn, row) == worst.segment(), context.prod().rows());
+        AffectedRows rows = Rows.matching(row -> worst.segments().of(prodColumn, row) == worst.segment(), context.prod());
         return new Finding(ID, worst.segments().column(), level,
                 "The outcome for the same inputs changed, most where " + name(worst) + ": " + what,
                 "Within segments of the inputs, the outcome was compared with what the model's score meant in " + baseline

@@ -109,6 +109,7 @@ public final class ConflictingLabelsCheck implements Check {
             examples.add(group[2]);
         }
         examples.sort(null);
+        List<Integer> fileRows = Rows.of(conflictingRows, examples, snapshot).examples();
         double share = (double) conflictingRows / snapshot.rows();
         boolean chance = possibleDistinctInputs(inputs, snapshot.rows()) < 10.0 * snapshot.rows();
         Severity level = chance ? Severity.INFO
@@ -120,9 +121,9 @@ public final class ConflictingLabelsCheck implements Check {
                         + "disagree on " + target + (chance ? "; with so few distinct possible inputs, such ties are expected."
                                 : ". No model can fit both: the labels are noisy, or a feature that tells these cases apart is missing."),
                 new Evidence().put("snapshot", side).put("conflictingGroups", conflictingGroups).put("conflictingRows", conflictingRows)
-                        .put("share", share).put("exampleRows", examples.subList(0, Math.min(examples.size(), AffectedRows.MAX_EXAMPLES)))
+                        .put("share", share).put("exampleRows", fileRows.subList(0, Math.min(fileRows.size(), AffectedRows.MAX_EXAMPLES)))
                         .map(),
-                side.equals("production") ? new AffectedRows(conflictingRows, examples) : null));
+                side.equals("production") ? Rows.of(conflictingRows, examples, snapshot) : null));
     }
 
     private static boolean sameInputs(List<Column> inputs, int a, int b) {

@@ -65,9 +65,9 @@ public final class DuplicateRowsCheck implements Check {
                                            + (side.equals("training") ? " and leak between train and test splits." : " in every metric.")),
                 new Evidence().put("snapshot", side).put("duplicateRows", duplicates).put("share", share)
                         .put("exampleRows", (streamed ? Tallies.rows(snapshot.sampling().get().duplicateRows())
-                                : Rows.matching(row -> duplicate[row], snapshot.rows())).examples()).map(),
+                                : Rows.matching(row -> duplicate[row], snapshot)).examples()).map(),
                 !side.equals("production") ? null : streamed ? Tallies.rows(snapshot.sampling().get().duplicateRows())
-                        : Rows.matching(row -> duplicate[row], snapshot.rows())));
+                        : Rows.matching(row -> duplicate[row], snapshot)));
     }
 
     /**

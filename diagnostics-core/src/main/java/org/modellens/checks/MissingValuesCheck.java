@@ -42,7 +42,7 @@ public final class MissingValuesCheck implements Check {
                             new Evidence().put("trainMissingRate", train.missingRate()).put("prodMissingRate", prod.missingRate())
                                     .put("rateChange", change).put("pValue", pValue).map(),
                             change > 0 ? Tallies.of(context.prod(), feature.name()).map(t -> Tallies.rows(t.missingRows()))
-                                    .orElseGet(() -> Rows.matching(feature.prod()::isMissing, prod.rows())) : null)));
+                                    .orElseGet(() -> Rows.matching(feature.prod()::isMissing, context.prod())) : null)));
         }
         return findings;
     }

@@ -33,7 +33,7 @@ public final class ModelCategoriesCheck implements Check {
             long total = ("training".equals(m.side()) ? context.train() : context.prod()).rows();
             double share = total == 0 ? 0 : (double) m.rows().size() / total;
             AffectedRows rows = "production".equals(m.side())
-                    ? Rows.matching(new java.util.HashSet<>(m.rows())::contains, total) : null;
+                    ? Rows.matching(new java.util.HashSet<>(m.rows())::contains, context.prod()) : null;
             String examples = String.join("', '", m.examples());
             Evidence evidence = new Evidence().put("side", m.side()).put("rows", (long) m.rows().size()).put("share", share);
             switch (m.kind()) {

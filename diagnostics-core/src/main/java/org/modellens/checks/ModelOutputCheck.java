@@ -49,7 +49,7 @@ public final class ModelOutputCheck implements Check {
                             + "are not usable.",
                     new Evidence().put("productionRows", faultyRows).put("trainingRows", faultyTrainRows)
                             .put("defects", String.join("; ", model.defects())).map(),
-                    prod == null || faultyRows == 0 ? null : Rows.matching(prod::modelFault, prod.rows())));
+                    prod == null || faultyRows == 0 ? null : Rows.matching(prod::modelFault, context.prod())));
         }
         Predictions judged = model.train() != null ? model.train() : prod;
         String side = model.train() != null ? "training" : "production";

@@ -61,7 +61,7 @@ public final class NonFiniteValuesCheck implements Check {
                     new Evidence().put("prodCount", prodCount).put("prodShare", prodShare).put("trainCount", trainCount)
                             .put("trainShare", trainShare).put("shareChange", change).put("pValue", pValue).map(),
                     prodTally.map(t -> Tallies.rows(t.nonFiniteRows())).orElseGet(() ->
-                            Rows.matching(row -> isNonFiniteText(prodColumn, row), prodColumn.size()))));
+                            Rows.matching(row -> isNonFiniteText(prodColumn, row), context.prod()))));
         }
         return findings;
     }

@@ -30,7 +30,7 @@ public final class OutOfRangeCheck implements Check {
         List<Finding> findings = new ArrayList<>();
         for (FeatureComparison feature : context.sharedFeatures()) {
             Optional<ColumnTally> tally = Tallies.of(context.prod(), feature.name());
-            (tally.isPresent() ? streamed(feature, tally.get()) : inMemory(feature))
+            (tally.isPresent() ? streamed(feature, tally.get()) : inMemory(feature, context))
                     .flatMap(range -> judge(feature, range, context))
                     .ifPresent(findings::add);
         }
@@ -42,7 +42,7 @@ public final class OutOfRangeCheck implements Check {
                          double prodMin, double prodMax, Supplier<AffectedRows> rows) {
     }
 
-    private static Optional<Range> inMemory(FeatureComparison feature) {
+    private static Optional<Range> inMemory(FeatureComparison feature, CheckContext context) {
         double[] train = feature.trainSorted();
         double[] prod = feature.prodSorted();
         if (train == null || prod == null || train.length == 0 || prod.length == 0) {
@@ -52,7 +52,7 @@ public final class OutOfRangeCheck implements Check {
         double max = train[train.length - 1];
         double[] numbers = feature.prod().numbers();
         return Optional.of(new Range(min, max, train.length, countBelow(prod, min), countAbove(prod, max), prod.length,
-                prod[0], prod[prod.length - 1], () -> Rows.matching(row -> numbers[row] < min || numbers[row] > max, numbers.length)));
+                prod[0], prod[prod.length - 1], () -> Rows.matching(row -> numbers[row] < min || numbers[row] > max, context.prod())));
     }
 
     /** A streamed production file: every value was compared with the exact training range in the pass. */

@@ -64,7 +64,7 @@ public final class OutliersCheck implements Check {
                             new Evidence().put("share", share).put("count", count).put("lowerFence", low).put("upperFence", high)
                                     .put("prodMin", prodMin).put("prodMax", prodMax).map(),
                             tally.map(t -> Tallies.rows(t.outlierRows()))
-                                    .orElseGet(() -> Rows.matching(row -> numbers[row] < low || numbers[row] > high, numbers.length)))));
+                                    .orElseGet(() -> Rows.matching(row -> numbers[row] < low || numbers[row] > high, context.prod())))));
         }
         return findings;
     }

@@ -127,7 +127,7 @@ public final class PiiCheck implements Check {
                 : train != null ? Judgement.percent(train.share(kind)) + " of training values"
                 : Judgement.percent(prod.share(kind)) + " of production values";
         AffectedRows rows = prodColumn == null ? null
-                : Rows.matching(row -> PersonalData.find(prodColumn.text(row), phoneName) == kind, prodSnapshot.rows());
+                : Rows.matching(row -> PersonalData.find(prodColumn.text(row), phoneName) == kind, prodSnapshot);
         return new Finding(ID, name, Severity.WARN, name + " holds personal data (" + kind.description() + ")",
                 name + " contains " + kind.description() + " in " + where + " (sampled). Personal data in a training set is "
                         + "a privacy and compliance risk and rarely a useful feature: drop or pseudonymise it before training "

@@ -4,23 +4,40 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
 
-/** Collects the production rows a finding is about. */
+import org.modellens.data.Snapshot;
+
+/** Collects the production rows a finding is about, as file rows. */
 final class Rows {
 
     private Rows() {
     }
 
-    static AffectedRows matching(IntPredicate affected, long rows) {
+    /**
+     * The held rows of {@code snapshot} that {@code affected} accepts: their count and the first few as
+     * file row numbers. On a sampled snapshot the count is the sample's, and the result says so.
+     */
+    static AffectedRows matching(IntPredicate affected, Snapshot snapshot) {
         long count = 0;
         List<Integer> examples = new ArrayList<>();
+        int rows = snapshot.rows();
         for (int row = 0; row < rows; row++) {
             if (affected.test(row)) {
                 count++;
                 if (examples.size() < AffectedRows.MAX_EXAMPLES) {
-                    examples.add(row);
+                    examples.add(Math.toIntExact(snapshot.fileRow(row)));
                 }
             }
         }
-        return new AffectedRows(count, examples);
+        return new AffectedRows(count, examples, sample(snapshot));
+    }
+
+    /** Rows a check counted on the held rows of {@code snapshot}, its examples given as held rows. */
+    static AffectedRows of(long count, List<Integer> heldExamples, Snapshot snapshot) {
+        List<Integer> examples = heldExamples.stream().map(row -> Math.toIntExact(snapshot.fileRow(row))).toList();
+        return new AffectedRows(count, examples, sample(snapshot));
+    }
+
+    private static AffectedRows.Sample sample(Snapshot snapshot) {
+        return AffectedRows.Sample.of(snapshot);
     }
 }

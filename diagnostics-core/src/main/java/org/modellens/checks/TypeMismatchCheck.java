@@ -57,12 +57,12 @@ public final class TypeMismatchCheck implements Check {
             double excess = prodShare - trainShare;
             double pValue = Proportions.twoProportionPValue(prodText, prod.size(), trainText, train.size());
             Judgement.grade(pValue < context.alpha(), excess, s.get("typeMismatch.share.warn"), s.get("typeMismatch.share.fail"))
-                    .ifPresent(level -> findings.add(finding(feature, prod, level, trainShare, prodShare, pValue, prodText)));
+                    .ifPresent(level -> findings.add(finding(context, feature, prod, level, trainShare, prodShare, pValue, prodText)));
         }
         return findings;
     }
 
-    private static Finding finding(FeatureComparison feature, Column prod, Severity level, double trainShare, double prodShare,
+    private static Finding finding(CheckContext context, FeatureComparison feature, Column prod, Severity level, double trainShare, double prodShare,
                                    double pValue, long count) {
         Map<FormattedNumber.Kind, Long> kinds = new EnumMap<>(FormattedNumber.Kind.class);
         Set<String> examples = new LinkedHashSet<>();
@@ -99,6 +99,6 @@ public final class TypeMismatchCheck implements Check {
                         + "), against " + Judgement.percent(trainShare) + " in training; examples: " + String.join(" | ", examples)
                         + ". A model fed the raw column sees them as missing or fails on them. ModelLens read " + recovered
                         + " of them as numbers, so drift is still measured on them; fix the export or parsing step upstream.",
-                evidence.map(), Rows.matching(row -> textual[row], textual.length));
+                evidence.map(), Rows.matching(row -> textual[row], context.prod()));
     }
 }

@@ -96,7 +96,7 @@ public final class UnitMismatchCheck implements Check {
                 new Evidence().put("factor", power).put("estimatedFactor", scaleRatio).put("medianRatio", medianRatio)
                         .put("ksBefore", feature.drift().ks().statistic()).put("ksAfterRescaling", rescaled.statistic())
                         .put("ksAfterRescalingPValue", rescaled.pValue()).put("share", 1.0).map(),
-                new AffectedRows(prod.length, firstPresentRows(feature))));
+                Rows.of(prod.length, firstPresentRows(feature), context.prod())));
     }
 
     private Optional<Finding> someRows(FeatureComparison feature, double[] train, double[] prod, CheckContext context) {
@@ -139,7 +139,7 @@ public final class UnitMismatchCheck implements Check {
                         + "with extra zeros); the model treats them as extreme values.",
                 new Evidence().put("factor", power).put("rows", count).put("share", share)
                         .put("ksAfterRescaling", fit.statistic()).put("ksAfterRescalingPValue", fit.pValue()).map(),
-                Rows.matching(row -> isRescaledIntoRange(numbers[row], power, min, max), numbers.length)));
+                Rows.matching(row -> isRescaledIntoRange(numbers[row], power, min, max), context.prod())));
     }
 
     private static boolean isRescaledIntoRange(double v, double power, double min, double max) {

@@ -28,18 +28,19 @@ public final class UnscorableRowsCheck implements Check {
         }
         ModelRun model = context.model().get();
         List<Finding> findings = new ArrayList<>();
-        judge(model.train(), "training", context, findings);
-        judge(model.prod(), "production", context, findings);
+        judge(model.train(), "training", context.train(), context, findings);
+        judge(model.prod(), "production", context.prod(), context, findings);
         return findings;
     }
 
-    private static void judge(Predictions predictions, String side, CheckContext context, List<Finding> findings) {
+    private static void judge(Predictions predictions, String side, org.modellens.data.Snapshot snapshot, CheckContext context,
+                              List<Finding> findings) {
         if (predictions == null) {
             return;
         }
         double[] score = predictions.score();
         // A NaN the model made itself (a NaN leaf) is the model's fault: model-output reports it.
-        AffectedRows rows = Rows.matching(i -> Double.isNaN(score[i]) && !predictions.modelFault(i), score.length);
+        AffectedRows rows = Rows.matching(i -> Double.isNaN(score[i]) && !predictions.modelFault(i), snapshot);
         if (rows.count() == 0) {
             return;
         }

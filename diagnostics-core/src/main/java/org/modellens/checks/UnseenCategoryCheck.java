@@ -67,7 +67,7 @@ public final class UnseenCategoryCheck implements Check {
                             .orElseGet(() -> Rows.matching(row -> {
                                 String cell = feature.prod().text(row);
                                 return cell != null && !train.contains(cell);
-                            }, feature.prod().size()))));
+                            }, context.prod()))));
         }
         return findings;
     }

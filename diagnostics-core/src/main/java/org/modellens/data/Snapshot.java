@@ -55,6 +55,23 @@ public final class Snapshot {
         return sampling == null ? rows : sampling.fileRows();
     }
 
+    /**
+     * The file row number (0-based data row, header not counted) of a held row: the row itself when
+     * every row is held, else the sampled row's place in the file.
+     */
+    public long fileRow(int row) {
+        return sampling == null ? row : sampling.sampleIndices()[row];
+    }
+
+    /** The held row of a file row number, or -1 when this snapshot holds a sample without it. */
+    public int heldRow(long fileRow) {
+        if (sampling == null) {
+            return fileRow >= 0 && fileRow < rows ? (int) fileRow : -1;
+        }
+        int at = java.util.Arrays.binarySearch(sampling.sampleIndices(), fileRow);
+        return at >= 0 ? at : -1;
+    }
+
     /** How a file too large to hold was streamed and sampled; empty when the columns hold every row. */
     public Optional<Sampling> sampling() {
         return Optional.ofNullable(sampling);

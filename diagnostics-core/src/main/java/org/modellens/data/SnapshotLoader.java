@@ -1,11 +1,16 @@
 package org.modellens.data;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The one way in for snapshot files: reads a training snapshot (types inferred, overrides applied,
@@ -13,10 +18,162 @@ import java.util.Set;
  * training's types. CSV files are read from their bytes into columns ({@link CsvColumnReader});
  * Parquet, XLSX and CSV files that need the general reader (quotes, other encodings, damage) are read
  * as text first ({@link SnapshotReaders}) and encoded into the same columns.
+ *
+ * <p>{@link #load} decides how: CSV files together larger than {@link Streaming#aboveBytes()} are
+ * streamed once each ({@link StreamedCsvReader}: exact figures of every row plus a seeded uniform
+ * sample, each sampled row keeping its file row number); everything else is read whole. Either way
+ * the result is the same kind of {@link Snapshot}, so nothing after this step asks how it was read.
  */
 public final class SnapshotLoader {
 
     private SnapshotLoader() {
+    }
+
+    /**
+     * The files to read.
+     *
+     * @param train       training snapshot file
+     * @param prod        production snapshot file
+     * @param reference   held-out reference file, or {@code null}
+     * @param categorical columns forced to be categorical
+     * @param numeric     columns forced to be numeric
+     * @param target      target column, or {@code null}; a target training lacks is fatal
+     */
+    public record Request(Path train, Path prod, Path reference, Set<String> categorical, Set<String> numeric,
+                          String target) {
+
+        public Request {
+            Objects.requireNonNull(train, "train");
+            Objects.requireNonNull(prod, "prod");
+            categorical = Set.copyOf(categorical);
+            numeric = Set.copyOf(numeric);
+        }
+    }
+
+    /**
+     * When and how to stream instead of reading whole.
+     *
+     * @param aboveBytes files together larger than this are streamed (CSV only)
+     * @param reader     sample size, seed, type rows, category limit and outlier fences of the streamed pass
+     */
+    public record Streaming(long aboveBytes, StreamedCsvReader.Options reader) {
+
+        /** Never streams: every file is read whole. */
+        public static final Streaming NEVER = new Streaming(Long.MAX_VALUE, null);
+    }
+
+    /**
+     * What the input step read: plain data, no findings.
+     *
+     * @param train     training, types inferred
+     * @param prod      production, read with training's types
+     * @param reference the reference, read with training's types, or {@code null}
+     * @param unknownOverrides type overrides naming a column a file lacks (reported, not fatal)
+     */
+    public record Loaded(Snapshot train, Snapshot prod, Snapshot reference, List<UnknownOverride> unknownOverrides) {
+
+        public Loaded {
+            unknownOverrides = List.copyOf(unknownOverrides);
+        }
+
+        /** Whether a snapshot holds a sample of its file rather than every row. */
+        public boolean sampled() {
+            return train.sampling().isPresent() || prod.sampling().isPresent()
+                    || reference != null && reference.sampling().isPresent();
+        }
+    }
+
+    /**
+     * A type override ({@code --categorical}, {@code --numeric}) naming a column a file does not have.
+     *
+     * @param option the option, as typed
+     * @param column the name it gave
+     * @param file   the file without that column
+     */
+    public record UnknownOverride(String option, String column, String file) {
+    }
+
+    /**
+     * Reads training, production and (when given) the reference, whole or streamed.
+     *
+     * @param stage receives each reading stage as it starts and the share of the whole diagnosis done before it
+     * @throws UnreadableInputException a file cannot be read, or training lacks the target column
+     */
+    public static Loaded load(Request request, Streaming streaming, BiConsumer<String, Double> stage)
+            throws UnreadableInputException {
+        List<Path> files = new ArrayList<>(List.of(request.train(), request.prod()));
+        if (request.reference() != null) {
+            files.add(request.reference());
+        }
+        boolean stream = streams(files, streaming.aboveBytes());
+        String trainName = CsvReader.fileName(request.train());
+        String prodName = CsvReader.fileName(request.prod());
+        Snapshot train;
+        Snapshot prod;
+        Snapshot reference = null;
+        if (stream) {
+            stage.accept("Streaming " + trainName, 0.0);
+            train = new StreamedCsvReader(streaming.reader(), share -> stage.accept("Streaming " + trainName, 0.2 * share))
+                    .readTraining(request.train(), request.categorical(), request.numeric(), request.target());
+            checkTarget(train, request.target());
+            prod = new StreamedCsvReader(streaming.reader(), share -> stage.accept("Streaming " + prodName, 0.2 + 0.2 * share))
+                    .readProduction(request.prod(), train);
+            if (request.reference() != null) {
+                String referenceName = CsvReader.fileName(request.reference());
+                reference = new StreamedCsvReader(streaming.reader(),
+                        share -> stage.accept("Streaming " + referenceName, 0.4 + 0.05 * share))
+                        .readProduction(request.reference(), train);
+            }
+        } else {
+            stage.accept("Reading snapshots", 0.0);
+            // Production takes training's types, so training is read first; each file is parsed on all cores.
+            train = readTraining(request.train(), request.categorical(), request.numeric(), request.target());
+            checkTarget(train, request.target());
+            prod = readLike(request.prod(), train);
+            if (request.reference() != null) {
+                reference = readLike(request.reference(), train);
+            }
+        }
+        List<UnknownOverride> unknown = new ArrayList<>();
+        unknownOverrides("--categorical", request.categorical(), List.of(train, prod), unknown);
+        unknownOverrides("--numeric", request.numeric(), List.of(train, prod), unknown);
+        return new Loaded(train, prod, reference, unknown);
+    }
+
+    /** Whether the files are all CSV and together above the streaming threshold. */
+    static boolean streams(List<Path> files, long aboveBytes) {
+        long bytes = 0;
+        for (Path file : files) {
+            String name = CsvReader.fileName(file).toLowerCase(Locale.ROOT);
+            if (!(name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt"))) {
+                return false;
+            }
+            try {
+                bytes += Files.size(file);
+            } catch (IOException e) {
+                return false; // reading it whole reports why it cannot be read
+            }
+        }
+        return bytes > aboveBytes;
+    }
+
+    /** A target training lacks is fatal: nothing can be said about outcomes. */
+    private static void checkTarget(Snapshot train, String target) throws UnreadableInputException {
+        if (target != null && !train.hasColumn(target)) {
+            throw new UnreadableInputException(train.source().fileName() + ": the target column '" + target
+                    + "' does not exist; its columns are " + String.join(", ", train.columnNames()));
+        }
+    }
+
+    private static void unknownOverrides(String option, Set<String> names, List<Snapshot> snapshots,
+                                         List<UnknownOverride> unknown) {
+        for (String name : names.stream().sorted().toList()) {
+            for (Snapshot snapshot : snapshots) {
+                if (!snapshot.hasColumn(name)) {
+                    unknown.add(new UnknownOverride(option, name, snapshot.source().fileName()));
+                }
+            }
+        }
     }
 
     /**

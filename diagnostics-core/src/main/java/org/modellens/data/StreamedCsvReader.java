@@ -377,7 +377,12 @@ public final class StreamedCsvReader {
                             tally.nonFinite++;
                             tally.nonFiniteRows.add(row);
                         }
-                        return;
+                        // As the in-memory reader: "1,200" or "12 kg" still counts as unparsable text, and as its number.
+                        FormattedNumber.Recovered recovered = types[c] == ColumnType.NUMERIC ? FormattedNumber.recover(cell) : null;
+                        if (recovered == null || Double.isNaN(recovered.value())) {
+                            return;
+                        }
+                        value = recovered.value();
                     }
                     tally.addNumber(value);
                     if (trained != null && trained.count() > 0) {

@@ -37,8 +37,10 @@ public final class ModelExplanations {
     public static Explanations explain(Model model, Explainer explainer, FeatureMatrix train, FeatureMatrix prod,
                                        ExplainRows rows, int globalSampleRows, long seed) {
         List<String> features = model.features();
-        Attributions trainSample = train == null ? null : explainer.explain(train, sample(train, globalSampleRows, seed));
-        Attributions prodSample = prod == null ? null : explainer.explain(prod, sample(prod, globalSampleRows, seed + 1));
+        int[] trainRows = train == null ? null : sample(train, globalSampleRows, seed);
+        int[] prodRows = prod == null ? null : sample(prod, globalSampleRows, seed + 1);
+        Attributions trainSample = train == null ? null : explainer.explain(train, trainRows);
+        Attributions prodSample = prod == null ? null : explainer.explain(prod, prodRows);
         Map<String, Double> globalTrain = trainSample == null ? Map.of() : importance(features, trainSample);
         Map<String, Double> globalProd = prodSample == null ? Map.of() : importance(features, prodSample);
         // Means of one output only add up across rows: a multiclass row is explained for its own class.
@@ -81,7 +83,35 @@ public final class ModelExplanations {
         List<Explanations.AttributionShift> drift = globalTrain.isEmpty() || globalProd.isEmpty() ? List.of()
                 : drift(globalTrain, globalProd);
         return new Explanations(explainer.space(), explainer.method(), globalTrain, globalProd, explained, drift,
-                meansTrain, meansProd);
+                meansTrain, meansProd, samples(model, explainer, train, trainRows, trainSample),
+                samples(model, explainer, prod, prodRows, prodSample));
+    }
+
+    /**
+     * The sampled rows' attributions kept for the plots of many rows: as explained for global
+     * importance, then for a multiclass model once per class, so that choosing a class shows every
+     * row's attributions towards it (each class costs one pass over that class's trees only).
+     */
+    private static List<Explanations.SampleAttributions> samples(Model model, Explainer explainer, FeatureMatrix matrix,
+                                                                int[] rows, Attributions explained) {
+        if (explained == null) {
+            return List.of();
+        }
+        List<Explanations.SampleAttributions> samples = new ArrayList<>();
+        boolean multiclass = "multiclass".equals(model.task());
+        String only = "binary".equals(model.task()) ? className(model, 1) : null;
+        samples.add(new Explanations.SampleAttributions(only, !multiclass, rows, model.features(), explained.phi(),
+                explained.baseValue(), explained.output()));
+        if (multiclass) {
+            for (int g = 0; g < model.outputCount(); g++) {
+                int[] groups = new int[rows.length];
+                java.util.Arrays.fill(groups, g);
+                Attributions forClass = explainer.explain(matrix, rows, groups);
+                samples.add(new Explanations.SampleAttributions(className(model, g), true, rows, model.features(),
+                        forClass.phi(), forClass.baseValue(), forClass.output()));
+            }
+        }
+        return samples;
     }
 
     /**

@@ -20,10 +20,17 @@ import java.util.Objects;
  *                         {@code globalTrain}, or {@code null} where they do not add up (one side not
  *                         explained, multiclass)
  * @param meansProd        the same over the production rows of {@code globalProd}
+ * @param samplesTrain     a seeded sample of training rows (those global importance was computed on, unless
+ *                         a profile of every row gave it), each row's attributions kept for the plots of
+ *                         many rows (beeswarm, dependence): the first is explained
+ *                         as for global importance, then (multiclass) one per class; empty when not kept
+ *                         (a profile's importance, which has no rows)
+ * @param samplesProd      the same for production
  */
 public record Explanations(String space, String method, Map<String, Double> globalTrain, Map<String, Double> globalProd,
                            List<RowExplanation> rows, List<AttributionShift> attributionDrift,
-                           ContributionMeans meansTrain, ContributionMeans meansProd) {
+                           ContributionMeans meansTrain, ContributionMeans meansProd,
+                           List<SampleAttributions> samplesTrain, List<SampleAttributions> samplesProd) {
 
     public Explanations {
         Objects.requireNonNull(space, "space");
@@ -32,6 +39,80 @@ public record Explanations(String space, String method, Map<String, Double> glob
         globalProd = Collections.unmodifiableMap(new LinkedHashMap<>(globalProd));
         rows = List.copyOf(rows);
         attributionDrift = List.copyOf(attributionDrift);
+        samplesTrain = List.copyOf(samplesTrain);
+        samplesProd = List.copyOf(samplesProd);
+    }
+
+    /** Explanations without the sampled rows' attributions. */
+    public Explanations(String space, String method, Map<String, Double> globalTrain, Map<String, Double> globalProd,
+                        List<RowExplanation> rows, List<AttributionShift> attributionDrift,
+                        ContributionMeans meansTrain, ContributionMeans meansProd) {
+        this(space, method, globalTrain, globalProd, rows, attributionDrift, meansTrain, meansProd, List.of(), List.of());
+    }
+
+    /**
+     * The sampled rows of one side explained for {@code outputClass}: {@code null} (or a class no sample
+     * names) gives the first sample, explained as for global importance (each row's predicted class for
+     * a multiclass model).
+     *
+     * @param train the training side ({@code true}) or production
+     * @return empty when the side's rows were not kept
+     */
+    public java.util.Optional<SampleAttributions> sample(boolean train, String outputClass) {
+        List<SampleAttributions> samples = train ? samplesTrain : samplesProd;
+        if (samples.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(samples.stream().filter(s -> outputClass != null && outputClass.equals(s.outputClass())
+                && s.forClass()).findFirst().orElse(samples.get(0)));
+    }
+
+    /**
+     * One side's sampled rows with their attributions: {@code baseValue[r] + sum_j contributions[r][j] = output[r]}.
+     * The arrays are shared, not copied (a few thousand rows by the model's inputs): treat them as read-only.
+     *
+     * @param outputClass   the class explained (binary: the positive class), {@code null} for regression
+     * @param forClass      every row is explained for {@code outputClass}; {@code false} for a multiclass
+     *                      sample whose rows are each explained for their own predicted class
+     * @param rows          0-based data rows of that side's snapshot, ascending
+     * @param features      the model's inputs, the column order of {@code contributions}
+     * @param contributions per row, one contribution per feature
+     * @param baseValue     per row, the expected output the contributions start from
+     * @param output        per row, the explained output in {@link #space()}
+     */
+    public record SampleAttributions(String outputClass, boolean forClass, int[] rows, List<String> features,
+                                     double[][] contributions, double[] baseValue, double[] output) {
+
+        public SampleAttributions {
+            features = List.copyOf(features);
+        }
+
+        /** Mean |contribution| per feature over the rows, in model feature order (NaN without rows). */
+        public double[] meanAbs() {
+            double[] mean = new double[features.size()];
+            for (double[] row : contributions) {
+                for (int j = 0; j < mean.length; j++) {
+                    mean[j] += Math.abs(row[j]);
+                }
+            }
+            for (int j = 0; j < mean.length; j++) {
+                mean[j] /= rows.length;
+            }
+            return mean;
+        }
+
+        /** Column {@code feature} of the contributions; empty when the model has no such input. */
+        public java.util.Optional<double[]> contributionsOf(String feature) {
+            int j = features.indexOf(feature);
+            if (j < 0) {
+                return java.util.Optional.empty();
+            }
+            double[] column = new double[rows.length];
+            for (int r = 0; r < rows.length; r++) {
+                column[r] = contributions[r][j];
+            }
+            return java.util.Optional.of(column);
+        }
     }
 
     /** Explanations without the means of the contributions. */

@@ -452,9 +452,10 @@ public final class PdfReportWriter implements ReportWriter {
             return String.valueOf(row);
         }
         org.modellens.data.Snapshot prod = report.inputs().prod();
+        int held = prod.heldRow(row);
         for (org.modellens.data.Column column : prod.columns()) {
-            if (column.identifier() && prod.sampling().isEmpty() && row >= 0 && row < column.size()) {
-                String id = column.text((int) row);
+            if (column.identifier() && held >= 0) {
+                String id = column.text(held);
                 return id == null ? String.valueOf(row) : row + " (" + id + ")";
             }
         }

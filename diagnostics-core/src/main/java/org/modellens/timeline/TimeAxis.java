@@ -84,7 +84,7 @@ public final class TimeAxis {
             ChunkSpec spec = requested != null ? requested : new ChunkSpec(null, Math.max(1, minRows));
             int[] order = new int[prod.rows()];
             Arrays.setAll(order, i -> i);
-            return new TimeAxis(null, spec, requested == null, rowSlices(order, null, spec.rows()), 0, null);
+            return new TimeAxis(null, spec, requested == null, rowSlices(order, null, spec.rows(), prod), 0, null);
         }
         Column time = prod.column(column).orElseThrow(() -> new UnreadableInputException(prod.source().fileName()
                 + ": the time column '" + column + "' does not exist; its columns are " + String.join(", ", prod.columnNames())));
@@ -117,7 +117,7 @@ public final class TimeAxis {
         Arrays.sort(boxed, (a, b) -> Double.compare(seconds[a], seconds[b]));
         int[] order = Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
         ChunkSpec spec = requested != null ? requested : chooseChunk(order, seconds, settings);
-        List<Slice> slices = spec.calendar() ? calendarSlices(order, seconds, spec.period()) : rowSlices(order, seconds, spec.rows());
+        List<Slice> slices = spec.calendar() ? calendarSlices(order, seconds, spec.period()) : rowSlices(order, seconds, spec.rows(), prod);
         Finding notice = missing + unparsable == 0 ? null
                 : notice(prod, time, seconds, missing, unparsable, firstBad, settings.get("timeline.unreadableTimes.share.warn"));
         return new TimeAxis(column, spec, requested == null, slices, missing + unparsable, notice);
@@ -173,7 +173,7 @@ public final class TimeAxis {
     }
 
     /** Chunks of {@code size} rows in the given order; a last remainder under half a chunk joins the one before. */
-    private static List<Slice> rowSlices(int[] order, double[] seconds, int size) {
+    private static List<Slice> rowSlices(int[] order, double[] seconds, int size, Snapshot prod) {
         List<Slice> slices = new ArrayList<>();
         int from = 0;
         while (from < order.length) {
@@ -183,7 +183,8 @@ public final class TimeAxis {
             }
             int[] rows = Arrays.copyOfRange(order, from, to);
             if (seconds == null) {
-                slices.add(new Slice(slices.size(), Integer.toString(rows[0]), Integer.toString(rows[rows.length - 1]), null, rows));
+                slices.add(new Slice(slices.size(), Long.toString(prod.fileRow(rows[0])),
+                        Long.toString(prod.fileRow(rows[rows.length - 1])), null, rows));
             } else {
                 LocalDate first = day(seconds[rows[0]]);
                 slices.add(new Slice(slices.size(), first.toString(), day(seconds[rows[rows.length - 1]]).toString(), first, rows));
@@ -211,17 +212,17 @@ public final class TimeAxis {
         List<Integer> examples = new ArrayList<>();
         for (int row = 0; row < time.size() && examples.size() < AffectedRows.MAX_EXAMPLES; row++) {
             if (Double.isNaN(seconds[row])) {
-                examples.add(row);
+                examples.add(Math.toIntExact(prod.fileRow(row)));
             }
         }
         String percent = String.format(Locale.ROOT, "%.1f%%", share * 100);
         return new Finding(InputFormatCheck.ID, time.name(), share >= warnShare ? Severity.WARN : Severity.INFO,
                 time.name() + ": " + (missing + unparsable) + " production rows (" + percent + ") have no readable time",
                 (missing > 0 ? missing + " rows have an empty " + time.name() + (unparsable > 0 ? " and " : ". ") : "")
-                        + (unparsable > 0 ? unparsable + " hold text that is no date in any known format (first: row " + firstBad
+                        + (unparsable > 0 ? unparsable + " hold text that is no date in any known format (first: row " + prod.fileRow(firstBad)
                         + ", '" + time.text(firstBad) + "'). " : "")
                         + "These rows are left out of the timeline; every other figure still counts them.",
-                evidence, new AffectedRows(missing + unparsable, examples));
+                evidence, new AffectedRows(missing + unparsable, examples, AffectedRows.Sample.of(prod)));
     }
 
     /** The time column, or {@code null} when production is cut in file order. */

@@ -75,4 +75,38 @@ class MulticlassExplanationsTest {
         assertThat(all.rows()).extracting(Explanations.RowExplanation::outputClass).containsSequence("0", "1", "2");
         assertThat(all.rows().stream().filter(r -> r.outputClass().equals(r.predictedClass()))).hasSize(10);
     }
+
+    @Test
+    void theSampledRowsAreKeptForEachClassAndAddUpToThatClasssMargin() throws Exception {
+        TreeEnsemble model = model();
+        int p = model.features().size();
+        FeatureMatrix train = rows(60, p);
+        FeatureMatrix prod = rows(40, p);
+        Explanations explained = ModelExplanations.explain(model, new TreeShapExplainer(model), train, prod,
+                ExplainRows.first(5), 25, 3);
+
+        // First the sample as global importance saw it (each row for its predicted class), then one per class.
+        assertThat(explained.samplesTrain()).extracting(Explanations.SampleAttributions::outputClass)
+                .containsExactly(null, "0", "1", "2");
+        Explanations.SampleAttributions first = explained.samplesTrain().get(0);
+        assertThat(first.forClass()).isFalse();
+        assertThat(first.rows()).hasSize(25).isSorted();
+        double[] meanAbs = first.meanAbs();
+        for (int j = 0; j < p; j++) {
+            assertThat(explained.globalTrain().get(model.features().get(j))).isCloseTo(meanAbs[j], within(1e-12));
+        }
+        TreeShap shap = new TreeShap(model);
+        double[] phi = new double[p];
+        for (Explanations.SampleAttributions forClass : explained.samplesProd().subList(1, 4)) {
+            int g = Integer.parseInt(forClass.outputClass());
+            assertThat(forClass.rows()).isEqualTo(explained.samplesProd().get(0).rows()).hasSize(25);
+            for (int r = 0; r < forClass.rows().length; r++) {
+                double margin = shap.contributions(prod.values(), forClass.rows()[r] * p, g, phi);
+                assertThat(forClass.output()[r]).isCloseTo(margin, within(1e-12));
+                assertThat(forClass.contributions()[r]).containsExactly(phi, within(1e-12));
+            }
+        }
+        assertThat(explained.sample(false, "2").orElseThrow().outputClass()).isEqualTo("2");
+        assertThat(explained.sample(false, null).orElseThrow().forClass()).isFalse();
+    }
 }

@@ -69,11 +69,14 @@ class StreamedDiagnosisTest {
         return new DiagnosisRequest(train, prod, "label", "auto", Set.of(), Set.of(), settings);
     }
 
-    /** Planted in production: amount shifted, score with NaN text and values beyond range, new cities, gaps, duplicates. */
+    /**
+     * Planted in production: amount shifted, score with NaN text and values beyond range, new cities, gaps, duplicates,
+     * weight with unit text in 5% of its cells.
+     */
     private static void write(Path file, int rows, Random random, boolean production) throws IOException {
         String[] cities = {"Oslo", "Bergen", "Trondheim", "Stavanger", "Tromsø"};
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("customer_id,amount,score,city,active,signup,label\n");
+            out.write("customer_id,amount,score,city,active,signup,weight,label\n");
             for (int r = 0; r < rows; r++) {
                 StringBuilder row = new StringBuilder();
                 row.append(production ? 1_000_000 + r : r).append(',');
@@ -91,6 +94,9 @@ class StreamedDiagnosisTest {
                 row.append(production && r % 40 == 0 ? "Narvik" : cities[random.nextInt(cities.length)]).append(',');
                 row.append(random.nextBoolean() ? "yes" : "no").append(',');
                 row.append(String.format("2024-%02d-%02d", 1 + random.nextInt(12), 1 + random.nextInt(28))).append(',');
+                // Text in a numeric column: counted on the sample when streamed, its examples still file rows.
+                row.append(production && r % 20 == 9 ? "12 kg" : String.format(java.util.Locale.ROOT, "%.1f", 60 + 10 * random.nextDouble()))
+                        .append(',');
                 row.append(random.nextInt(4) == 0 ? 1 : 0).append('\n');
                 out.write(row.toString());
                 if (production && r % 500 == 11) {
@@ -118,7 +124,7 @@ class StreamedDiagnosisTest {
 
     @Test
     void profileCountsAndMomentsAreExact() {
-        for (String name : List.of("amount", "score", "city", "active", "signup", "label")) {
+        for (String name : List.of("amount", "score", "city", "active", "signup", "weight", "label")) {
             for (boolean trainSide : new boolean[] {true, false}) {
                 ColumnProfile exact = trainSide ? feature(inMemory, name).trainProfile() : feature(inMemory, name).prodProfile();
                 ColumnProfile got = trainSide ? feature(streamed, name).trainProfile() : feature(streamed, name).prodProfile();
@@ -156,6 +162,20 @@ class StreamedDiagnosisTest {
             assertThat(got.title()).as(key).isEqualTo(exact.title());
             assertThat(got.rows()).as(key).isEqualTo(exact.rows());
         }
+    }
+
+    @Test
+    void rowsCountedOnTheSampleAreFileRowsAndSaySo() throws IOException {
+        Finding exact = finding(inMemory, "type-mismatch:weight");
+        Finding got = finding(streamed, "type-mismatch:weight");
+        assertThat(exact.rows().sample()).isNull();
+        assertThat(exact.evidence()).doesNotContainKey("rowsCountedOn");
+        assertThat(got.rows().sample()).isEqualTo(new org.modellens.checks.AffectedRows.Sample(SAMPLE, 40_080));
+        assertThat(got.evidence()).containsEntry("rowsCountedOn", "the sample of 5,000 of 40,080 production rows");
+        // Every example names a data row of the file (0-based, header not counted) whose weight is the planted text.
+        List<String> lines = Files.readAllLines(prod);
+        assertThat(got.rows().examples()).hasSize(10).isSorted().allSatisfy(row ->
+                assertThat(lines.get(row + 1).split(",")[6]).as("file row " + row).isEqualTo("12 kg"));
     }
 
     @Test

@@ -46,7 +46,15 @@ final class TestReports {
         Map<String, Double> global = new LinkedHashMap<>();
         global.put("interest_rate", 2.0);
         global.put("income", 0.5);
-        Explanations explanations = new Explanations("margin", "tree-shap", Map.of("interest_rate", 0.4, "income", 0.6), global, rows);
+        // The same three rows stand for each side's sample (row numbers of the training file on that side).
+        int[] sampled = rows.stream().mapToInt(Explanations.RowExplanation::rowIndex).toArray();
+        double[][] phi = rows.stream().map(r -> r.contributions().values().stream().mapToDouble(Double::doubleValue).toArray())
+                .toArray(double[][]::new);
+        double[] base = rows.stream().mapToDouble(Explanations.RowExplanation::baseValue).toArray();
+        double[] margin = rows.stream().mapToDouble(Explanations.RowExplanation::margin).toArray();
+        Explanations.SampleAttributions sample = new Explanations.SampleAttributions("1", true, sampled, names, phi, base, margin);
+        Explanations explanations = new Explanations("margin", "tree-shap", Map.of("interest_rate", 0.4, "income", 0.6), global,
+                rows, List.of(), null, null, List.of(sample), List.of(sample));
         return new DiagnosticReport(report.toolVersion(), report.inputs(), report.findings(), report.features(),
                 report.settings(), section, explanations);
     }

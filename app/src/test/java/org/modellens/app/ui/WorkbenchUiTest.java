@@ -94,14 +94,15 @@ class WorkbenchUiTest {
         String ks = Formats.number(income.drift().ks().statistic());
         assertThat(robot.lookup("#ks-note").queryAs(Label.class).getText()).contains("KS distance " + ks);
         // The explanations page followed too: the sample model's dependence plot now shows income, one
-        // point per explained production row, and the importance table covers the model's features.
+        // point per sampled training and production row, and the importance table covers the model's features.
         assertThat(model.explanations().availableProperty().get()).isTrue();
         assertThat(model.explanations().dependenceFeatureProperty().get()).isEqualTo("income");
-        assertThat(model.explanations().dependence()).hasSize(report.explanations().rows().size());
+        assertThat(model.explanations().dependence()).hasSize(report.explanations().samplesTrain().get(0).rows().length
+                + report.explanations().samplesProd().get(0).rows().length);
         assertThat(model.explanations().importance()).hasSize(report.model().features().size());
         robot.clickOn("#nav-explanations");
         ExplanationsView explanationsView = (ExplanationsView) view.page(ViewId.EXPLANATIONS);
-        assertThat(explanationsView.dependenceChart().getData()).isNotEmpty();
+        assertThat(explanationsView.dependenceChart().points()).isNotEmpty();
 
         // A finding picked on the overview moves the drift page to its column.
         robot.clickOn("#nav-overview");

@@ -19,8 +19,8 @@ import org.modellens.app.ui.explanations.WaterfallStep;
 public final class WaterfallChart extends Region {
 
     private static final double LABEL_WIDTH = 220;
-    private static final double VALUE_WIDTH = 70;
-    private static final double ROW = 26;
+    private static final double VALUE_WIDTH = 120;
+    private static final double ROW = 21;
 
     private List<WaterfallStep> steps = List.of();
     private final List<Label> labels = new ArrayList<>();
@@ -44,7 +44,8 @@ public final class WaterfallChart extends Region {
             Label label = new Label(step.label());
             label.getStyleClass().add("waterfall-label");
             Label value = new Label(step.kind() == WaterfallStep.Kind.CONTRIBUTION
-                    ? (step.value() >= 0 ? "+" : "") + Formats.number(step.value()) : Formats.number(step.end()));
+                    ? (step.value() >= 0 ? "+" : "") + Formats.number(step.value()) : Formats.number(step.end())
+                    + (step.note() == null ? "" : " " + step.note()));
             value.getStyleClass().add("waterfall-value");
             Rectangle bar = new Rectangle();
             bar.getStyleClass().add(switch (step.kind()) {
@@ -66,17 +67,24 @@ public final class WaterfallChart extends Region {
         if (steps.isEmpty()) {
             return;
         }
-        double min = 0;
-        double max = 0;
+        // As SHAP's waterfall: the axis spans the running totals, from E[f(x)] to f(x) and what lies
+        // between; the two ends are marks at their values, not bars from zero that would dwarf the steps.
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
         for (WaterfallStep step : steps) {
-            min = Math.min(min, Math.min(step.start(), step.end()));
-            max = Math.max(max, Math.max(step.start(), step.end()));
+            double from = step.kind() == WaterfallStep.Kind.CONTRIBUTION ? step.start() : step.end();
+            min = Math.min(min, Math.min(from, step.end()));
+            max = Math.max(max, Math.max(from, step.end()));
         }
+        double pad = (max - min) * 0.05;
+        min -= pad;
+        max += pad;
         double plotLeft = LABEL_WIDTH + 8;
         double plotWidth = Math.max(40, getWidth() - plotLeft - VALUE_WIDTH - 8);
         double span = max - min == 0 ? 1 : max - min;
         double scale = plotWidth / span;
         double zeroX = plotLeft + (0 - min) * scale;
+        zero.setVisible(zeroX >= plotLeft && zeroX <= plotLeft + plotWidth);
         zero.setStartX(zeroX);
         zero.setEndX(zeroX);
         zero.setStartY(0);
@@ -84,8 +92,10 @@ public final class WaterfallChart extends Region {
         for (int i = 0; i < steps.size(); i++) {
             WaterfallStep step = steps.get(i);
             double y = i * ROW;
-            double from = plotLeft + (Math.min(step.start(), step.end()) - min) * scale;
-            double width = Math.max(1.5, Math.abs(step.end() - step.start()) * scale);
+            boolean end = step.kind() != WaterfallStep.Kind.CONTRIBUTION;
+            double from = end ? plotLeft + (step.end() - min) * scale - 1.5
+                    : plotLeft + (Math.min(step.start(), step.end()) - min) * scale;
+            double width = end ? 3 : Math.max(1.5, Math.abs(step.end() - step.start()) * scale);
             Rectangle bar = bars.get(i);
             bar.setX(from);
             bar.setY(y + 5);

@@ -89,9 +89,11 @@ public final class EdgeCasesViewModel {
         for (int index : finding.rows().examples()) {
             List<String> row = new ArrayList<>();
             row.add(Integer.toString(index));
+            // Examples are file rows; a streamed production file holds only a sample of them.
+            int held = prod.heldRow(index);
             for (Column column : columns) {
-                String cell = index < column.size() ? column.text(index) : null;
-                row.add(cell == null ? Text.get("edge.rows.missing") : cell);
+                String cell = held >= 0 ? column.text(held) : null;
+                row.add(held < 0 ? Text.get("edge.rows.notHeld") : cell == null ? Text.get("edge.rows.missing") : cell);
             }
             rows.add(row);
         }

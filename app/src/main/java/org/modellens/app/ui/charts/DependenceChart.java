@@ -1,0 +1,147 @@
+package org.modellens.app.ui.charts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import javafx.scene.canvas.GraphicsContext;
+
+import org.modellens.app.ui.explanations.DependencePoint;
+
+/**
+ * SHAP's dependence plot: a feature's value across, its contribution up, a dot per row. Training rows
+ * are circles and production rows diamonds, drawn over training; coloured by side, or by another
+ * feature's value (low to high) when the points carry that colour. A categorical feature's labels are
+ * spread along the axis with a little seeded jitter.
+ */
+public final class DependenceChart extends PlotCanvas {
+
+    private static final double DOT = 5;
+    private static final double LEFT = 64;
+
+    private List<DependencePoint> points = List.of();
+    private List<String> categories = List.of();
+    private boolean bySide = true;
+    private String xTitle = "";
+    private String yTitle = "";
+    private double xMin = -1;
+    private double xMax = 1;
+    private double yMin = -1;
+    private double yMax = 1;
+
+    public DependenceChart() {
+        getStyleClass().add("dependence-chart");
+    }
+
+    /**
+     * @param shown  the points, training and production
+     * @param side   colour by side ({@code true}) or by each point's colour value
+     * @param xAxis  the feature's name
+     * @param yAxis  what the contributions are
+     */
+    public void show(List<DependencePoint> shown, boolean side, String xAxis, String yAxis) {
+        points = List.copyOf(shown);
+        bySide = side;
+        xTitle = xAxis;
+        yTitle = yAxis;
+        TreeSet<String> labels = new TreeSet<>();
+        double x0 = Double.POSITIVE_INFINITY;
+        double x1 = Double.NEGATIVE_INFINITY;
+        double y0 = Double.POSITIVE_INFINITY;
+        double y1 = Double.NEGATIVE_INFINITY;
+        for (DependencePoint p : points) {
+            if (p.category() != null) {
+                labels.add(p.category());
+            } else if (Double.isFinite(p.value())) {
+                x0 = Math.min(x0, p.value());
+                x1 = Math.max(x1, p.value());
+            }
+            y0 = Math.min(y0, p.contribution());
+            y1 = Math.max(y1, p.contribution());
+        }
+        categories = new ArrayList<>(labels);
+        double[] x = categories.isEmpty() ? padded(x0, x1) : new double[] {-0.5, categories.size() - 0.5};
+        double[] y = padded(y0, y1);
+        xMin = x[0];
+        xMax = x[1];
+        yMin = y[0];
+        yMax = y[1];
+        redraw();
+    }
+
+    /** For tests: the points drawn. */
+    public List<DependencePoint> points() {
+        return points;
+    }
+
+    /** The horizontal pixel of a numeric value (or of a category's place). */
+    public double xOf(double value) {
+        return LEFT + (value - xMin) / (xMax - xMin) * (getWidth() - LEFT - 14);
+    }
+
+    /** The vertical pixel of a contribution. */
+    public double yOf(double contribution) {
+        return yOf(contribution, getHeight());
+    }
+
+    private double yOf(double contribution, double height) {
+        double bottom = height - 40;
+        return bottom - (contribution - yMin) / (yMax - yMin) * (bottom - 10);
+    }
+
+    private double xOf(DependencePoint p) {
+        if (p.category() == null) {
+            return xOf(p.value());
+        }
+        // A stable jitter per row, so categories show their spread and not one stacked dot.
+        double jitter = ((p.rowIndex() * 2654435761L) % 1000) / 1000.0 - 0.5;
+        return xOf(categories.indexOf(p.category()) + 0.6 * jitter);
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double width, double height) {
+        double bottom = height - 40;
+        if (points.isEmpty()) {
+            return;
+        }
+        g.setStroke(axisColour());
+        g.setLineDashes(2, 4);
+        double zero = yOf(0, height);
+        if (zero > 10 && zero < bottom) {
+            g.strokeLine(LEFT, zero, width - 14, zero);
+        }
+        g.setLineDashes(null);
+        // Training first, production over it: the side that may have gone wrong stays visible.
+        for (boolean production : new boolean[] {false, true}) {
+            for (DependencePoint p : points) {
+                if (p.production() != production || p.category() == null && !Double.isFinite(p.value())) {
+                    continue;
+                }
+                g.setFill(bySide ? (production ? prodColour() : trainColour()) : valueColour(p.colour()));
+                double x = xOf(p);
+                double y = yOf(p.contribution(), height);
+                if (production) {
+                    g.fillPolygon(new double[] {x, x + DOT * 0.6, x, x - DOT * 0.6},
+                            new double[] {y - DOT * 0.6, y, y + DOT * 0.6, y}, 4);
+                } else {
+                    g.fillOval(x - DOT / 2, y - DOT / 2, DOT, DOT);
+                }
+            }
+        }
+        drawYAxis(g, LEFT, 10, bottom, yMin, yMax, yTitle);
+        if (categories.isEmpty()) {
+            drawXAxis(g, LEFT, width - 14, bottom, xMin, xMax, xTitle);
+        } else {
+            g.setStroke(axisColour());
+            g.strokeLine(LEFT, bottom + 0.5, width - 14, bottom + 0.5);
+            g.setFill(textColour());
+            g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+            g.setTextBaseline(javafx.geometry.VPos.TOP);
+            double room = (width - LEFT - 14) / categories.size();
+            for (int i = 0; i < categories.size(); i++) {
+                g.fillText(categories.get(i), xOf(i), bottom + 6, room - 4);
+            }
+            g.fillText(xTitle, (LEFT + width - 14) / 2, bottom + 22);
+        }
+    }
+}
