@@ -496,17 +496,22 @@ public final class CsvReader {
     }
 
     static List<String> header(CsvRecord record, String file) throws UnreadableInputException {
-        List<String> names = new ArrayList<>(record.getFields());
+        return header(record.getFields(), record.getStartingLineNumber(), file);
+    }
+
+    /** The header's fields as column names (stripped), refused when one is empty or repeats. */
+    static List<String> header(List<String> fields, long line, String file) throws UnreadableInputException {
+        List<String> names = new ArrayList<>(fields);
         Map<String, Integer> seen = new HashMap<>();
         for (int c = 0; c < names.size(); c++) {
             String name = names.get(c).strip();
             if (name.isEmpty()) {
-                throw new UnreadableInputException(file + ": line " + record.getStartingLineNumber()
+                throw new UnreadableInputException(file + ": line " + line
                         + " (header), column " + (c + 1) + " has no name");
             }
             Integer previous = seen.putIfAbsent(name, c + 1);
             if (previous != null) {
-                throw new UnreadableInputException(file + ": line " + record.getStartingLineNumber()
+                throw new UnreadableInputException(file + ": line " + line
                         + " (header) names column \"" + name + "\" twice (columns " + previous + " and " + (c + 1) + ")");
             }
             names.set(c, name);

@@ -90,6 +90,74 @@ public final class RowStream {
         return csv(path, file, size, head, sink);
     }
 
+    /**
+     * The header of a CSV file, by the rules of {@link #read} (encoding, delimiter, BOM, quoting), reading
+     * the file only as far as the header's end: the start page lists a file's columns without reading it.
+     */
+    static List<String> csvHeader(Path path) throws UnreadableInputException {
+        String file = CsvReader.fileName(path);
+        byte[] head;
+        long size;
+        try (InputStream in = Files.newInputStream(path)) {
+            size = Files.size(path);
+            head = in.readNBytes(64 * 1024);
+        } catch (NoSuchFileException e) {
+            throw new UnreadableInputException(file + ": file not found (" + path.toAbsolutePath() + ")", e);
+        } catch (IOException e) {
+            throw new UnreadableInputException(file + " cannot be read: " + Reasons.of(e), e);
+        }
+        if (head.length == 0) {
+            throw new UnreadableInputException(file + " is empty");
+        }
+        Charset charset = CsvReader.isValidUtf8Prefix(head) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+        char delimiter = CsvReader.delimiter(file, size, head, charset);
+        CsvReader.refuseNul(head, delimiter, file);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+            if (CsvReader.hasBom(head)) {
+                in.readNBytes(3);
+            }
+            // The first non-empty line; without a quote it is the header as it stands (as the columnar
+            // reader splits it, which also takes more fields than the CSV library's limit).
+            in.mark(Integer.MAX_VALUE);
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            long number = 1;
+            boolean quoted = false;
+            int previous = -1;
+            for (int b = in.read(); b >= 0; previous = b, b = in.read()) {
+                if (b == '\n' || b == '\r') {
+                    if (line.size() > 0) {
+                        break;
+                    }
+                    if (b == '\r' || previous != '\r') {
+                        number++;
+                    }
+                    continue;
+                }
+                quoted |= b == '"';
+                line.write(b);
+            }
+            if (line.size() == 0) {
+                throw new UnreadableInputException(file + " is empty");
+            }
+            if (!quoted) {
+                String text = new String(line.toByteArray(), charset);
+                return CsvReader.header(List.of(text.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1)), number, file);
+            }
+            in.reset();
+            try (de.siegmar.fastcsv.reader.CsvReader<CsvRecord> reader =
+                         CsvReader.builder(delimiter).ofCsvRecord(new InputStreamReader(in, charset))) {
+                for (CsvRecord record : reader) {
+                    return CsvReader.header(record, file);
+                }
+            }
+        } catch (CsvParseException e) {
+            throw new UnreadableInputException(file + ": the CSV structure is broken (" + Reasons.of(e) + ")", e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new UnreadableInputException(file + " cannot be read: " + Reasons.of(e), e);
+        }
+        throw new UnreadableInputException(file + " is empty");
+    }
+
     private static SourceInfo csv(Path path, String file, long size, byte[] head, Sink sink) throws UnreadableInputException {
         Charset charset = CsvReader.isValidUtf8Prefix(head) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
         char delimiter = CsvReader.delimiter(file, size, head, charset);

@@ -38,6 +38,18 @@ public final class SnapshotReaders {
         }
     }
 
+    /**
+     * The file's column names, as {@link #read}{@code (path).names()} gives them; a CSV file is read only
+     * up to the end of its header (a workbench listing the columns of a large file holds no more than that).
+     */
+    public static java.util.List<String> columnNames(Path path) throws UnreadableInputException {
+        if (readsAsCsv(path)) {
+            InputFiles.checkRegularFile(path, "data file", Long.MAX_VALUE);
+            return RowStream.csvHeader(path);
+        }
+        return read(path).names();
+    }
+
     /** Reads the file with the reader its extension or content calls for. */
     public static RawTable read(Path path) throws UnreadableInputException {
         String file = CsvReader.fileName(path);

@@ -235,7 +235,7 @@ public final class StartViewModel {
         Task<List<String>> read = new Task<>() {
             @Override
             protected List<String> call() throws Exception {
-                return SnapshotReaders.read(path).names();
+                return SnapshotReaders.columnNames(path);
             }
         };
         read.setOnSucceeded(e -> {
