@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -39,15 +40,29 @@ public final class SnapshotReaders {
     }
 
     /**
-     * The file's column names, as {@link #read}{@code (path).names()} gives them; a CSV file is read only
-     * up to the end of its header (a workbench listing the columns of a large file holds no more than that).
+     * The column names {@link #read} would give, read from the header alone (a CSV file's first
+     * record, a Parquet footer), so a picker of columns fills in a moment whatever the file's size.
+     * An XLSX workbook, bounded in size anyway, is read whole.
      */
-    public static java.util.List<String> columnNames(Path path) throws UnreadableInputException {
+    public static List<String> columnNames(Path path) throws UnreadableInputException {
+        InputFiles.checkRegularFile(path, "data file", Long.MAX_VALUE);
+        String lower = CsvReader.fileName(path).toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".parquet") || lower.endsWith(".parq") || isParquet(path)) {
+            return new ParquetReader().columnNames(path);
+        }
         if (readsAsCsv(path)) {
-            InputFiles.checkRegularFile(path, "data file", Long.MAX_VALUE);
-            return RowStream.csvHeader(path);
+            return CsvReader.columnNames(path);
         }
         return read(path).names();
+    }
+
+    private static boolean isParquet(Path path) {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1';
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Reads the file with the reader its extension or content calls for. */

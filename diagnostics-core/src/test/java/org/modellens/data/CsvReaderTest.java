@@ -41,35 +41,6 @@ class CsvReaderTest {
         assertThat(t.columns().get(2)).containsExactly("2.5", "4");
     }
 
-    /** The start page lists a file's columns from its header alone: the same names as reading the whole file. */
-    @Test
-    void columnNamesReadFromTheHeaderAloneEqualTheWholeFilesNames() throws Exception {
-        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-        byte[] latin1 = "\n\nnäme;\"a;b\";c\n1;2;3\n".getBytes(StandardCharsets.ISO_8859_1);
-        StringBuilder wide = new StringBuilder();
-        for (int c = 0; c < 10_000; c++) { // a header longer than the 64 KB sniffed for the delimiter
-            wide.append(c == 0 ? "" : ",").append("column_").append(c);
-        }
-        wide.append('\n').append("1,".repeat(9_999)).append("1\n");
-        byte[] withBom = "id,\"quoted \"\"name\"\"\",\"multi\nline\"\r\n1,2,3\r\n".getBytes(StandardCharsets.UTF_8);
-        byte[] bomFile = new byte[bom.length + withBom.length];
-        System.arraycopy(bom, 0, bomFile, 0, bom.length);
-        System.arraycopy(withBom, 0, bomFile, bom.length, withBom.length);
-        for (Path file : java.util.List.of(write("latin1.csv", latin1), write("wide.csv", wide.toString()),
-                write("bom.csv", bomFile), write("tabs.tsv", "a\tb\n1\t2\n"), write("noext", "x|y\n1|2\n3|4\n"))) {
-            assertThat(SnapshotReaders.columnNames(file)).as(file.getFileName().toString())
-                    .isEqualTo(SnapshotReaders.read(file).names()).isNotEmpty();
-        }
-        // more columns than the CSV library takes in a record (the columnar reader reads such files)
-        String names = java.util.stream.IntStream.range(0, 20_000).mapToObj(c -> "c" + c)
-                .collect(java.util.stream.Collectors.joining(","));
-        assertThat(SnapshotReaders.columnNames(write("wider.csv", names + "\n" + "1,".repeat(19_999) + "1\n")))
-                .hasSize(20_000).endsWith("c19999");
-        assertThatThrownBy(() -> SnapshotReaders.columnNames(write("dup.csv", "a,b,a\n1,2,3\n")))
-                .isInstanceOf(UnreadableInputException.class).hasMessageContaining("twice");
-        assertThatThrownBy(() -> SnapshotReaders.columnNames(write("empty.csv", ""))).isInstanceOf(UnreadableInputException.class);
-    }
-
     @Test
     void semicolonWithDecimalCommasInQuotesIsNotMistakenForComma() throws Exception {
         RawTable t = reader.read(write("s.csv", "a;b\n\"1,5\";x\n\"2,5\";y\n"));
