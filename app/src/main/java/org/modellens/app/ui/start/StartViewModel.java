@@ -235,6 +235,7 @@ public final class StartViewModel {
         Task<List<String>> read = new Task<>() {
             @Override
             protected List<String> call() throws Exception {
+                // The header alone: a moment for any size, where reading the rows took seconds.
                 return SnapshotReaders.columnNames(path);
             }
         };
