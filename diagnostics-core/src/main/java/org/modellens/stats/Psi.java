@@ -32,18 +32,28 @@ public final class Psi {
             throw new IllegalArgumentException("empty input");
         }
         double[] st = Sorted.ascending(train);
+        double[] edges = edges(st);
+        double[] p = proportions(st, edges);
+        double[] sp = Sorted.ascending(prod);
+        double[] q = proportions(sp, edges);
+        return fromProportions(p, q);
+    }
+
+    /** The bin edges: the distinct training deciles, of training values sorted ascending. */
+    public static double[] edges(double[] sortedTrain) {
         double[] edges = new double[9];
         int k = 0;
         for (int d = 1; d <= 9; d++) {
-            double e = Descriptive.quantile(st, d / 10.0);
+            double e = Descriptive.quantile(sortedTrain, d / 10.0);
             if (k == 0 || e != edges[k - 1]) {
                 edges[k++] = e;
             }
         }
-        edges = Arrays.copyOf(edges, k);
-        double[] p = proportions(st, edges);
-        double[] sp = Sorted.ascending(prod);
-        double[] q = proportions(sp, edges);
+        return Arrays.copyOf(edges, k);
+    }
+
+    /** PSI of the bin proportions {@code q} (production) against {@code p} (training), empty bins as {@link #EPSILON}. */
+    public static double fromProportions(double[] p, double[] q) {
         double psi = 0.0;
         for (int i = 0; i < p.length; i++) {
             double pi = p[i] == 0.0 ? EPSILON : p[i];
