@@ -162,6 +162,8 @@ public final class StartView extends ScrollPane {
         chunk.setId("chunk");
         chunk.setEditable(true);
         chunk.setPromptText(Text.get("start.chunk.default"));
+        chunk.setMaxWidth(Double.MAX_VALUE);
+        chunk.setTooltip(Views.tooltip(Text.get("start.chunk.help")));
         chunk.valueProperty().bindBidirectional(model.chunkProperty());
         grid.addRow(7, new Label(Text.get("start.time")), time);
         grid.addRow(8, new Label(Text.get("start.chunk")), chunk);
