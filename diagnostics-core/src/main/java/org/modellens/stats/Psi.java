@@ -31,12 +31,16 @@ public final class Psi {
         if (train == null || prod == null || train.length == 0 || prod.length == 0) {
             throw new IllegalArgumentException("empty input");
         }
-        double[] st = Sorted.ascending(train);
+        return computeOfSorted(Sorted.ascending(train), Sorted.ascending(prod));
+    }
+
+    /** {@link #compute} of samples already in ascending order (not checked: the caller sorted them). */
+    public static double computeOfSorted(double[] st, double[] sp) {
+        if (st == null || sp == null || st.length == 0 || sp.length == 0) {
+            throw new IllegalArgumentException("empty input");
+        }
         double[] edges = edges(st);
-        double[] p = proportions(st, edges);
-        double[] sp = Sorted.ascending(prod);
-        double[] q = proportions(sp, edges);
-        return fromProportions(p, q);
+        return fromProportions(proportions(st, edges), proportions(sp, edges));
     }
 
     /** The bin edges: the distinct training deciles, of training values sorted ascending. */
