@@ -32,15 +32,7 @@ public final class Psi {
             throw new IllegalArgumentException("empty input");
         }
         double[] st = Sorted.ascending(train);
-        double[] edges = new double[9];
-        int k = 0;
-        for (int d = 1; d <= 9; d++) {
-            double e = Descriptive.quantile(st, d / 10.0);
-            if (k == 0 || e != edges[k - 1]) {
-                edges[k++] = e;
-            }
-        }
-        edges = Arrays.copyOf(edges, k);
+        double[] edges = decileEdges(st);
         double[] p = proportions(st, edges);
         double[] sp = Sorted.ascending(prod);
         double[] q = proportions(sp, edges);
@@ -53,7 +45,21 @@ public final class Psi {
         return psi;
     }
 
-    private static double[] proportions(double[] sorted, double[] edges) {
+    /** The distinct training deciles, ascending: the k edges of the k + 1 right-closed bins. */
+    static double[] decileEdges(double[] sortedTrain) {
+        double[] edges = new double[9];
+        int k = 0;
+        for (int d = 1; d <= 9; d++) {
+            double e = Descriptive.quantile(sortedTrain, d / 10.0);
+            if (k == 0 || e != edges[k - 1]) {
+                edges[k++] = e;
+            }
+        }
+        return Arrays.copyOf(edges, k);
+    }
+
+    /** The share of {@code sorted} (ascending) in each bin of {@code edges}, no epsilon. */
+    static double[] proportions(double[] sorted, double[] edges) {
         long[] counts = new long[edges.length + 1];
         int bin = 0;
         for (double x : sorted) {
