@@ -31,10 +31,16 @@ public final class Psi {
         if (train == null || prod == null || train.length == 0 || prod.length == 0) {
             throw new IllegalArgumentException("empty input");
         }
-        double[] st = Sorted.ascending(train);
+        return computeOfSorted(Sorted.ascending(train), Sorted.ascending(prod));
+    }
+
+    /** {@link #compute} of samples already in ascending order (not checked: the caller sorted them). */
+    public static double computeOfSorted(double[] st, double[] sp) {
+        if (st == null || sp == null || st.length == 0 || sp.length == 0) {
+            throw new IllegalArgumentException("empty input");
+        }
         double[] edges = decileEdges(st);
         double[] p = proportions(st, edges);
-        double[] sp = Sorted.ascending(prod);
         double[] q = proportions(sp, edges);
         double psi = 0.0;
         for (int i = 0; i < p.length; i++) {
