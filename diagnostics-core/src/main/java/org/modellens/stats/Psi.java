@@ -39,21 +39,8 @@ public final class Psi {
         if (st == null || sp == null || st.length == 0 || sp.length == 0) {
             throw new IllegalArgumentException("empty input");
         }
-        double[] edges = edges(st);
+        double[] edges = decileEdges(st);
         return fromProportions(proportions(st, edges), proportions(sp, edges));
-    }
-
-    /** The bin edges: the distinct training deciles, of training values sorted ascending. */
-    public static double[] edges(double[] sortedTrain) {
-        double[] edges = new double[9];
-        int k = 0;
-        for (int d = 1; d <= 9; d++) {
-            double e = Descriptive.quantile(sortedTrain, d / 10.0);
-            if (k == 0 || e != edges[k - 1]) {
-                edges[k++] = e;
-            }
-        }
-        return Arrays.copyOf(edges, k);
     }
 
     /** PSI of the bin proportions {@code q} (production) against {@code p} (training), empty bins as {@link #EPSILON}. */
@@ -67,7 +54,21 @@ public final class Psi {
         return psi;
     }
 
-    private static double[] proportions(double[] sorted, double[] edges) {
+    /** The distinct training deciles, ascending: the k edges of the k + 1 right-closed bins. */
+    public static double[] decileEdges(double[] sortedTrain) {
+        double[] edges = new double[9];
+        int k = 0;
+        for (int d = 1; d <= 9; d++) {
+            double e = Descriptive.quantile(sortedTrain, d / 10.0);
+            if (k == 0 || e != edges[k - 1]) {
+                edges[k++] = e;
+            }
+        }
+        return Arrays.copyOf(edges, k);
+    }
+
+    /** The share of {@code sorted} (ascending) in each bin of {@code edges}, no epsilon. */
+    static double[] proportions(double[] sorted, double[] edges) {
         long[] counts = new long[edges.length + 1];
         int bin = 0;
         for (double x : sorted) {

@@ -72,7 +72,7 @@ public final class SketchDrift {
 
     /** PSI of production's sketch against exact training values (sorted ascending): training's bins exact. */
     public static double psi(double[] sortedTrain, KllDoublesSketch prod) {
-        double[] edges = Psi.edges(sortedTrain);
+        double[] edges = Psi.decileEdges(sortedTrain);
         double[] p = new double[edges.length + 1];
         double below = 0;
         for (int i = 0; i < edges.length; i++) {
