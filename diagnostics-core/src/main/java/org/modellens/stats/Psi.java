@@ -31,18 +31,16 @@ public final class Psi {
         if (train == null || prod == null || train.length == 0 || prod.length == 0) {
             throw new IllegalArgumentException("empty input");
         }
-        double[] st = Sorted.ascending(train);
-        double[] edges = new double[9];
-        int k = 0;
-        for (int d = 1; d <= 9; d++) {
-            double e = Descriptive.quantile(st, d / 10.0);
-            if (k == 0 || e != edges[k - 1]) {
-                edges[k++] = e;
-            }
+        return computeOfSorted(Sorted.ascending(train), Sorted.ascending(prod));
+    }
+
+    /** {@link #compute} of samples already in ascending order (not checked: the caller sorted them). */
+    public static double computeOfSorted(double[] st, double[] sp) {
+        if (st == null || sp == null || st.length == 0 || sp.length == 0) {
+            throw new IllegalArgumentException("empty input");
         }
-        edges = Arrays.copyOf(edges, k);
+        double[] edges = decileEdges(st);
         double[] p = proportions(st, edges);
-        double[] sp = Sorted.ascending(prod);
         double[] q = proportions(sp, edges);
         double psi = 0.0;
         for (int i = 0; i < p.length; i++) {
@@ -53,7 +51,21 @@ public final class Psi {
         return psi;
     }
 
-    private static double[] proportions(double[] sorted, double[] edges) {
+    /** The distinct training deciles, ascending: the k edges of the k + 1 right-closed bins. */
+    static double[] decileEdges(double[] sortedTrain) {
+        double[] edges = new double[9];
+        int k = 0;
+        for (int d = 1; d <= 9; d++) {
+            double e = Descriptive.quantile(sortedTrain, d / 10.0);
+            if (k == 0 || e != edges[k - 1]) {
+                edges[k++] = e;
+            }
+        }
+        return Arrays.copyOf(edges, k);
+    }
+
+    /** The share of {@code sorted} (ascending) in each bin of {@code edges}, no epsilon. */
+    static double[] proportions(double[] sorted, double[] edges) {
         long[] counts = new long[edges.length + 1];
         int bin = 0;
         for (double x : sorted) {

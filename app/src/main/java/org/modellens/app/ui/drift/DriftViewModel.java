@@ -24,6 +24,7 @@ import org.modellens.profile.CategoryCounts;
 import org.modellens.profile.DriftStatistics;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.report.DiagnosticReport;
+import org.modellens.report.DriftSummary;
 import org.modellens.timeline.ChunkComparison;
 
 /**
@@ -50,7 +51,10 @@ public final class DriftViewModel {
     private final ObservableList<CategoryBar> categories = FXCollections.observableArrayList();
     private final ObservableList<StatisticRow> statistics = FXCollections.observableArrayList();
     private final ObservableList<String> features = FXCollections.observableArrayList();
+    private final ObservableList<DriftSummary> summary = FXCollections.observableArrayList();
     private java.util.Set<String> modelInputs = java.util.Set.of();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper modelInput =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "modelInput");
 
     public DriftViewModel(ReadOnlyObjectProperty<DiagnosticReport> report, Selection selection) {
         this.report = report;
@@ -58,11 +62,17 @@ public final class DriftViewModel {
         report.addListener((obs, old, now) -> {
             modelInputs = org.modellens.app.ui.ModelInputs.of(now);
             features.setAll(now == null ? List.of() : now.features().stream().map(FeatureComparison::name).toList());
+            summary.setAll(now == null ? List.of() : DriftSummary.of(now));
             show(selection.feature());
         });
         selection.featureProperty().addListener((obs, old, now) -> show(now));
         selection.chunkProperty().addListener((obs, old, now) -> show(selection.feature()));
         show(selection.feature());
+    }
+
+    /** Every column's drift on the scale all types share (the core's {@link DriftSummary}), in report order. */
+    public ObservableList<DriftSummary> summary() {
+        return summary;
     }
 
     /** Selects a feature everywhere (from the page's own feature picker). */
@@ -74,6 +84,7 @@ public final class DriftViewModel {
 
     private void show(String name) {
         feature.set(name);
+        modelInput.set(isModelInput(name));
         histogram.set(null);
         ecdf.set(null);
         categories.clear();
@@ -199,6 +210,11 @@ public final class DriftViewModel {
 
     public ObservableList<StatisticRow> statistics() {
         return statistics;
+    }
+
+    /** Whether the column shown is one the report's model reads. */
+    public javafx.beans.property.ReadOnlyBooleanProperty modelInputProperty() {
+        return modelInput.getReadOnlyProperty();
     }
 
     /** Whether the column is one the report's model reads (false without a model). */
