@@ -171,7 +171,7 @@ final class ProfileInput {
         Map<String, Double> globalProd = importance(prod);
         Explanations all = new Explanations(e.space(), e.method(), globalTrain, globalProd, e.rows(),
                 org.modellens.explain.ModelExplanations.drift(globalTrain, globalProd), means(train), means(prod),
-                e.samplesTrain(), e.samplesProd());
+                e.samplesTrain(), e.samplesProd(), e.units());
         return new org.modellens.report.DiagnosticReport(report.toolVersion(), report.inputs(), report.findings(),
                 report.features(), report.settings(), report.model(), all, report.causes(), report.performance(),
                 report.timeline(), report.comparison(), report.identity());

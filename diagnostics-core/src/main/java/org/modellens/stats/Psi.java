@@ -39,15 +39,7 @@ public final class Psi {
         if (st == null || sp == null || st.length == 0 || sp.length == 0) {
             throw new IllegalArgumentException("empty input");
         }
-        double[] edges = new double[9];
-        int k = 0;
-        for (int d = 1; d <= 9; d++) {
-            double e = Descriptive.quantile(st, d / 10.0);
-            if (k == 0 || e != edges[k - 1]) {
-                edges[k++] = e;
-            }
-        }
-        edges = Arrays.copyOf(edges, k);
+        double[] edges = decileEdges(st);
         double[] p = proportions(st, edges);
         double[] q = proportions(sp, edges);
         double psi = 0.0;
@@ -59,7 +51,21 @@ public final class Psi {
         return psi;
     }
 
-    private static double[] proportions(double[] sorted, double[] edges) {
+    /** The distinct training deciles, ascending: the k edges of the k + 1 right-closed bins. */
+    static double[] decileEdges(double[] sortedTrain) {
+        double[] edges = new double[9];
+        int k = 0;
+        for (int d = 1; d <= 9; d++) {
+            double e = Descriptive.quantile(sortedTrain, d / 10.0);
+            if (k == 0 || e != edges[k - 1]) {
+                edges[k++] = e;
+            }
+        }
+        return Arrays.copyOf(edges, k);
+    }
+
+    /** The share of {@code sorted} (ascending) in each bin of {@code edges}, no epsilon. */
+    static double[] proportions(double[] sorted, double[] edges) {
         long[] counts = new long[edges.length + 1];
         int bin = 0;
         for (double x : sorted) {

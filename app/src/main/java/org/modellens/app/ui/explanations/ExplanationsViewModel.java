@@ -133,7 +133,9 @@ public final class ExplanationsViewModel {
             return;
         }
         message.set("");
-        space.set(Text.get("explain.space", explanations.space(), explanations.method()));
+        // The core says what a unit of contribution is (log-odds, probability, the target's units).
+        space.set(Text.get("explain.space", explanations.unitsFor(shown.inputs() == null ? null : shown.inputs().target()),
+                explanations.method()));
         Set<String> names = new LinkedHashSet<>(explanations.globalProd().keySet());
         names.addAll(explanations.globalTrain().keySet());
         List<ImportanceRow> all = new ArrayList<>();
