@@ -336,6 +336,7 @@ public final class ExplanationsView extends BorderPane {
         error.setPrefWidth(70);
         contribution.setPrefWidth(110);
         rowTable.getColumns().setAll(List.of(id, row, prediction, label, error, contribution));
+        Views.keepHeadersWhole(rowTable);
         rowTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 model.rowProperty().set(now.row());
