@@ -40,8 +40,11 @@ public final class Psi {
             throw new IllegalArgumentException("empty input");
         }
         double[] edges = decileEdges(st);
-        double[] p = proportions(st, edges);
-        double[] q = proportions(sp, edges);
+        return fromProportions(proportions(st, edges), proportions(sp, edges));
+    }
+
+    /** PSI of the bin proportions {@code q} (production) against {@code p} (training), empty bins as {@link #EPSILON}. */
+    public static double fromProportions(double[] p, double[] q) {
         double psi = 0.0;
         for (int i = 0; i < p.length; i++) {
             double pi = p[i] == 0.0 ? EPSILON : p[i];
@@ -52,7 +55,7 @@ public final class Psi {
     }
 
     /** The distinct training deciles, ascending: the k edges of the k + 1 right-closed bins. */
-    static double[] decileEdges(double[] sortedTrain) {
+    public static double[] decileEdges(double[] sortedTrain) {
         double[] edges = new double[9];
         int k = 0;
         for (int d = 1; d <= 9; d++) {
