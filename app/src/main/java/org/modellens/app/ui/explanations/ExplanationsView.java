@@ -74,6 +74,8 @@ public final class ExplanationsView extends BorderPane {
         beeswarmProd.setId("beeswarm-prod");
         dependence.setId("dependence-chart");
         dependence.setDescriber(model::describePoint);
+        beeswarmTrain.setDescriber((line, dot) -> model.describeDot(line, dot, false));
+        beeswarmProd.setDescriber((line, dot) -> model.describeDot(line, dot, true));
         waterfall.setId("waterfall");
         // Save as PNG/SVG and Copy on every picture; the canvas plots get the menu, their dots no tooltips.
         for (Region chart : List.of(importance, beeswarmTrain, beeswarmProd, dependence, waterfall)) {
