@@ -365,13 +365,8 @@ public final class ExplanationsView extends BorderPane {
         TableColumn<RowChoice, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(text.apply(c.getValue())));
         column.setSortable(false);
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-            }
-        });
+        // A value too long for its column keeps its whole text in a tooltip.
+        column.setCellFactory(c -> Views.wholeTextCell());
         return column;
     }
 
