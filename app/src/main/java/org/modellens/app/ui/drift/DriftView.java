@@ -111,7 +111,7 @@ public final class DriftView extends BorderPane {
         StackPane charts = new StackPane(numeric, categorical, empty);
 
         VBox statistics = Views.card(Text.get("drift.statistics"), Views.statisticTable(model.statistics()));
-        statistics.setPrefWidth(360);
+        statistics.setPrefWidth(400); // statistic names whole ("Standardized mean difference")
         statistics.setMinWidth(320);
         statistics.visibleProperty().bind(Bindings.isNotEmpty(model.statistics()));
         statistics.managedProperty().bind(statistics.visibleProperty());
