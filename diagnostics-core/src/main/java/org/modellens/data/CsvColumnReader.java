@@ -40,11 +40,13 @@ final class CsvColumnReader {
     private final String file;
     private final byte[] bytes;
     private final byte delimiter;
+    private final ReadWatch.Counter progress;
 
-    private CsvColumnReader(String file, byte[] bytes, byte delimiter) {
+    private CsvColumnReader(String file, byte[] bytes, byte delimiter, ReadWatch.Counter progress) {
         this.file = file;
         this.bytes = bytes;
         this.delimiter = delimiter;
+        this.progress = progress;
     }
 
     /**
@@ -89,7 +91,7 @@ final class CsvColumnReader {
                 () -> CsvReader.sha256(bytes));
         byte[] head = Arrays.copyOf(bytes, Math.min(bytes.length, 64 * 1024));
         char delimiter = CsvReader.delimiter(file, bytes.length, head, StandardCharsets.UTF_8);
-        Table table = new CsvColumnReader(file, bytes, (byte) delimiter).parse(plan);
+        Table table = new CsvColumnReader(file, bytes, (byte) delimiter, ReadWatch.counter(path, bytes.length)).parse(plan);
         return table.withSource(new SourceInfo(path, "csv", sha.join()));
     }
 
@@ -118,6 +120,7 @@ final class CsvColumnReader {
             fixed[c] = plan.fixed(names.get(c));
         }
         List<int[]> ranges = slices(dataStart);
+        progress.add(dataStart);
         List<Slice> slices;
         try {
             slices = ranges.parallelStream().map(range -> {
@@ -136,6 +139,7 @@ final class CsvColumnReader {
             }
             throw e;
         }
+        progress.finish();
         int rows = slices.stream().mapToInt(s -> s.rows).sum();
         if (rows == 0) {
             throw new UnreadableInputException(file + " has a header but no data rows");
@@ -236,7 +240,12 @@ final class CsvColumnReader {
         byte delim = delimiter;
         int p = from;
         int row = 0;
+        int reported = from;
         while (p < to) {
+            if (p - reported >= ReadWatch.STEP) {
+                progress.add(p - reported);
+                reported = p;
+            }
             byte first = b[p];
             if (first == '\n' || first == '\r') {
                 p++; // empty line: skipped
@@ -270,6 +279,7 @@ final class CsvColumnReader {
             p = p < to ? nextLine(p) : to;
         }
         slice.rows = row;
+        progress.add(to - reported);
         return slice;
     }
 

@@ -78,22 +78,25 @@ public final class CsvReader {
             refuseNul(bytes, delimiter, file);
         }
         List<int[]> slices = slices(bytes);
+        ReadWatch.Counter progress = ReadWatch.counter(path, raw.length);
         if (slices.size() == 1) {
-            Slice whole = parseSlice(bytes, 0, bytes.length, 0, delimiter, charset, null, file);
+            Slice whole = parseSlice(bytes, 0, bytes.length, 0, delimiter, charset, null, file, progress);
+            progress.finish();
             refuseUnclosedQuote(whole, bytes, file);
             return utf8 ? whole.toTable(source, file) : mixedEncoding(whole, source, file);
         }
         // Slices start after the header line, so all of them are data and parse independently (the
         // calling thread takes part in the parallel stream).
-        List<String> names = parseSlice(bytes, 0, slices.get(0)[1], 0, delimiter, charset, null, file).names;
+        List<String> names = parseSlice(bytes, 0, slices.get(0)[1], 0, delimiter, charset, null, file, progress).names;
         try {
             List<Slice> parsed = slices.subList(1, slices.size()).parallelStream().map(slice -> {
                 try {
-                    return parseSlice(bytes, slice[0], slice[1], slice[2], delimiter, charset, names, file);
+                    return parseSlice(bytes, slice[0], slice[1], slice[2], delimiter, charset, names, file, progress);
                 } catch (UnreadableInputException e) {
                     throw new CompletionException(e);
                 }
             }).toList();
+            progress.finish();
             Slice all = Slice.concat(parsed);
             return utf8 ? all.toTable(source, file) : mixedEncoding(all, source, file);
         } catch (CompletionException e) {
@@ -110,8 +113,11 @@ public final class CsvReader {
         char delimiter = delimiter(file, scan.size, scan.head, charset);
         SourceInfo source = new SourceInfo(path, "csv", scan.sha256);
         de.siegmar.fastcsv.reader.CsvReader<CsvRecord> reader;
+        ReadWatch.Counter progress = ReadWatch.counter(path, scan.size);
         try {
-            reader = builder(delimiter).ofCsvRecord(path, charset);
+            InputStream counted = progress.counting(new java.io.BufferedInputStream(Files.newInputStream(path), 1 << 16));
+            // The stream form keeps the builder's BOM detection, as reading from the path does.
+            reader = builder(delimiter).ofCsvRecord(counted, charset);
         } catch (IOException e) {
             throw new UnreadableInputException(file + " cannot be read: " + e.getMessage(), e);
         }
@@ -212,6 +218,8 @@ public final class CsvReader {
             }
         }
         RawTable table = slice.toTable(source, file);
+        // Names too: a UTF-8 header over Latin-1 rows keeps its names as the header-only read gives them.
+        table = new RawTable(table.source(), ownEncoding(table.names()), table.columns(), table.rows());
         if (utf8Cells == 0 || latin1Cells == 0) {
             return table;
         }
@@ -287,11 +295,13 @@ public final class CsvReader {
     }
 
     private static Slice parseSlice(byte[] bytes, int from, int to, int linesBefore, char delimiter, Charset charset,
-                                    List<String> names, String file) throws UnreadableInputException {
+                                    List<String> names, String file, ReadWatch.Counter progress)
+            throws UnreadableInputException {
         if (from == 0 && hasBom(bytes)) {
+            progress.add(3);
             from = 3;
         }
-        Reader text = new InputStreamReader(new ByteArrayInputStream(bytes, from, to - from), charset);
+        Reader text = new InputStreamReader(progress.counting(new ByteArrayInputStream(bytes, from, to - from)), charset);
         try (de.siegmar.fastcsv.reader.CsvReader<CsvRecord> reader = builder(delimiter).ofCsvRecord(text)) {
             return parse(reader, linesBefore, names, file);
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -493,6 +503,57 @@ public final class CsvReader {
             }
             return new RawTable(source, names, result, rows);
         }
+    }
+
+    /**
+     * The header's names, read from the file's first record alone: the names {@link #read} gives, for
+     * the same encoding and delimiter rules decided on the first 64 KB.
+     */
+    static List<String> columnNames(Path path) throws UnreadableInputException {
+        String file = fileName(path);
+        long size = InputFiles.checkRegularFile(path, "data file", Long.MAX_VALUE);
+        byte[] head;
+        try (InputStream in = Files.newInputStream(path)) {
+            head = in.readNBytes(SNIFF_BYTES);
+        } catch (NoSuchFileException e) {
+            throw new UnreadableInputException(file + ": file not found (" + path.toAbsolutePath() + ")", e);
+        } catch (IOException e) {
+            throw new UnreadableInputException(file + " cannot be read: " + Reasons.of(e), e);
+        }
+        boolean utf16 = hasUtf16Bom(head);
+        // A UTF-16 head may end inside a character pair: cut it to whole units before decoding.
+        byte[] sniff = utf16 ? new String(head, 0, head.length & ~1, StandardCharsets.UTF_16).getBytes(StandardCharsets.UTF_8) : head;
+        boolean utf8 = utf16 || isValidUtf8Prefix(head);
+        char delimiter = delimiter(file, size, sniff, utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        Charset charset = utf16 ? StandardCharsets.UTF_16 : utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+        try (InputStream in = Files.newInputStream(path);
+             de.siegmar.fastcsv.reader.CsvReader<CsvRecord> reader = builder(delimiter).ofCsvRecord(in, charset)) {
+            java.util.Iterator<CsvRecord> records = reader.iterator();
+            if (!records.hasNext()) {
+                throw new UnreadableInputException(file + " is empty");
+            }
+            List<String> names = header(records.next(), file);
+            return utf8 ? names : ownEncoding(names);
+        } catch (CsvParseException e) {
+            throw new UnreadableInputException(file + ": the CSV structure is broken (" + Reasons.of(e) + ")", e);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new UnreadableInputException(file + " cannot be read: " + Reasons.of(e), e);
+        }
+    }
+
+    /** Names read as ISO-8859-1, each that is valid multi-byte UTF-8 decoded as such (as data cells are). */
+    private static List<String> ownEncoding(List<String> latin1) {
+        List<String> names = new ArrayList<>(latin1.size());
+        java.nio.charset.CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder();
+        for (String name : latin1) {
+            try {
+                names.add(name.chars().allMatch(ch -> ch < 0x80) ? name
+                        : strict.decode(java.nio.ByteBuffer.wrap(name.getBytes(StandardCharsets.ISO_8859_1))).toString());
+            } catch (java.nio.charset.CharacterCodingException e) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     static List<String> header(CsvRecord record, String file) throws UnreadableInputException {

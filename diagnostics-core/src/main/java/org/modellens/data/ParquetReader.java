@@ -36,6 +36,36 @@ public final class ParquetReader {
         String text(Object value);
     }
 
+    /**
+     * The column names from the file's footer alone, without reading a row: what {@link #read} would
+     * name the columns.
+     */
+    public List<String> columnNames(Path path) throws UnreadableInputException {
+        String file = CsvReader.fileName(path);
+        long size = InputFiles.checkRegularFile(path, "data file", Long.MAX_VALUE);
+        if (size == 0) {
+            throw new UnreadableInputException(file + " is empty");
+        }
+        MessageType schema;
+        try {
+            schema = blue.strategic.parquet.ParquetReader.readMetadata(path.toFile()).getFileMetaData().getSchema();
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableInputException(file + " is not a readable Parquet file; it is damaged or no Parquet ("
+                    + Reasons.of(e) + ")", e);
+        }
+        List<String> names = new ArrayList<>();
+        for (Type field : schema.getFields()) {
+            if (names.contains(field.getName())) {
+                throw new UnreadableInputException(file + ": column \"" + field.getName() + "\" appears twice");
+            }
+            names.add(field.getName());
+        }
+        if (names.isEmpty()) {
+            throw new UnreadableInputException(file + " has no columns");
+        }
+        return names;
+    }
+
     /** Reads the file; see the class documentation. */
     public RawTable read(Path path) throws UnreadableInputException {
         String file = CsvReader.fileName(path);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -33,6 +34,32 @@ public final class SnapshotReaders {
             byte[] head = in.readNBytes(64 * 1024);
             return head.length >= 4 && !(head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1')
                     && !(head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) && !CsvReader.looksBinary(head);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The column names {@link #read} would give, read from the header alone (a CSV file's first
+     * record, a Parquet footer), so a picker of columns fills in a moment whatever the file's size.
+     * An XLSX workbook, bounded in size anyway, is read whole.
+     */
+    public static List<String> columnNames(Path path) throws UnreadableInputException {
+        InputFiles.checkRegularFile(path, "data file", Long.MAX_VALUE);
+        String lower = CsvReader.fileName(path).toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".parquet") || lower.endsWith(".parq") || isParquet(path)) {
+            return new ParquetReader().columnNames(path);
+        }
+        if (readsAsCsv(path)) {
+            return CsvReader.columnNames(path);
+        }
+        return read(path).names();
+    }
+
+    private static boolean isParquet(Path path) {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1';
         } catch (IOException e) {
             return false;
         }

@@ -99,7 +99,8 @@ public final class StreamedCsvReader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        try (CountingStream counted = new CountingStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16), size);
+        try (CountingStream counted = new CountingStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16), size,
+                ReadWatch.counter(path, size));
              InputStream in = new DigestInputStream(counted, digest)) {
             if (CsvReader.hasBom(head)) {
                 in.readNBytes(3);
@@ -466,11 +467,13 @@ public final class StreamedCsvReader {
     private static final class CountingStream extends FilterInputStream {
 
         private final long size;
+        private final ReadWatch.Counter counter;
         private long read;
 
-        CountingStream(InputStream in, long size) {
+        CountingStream(InputStream in, long size, ReadWatch.Counter counter) {
             super(in);
             this.size = Math.max(1, size);
+            this.counter = counter;
         }
 
         double fraction() {
@@ -482,6 +485,7 @@ public final class StreamedCsvReader {
             int b = super.read();
             if (b >= 0) {
                 read++;
+                counter.add(1);
             }
             return b;
         }
@@ -491,6 +495,7 @@ public final class StreamedCsvReader {
             int n = super.read(b, off, len);
             if (n > 0) {
                 read += n;
+                counter.add(n);
             }
             return n;
         }

@@ -14,9 +14,10 @@ import org.modellens.timeline.Timeline;
 /**
  * The report's figures in plain words for page 1 of the PDF and the Summary sheet: a cause's impact,
  * the model's quality against its baseline, what the damage costs and what could not be judged.
- * Every number in these sentences is one of the report's, printed by {@link Numbers}.
+ * Every number in these sentences is one of the report's, printed by {@link Numbers}. The workbench's
+ * Overview words causes with it too, so a cause reads the same in the window and on paper.
  */
-final class CauseWords {
+public final class CauseWords {
 
     private CauseWords() {
     }
@@ -30,8 +31,8 @@ final class CauseWords {
         }
     }
 
-    /** What a cause costs the model, as one clause after another. */
-    static String impact(Cause cause, DiagnosticReport report) {
+    /** What a cause costs the model, as one clause after another; empty when nothing about it was measured. */
+    public static String impact(Cause cause, DiagnosticReport report) {
         CauseImpact impact = cause.impact();
         List<String> parts = new ArrayList<>();
         if (report.model() != null && !cause.features().isEmpty()) {

@@ -36,6 +36,9 @@ public final class Styles {
     public static final String SERIES_PROD = "series-prod";
     public static final String KS_MARK = "ks-mark";
     public static final String SPARKLINE = "sparkline";
+    public static final String MODEL_INPUT = "model-input";
+    public static final String CAUSE_RANK = "cause-rank";
+    public static final String CAUSE_IMPACT = "cause-impact";
 
     private Styles() {
     }

@@ -55,6 +55,18 @@ public final class Views {
         return label;
     }
 
+    /**
+     * The mark on a column the model reads: a change there moves the model's scores, a change in any
+     * other column does not.
+     */
+    public static Label modelInputMark() {
+        Label mark = new Label(Text.get("mark.modelInput"));
+        mark.getStyleClass().add(Styles.MODEL_INPUT);
+        mark.setMinWidth(Region.USE_PREF_SIZE);
+        mark.setTooltip(tooltip(Text.get("mark.modelInput.help")));
+        return mark;
+    }
+
     public static Tooltip tooltip(String text) {
         Tooltip tooltip = new Tooltip(text);
         tooltip.setShowDelay(Duration.millis(250));
@@ -81,6 +93,7 @@ public final class Views {
         table.getColumns().add(value);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Text.get("stat.none")));
+        keepHeadersWhole(table);
         table.setPrefHeight(220);
         return table;
     }
@@ -96,6 +109,65 @@ public final class Views {
             }
         };
     }
+
+    /**
+     * Keeps every column of the table at least as wide as its header's text, so no header reads
+     * "Missing (t...". Measured on the header as styled, whenever the skin or the columns change.
+     */
+    public static void keepHeadersWhole(TableView<?> table) {
+        Runnable fit = () -> javafx.application.Platform.runLater(() -> fitHeaders(table));
+        table.skinProperty().addListener((obs, old, now) -> fit.run());
+        table.getColumns().addListener((javafx.collections.ListChangeListener<Object>) change -> fit.run());
+        fit.run();
+    }
+
+    /** Room beside a header's text for the sort arrow and the header's own padding. */
+    private static final double HEADER_ROOM = 22;
+
+    private static void fitHeaders(TableView<?> table) {
+        if (table.getSkin() == null || table.getScene() == null) {
+            return;
+        }
+        table.applyCss();
+        table.layout();
+        for (Node node : table.lookupAll(".column-header")) {
+            if (node instanceof javafx.scene.control.skin.TableColumnHeader header && header.getTableColumn() != null
+                    && header.lookup(".label") instanceof Label label) {
+                double needed = Math.ceil(label.prefWidth(-1) + HEADER_ROOM);
+                if (header.getTableColumn().getMinWidth() < needed) {
+                    header.getTableColumn().setMinWidth(needed);
+                }
+            }
+        }
+    }
+
+    /** A table cell showing its text, and the whole text in a tooltip when it is too long for the column. */
+    public static <S> TableCell<S, String> wholeTextCell() {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : tooltip(item));
+            }
+        };
+    }
+
+    /**
+     * Holds a severity badge at a common width so badges line up, and lets it grow past that width
+     * rather than shrink to "WA...".
+     */
+    public static javafx.scene.layout.StackPane badgeSlot(Label badge) {
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.StackPane slot = new javafx.scene.layout.StackPane(badge);
+        slot.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        // At least the common width, else the badge's own: never less than the badge needs.
+        slot.setMinWidth(BADGE_SLOT);
+        slot.setMaxWidth(Region.USE_PREF_SIZE);
+        return slot;
+    }
+
+    private static final double BADGE_SLOT = 48;
 
     public static Region grow() {
         Region spacer = new Region();

@@ -130,6 +130,7 @@ public final class WorkbenchViewModel {
             finish(next, Text.get("run.done"));
             selection.clear();
             report.set(next.getValue());
+            overview.selectTopCause();
             page.set(ViewId.OVERVIEW);
         });
         next.setOnFailed(e -> {
@@ -213,6 +214,8 @@ public final class WorkbenchViewModel {
     public void show(DiagnosticReport shown) {
         selection.clear();
         report.set(shown);
+        // Every page opens on the costliest cause, never on nothing.
+        overview.selectTopCause();
     }
 
     /**

@@ -96,6 +96,17 @@ class ExplanationsUiTest {
         assertThat(drawn.getGreen()).isCloseTo(prodColour.getGreen(), within(0.1));
         assertThat(drawn.getBlue()).isCloseTo(prodColour.getBlue(), within(0.1));
 
+        // Hovering a production dot names its row, application and values.
+        javafx.geometry.Point2D onScreen = dependence.localToScreen(dependence.xOf(probe.value()), dependence.yOf(probe.contribution()));
+        robot.moveTo(onScreen);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> dependence.tooltip().isShowing());
+        DependencePoint hovered = dependence.nearest(dependence.xOf(probe.value()), dependence.yOf(probe.contribution()));
+        assertThat(hovered.production()).isTrue();
+        String id = report.inputs().prod().column("application_id").orElseThrow().text(hovered.rowIndex());
+        assertThat(dependence.tooltip().getText()).isEqualTo(explanations.describePoint(hovered))
+                .startsWith(Text.get("series.prod") + " row " + hovered.rowIndex() + " (" + id + "): interest_rate = ");
+        robot.moveTo("#explanations-view .card");
+
         // Colour by the strongest interaction: its legend names it.
         robot.clickOn("#colour-by-interaction");
         assertThat(explanations.colourByProperty().get()).isEqualTo(ExplanationsViewModel.ColourBy.INTERACTION);

@@ -29,8 +29,57 @@ public final class DependenceChart extends PlotCanvas {
     private double yMin = -1;
     private double yMax = 1;
 
+    /** How near the pointer must come to a dot for its tooltip, in pixels. */
+    private static final double HOVER = 8;
+
+    private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+    private java.util.function.Function<DependencePoint, String> describe = p -> "";
+
     public DependenceChart() {
         getStyleClass().add("dependence-chart");
+        tip.setId("dependence-tooltip");
+        setOnMouseMoved(e -> {
+            DependencePoint near = nearest(e.getX(), e.getY());
+            if (near == null) {
+                tip.hide();
+            } else {
+                tip.setText(describe.apply(near));
+                tip.show(this, e.getScreenX() + 14, e.getScreenY() + 14);
+            }
+        });
+        setOnMouseExited(e -> tip.hide());
+    }
+
+    /** The words of a dot's tooltip. */
+    public void setDescriber(java.util.function.Function<DependencePoint, String> text) {
+        describe = text;
+    }
+
+    /** For tests: the hover tooltip. */
+    public javafx.scene.control.Tooltip tooltip() {
+        return tip;
+    }
+
+    /**
+     * The dot under a pixel (within {@value #HOVER} px), production before training as drawn on top;
+     * {@code null} where there is none.
+     */
+    public DependencePoint nearest(double x, double y) {
+        DependencePoint best = null;
+        double bestDistance = HOVER * HOVER;
+        for (DependencePoint p : points) {
+            if (p.category() == null && !Double.isFinite(p.value())) {
+                continue;
+            }
+            double dx = xOf(p) - x;
+            double dy = yOf(p.contribution()) - y;
+            double distance = dx * dx + dy * dy;
+            if (distance < bestDistance || distance == bestDistance && best != null && p.production() && !best.production()) {
+                best = p;
+                bestDistance = distance;
+            }
+        }
+        return best;
     }
 
     /**

@@ -43,6 +43,9 @@ public final class DriftView extends BorderPane {
         ComboBox<String> picker = new ComboBox<>(model.features());
         picker.setId("drift-feature");
         picker.setPromptText(Text.get("drift.pick"));
+        picker.setCellFactory(list -> new FeatureCell(model::isModelInput, null));
+        // A button cell of one's own must show the prompt itself while nothing is chosen.
+        picker.setButtonCell(new FeatureCell(model::isModelInput, Text.get("drift.pick")));
         model.featureProperty().addListener((obs, old, now) -> picker.setValue(now));
         picker.valueProperty().addListener((obs, old, now) -> model.select(now));
         Label scope = new Label();
@@ -91,6 +94,9 @@ public final class DriftView extends BorderPane {
         VBox.setVgrow(ecdf, Priority.ALWAYS);
         histogramNote.setWrapText(true);
         ksNote.setWrapText(true);
+        // The notes wrap onto more lines, taken from the chart, rather than end in "...".
+        histogramNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ksNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         StackPane empty = Views.emptyState(model.messageProperty());
         numeric.visibleProperty().bind(model.kindProperty().isEqualTo(DriftViewModel.Kind.NUMERIC));
         categorical.visibleProperty().bind(model.kindProperty().isEqualTo(DriftViewModel.Kind.CATEGORICAL));
@@ -205,5 +211,26 @@ public final class DriftView extends BorderPane {
 
     public BarChart<String, Number> bars() {
         return bars;
+    }
+
+    /** A column in the picker, marked when the model reads it. */
+    private static final class FeatureCell extends javafx.scene.control.ListCell<String> {
+        private final Label mark = Views.modelInputMark();
+        private final java.util.function.Predicate<String> isModelInput;
+        private final String whenEmpty;
+
+        FeatureCell(java.util.function.Predicate<String> isModelInput, String whenEmpty) {
+            this.isModelInput = isModelInput;
+            this.whenEmpty = whenEmpty;
+            setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            setGraphicTextGap(8);
+        }
+
+        @Override
+        protected void updateItem(String name, boolean empty) {
+            super.updateItem(name, empty);
+            setText(empty || name == null ? whenEmpty : name);
+            setGraphic(!empty && isModelInput.test(name) ? mark : null);
+        }
     }
 }

@@ -50,11 +50,13 @@ public final class DriftViewModel {
     private final ObservableList<CategoryBar> categories = FXCollections.observableArrayList();
     private final ObservableList<StatisticRow> statistics = FXCollections.observableArrayList();
     private final ObservableList<String> features = FXCollections.observableArrayList();
+    private java.util.Set<String> modelInputs = java.util.Set.of();
 
     public DriftViewModel(ReadOnlyObjectProperty<DiagnosticReport> report, Selection selection) {
         this.report = report;
         this.selection = selection;
         report.addListener((obs, old, now) -> {
+            modelInputs = org.modellens.app.ui.ModelInputs.of(now);
             features.setAll(now == null ? List.of() : now.features().stream().map(FeatureComparison::name).toList());
             show(selection.feature());
         });
@@ -197,6 +199,11 @@ public final class DriftViewModel {
 
     public ObservableList<StatisticRow> statistics() {
         return statistics;
+    }
+
+    /** Whether the column is one the report's model reads (false without a model). */
+    public boolean isModelInput(String feature) {
+        return feature != null && modelInputs.contains(feature);
     }
 
     public ObservableList<String> features() {

@@ -32,7 +32,7 @@ public final class EdgeCasesView extends BorderPane {
 
         ListView<Finding> findings = new ListView<>(model.findings());
         findings.setId("edge-findings");
-        findings.setCellFactory(list -> new FindingCell());
+        findings.setCellFactory(list -> new FindingCell(model::isModelInput));
         findings.setFixedCellSize(FindingCell.HEIGHT);
         findings.setPlaceholder(Views.muted(Text.get("edge.none")));
         findings.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.select(now));
@@ -49,6 +49,7 @@ public final class EdgeCasesView extends BorderPane {
         rows.setItems(model.rows());
         rows.setPlaceholder(Views.muted(Text.get("edge.rows.placeholder")));
         model.rowColumns().addListener((ListChangeListener<String>) c -> rebuildColumns());
+        Views.keepHeadersWhole(rows);
         Label caption = new Label();
         caption.textProperty().bind(model.rowsCaptionProperty());
         caption.getStyleClass().add(Styles.MUTED);
@@ -78,6 +79,7 @@ public final class EdgeCasesView extends BorderPane {
             int index = i;
             TableColumn<List<String>, String> column = new TableColumn<>(names.get(i));
             column.setCellValueFactory(c -> new ReadOnlyStringWrapper(index < c.getValue().size() ? c.getValue().get(index) : ""));
+            column.setCellFactory(c -> Views.wholeTextCell());
             column.setPrefWidth(i == 0 ? 70 : 120);
             if (names.get(i).equals(highlighted)) {
                 column.getStyleClass().add(Styles.HIGHLIGHT);

@@ -38,11 +38,13 @@ public final class EdgeCasesViewModel {
     private final ObservableList<StatisticRow> evidence = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper rowsCaption = new ReadOnlyStringWrapper(this, "rowsCaption", "");
     private final ReadOnlyStringWrapper highlightedColumn = new ReadOnlyStringWrapper(this, "highlightedColumn");
+    private Set<String> modelInputs = Set.of();
 
     public EdgeCasesViewModel(ReadOnlyObjectProperty<DiagnosticReport> report, Selection selection) {
         this.report = report;
         this.selection = selection;
         report.addListener((obs, old, now) -> {
+            modelInputs = org.modellens.app.ui.ModelInputs.of(now);
             findings.setAll(now == null ? List.of() : now.findings().stream().filter(f -> CHECKS.contains(f.check())).toList());
             showRows(selection.finding());
         });
@@ -54,6 +56,11 @@ public final class EdgeCasesViewModel {
                         this::showRows, () -> showRows(null));
             }
         });
+    }
+
+    /** Whether the column is one the report's model reads (false without a model). */
+    public boolean isModelInput(String feature) {
+        return feature != null && modelInputs.contains(feature);
     }
 
     public void select(Finding finding) {

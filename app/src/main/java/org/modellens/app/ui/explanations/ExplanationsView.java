@@ -73,6 +73,7 @@ public final class ExplanationsView extends BorderPane {
         beeswarmTrain.setId("beeswarm-train");
         beeswarmProd.setId("beeswarm-prod");
         dependence.setId("dependence-chart");
+        dependence.setDescriber(model::describePoint);
         waterfall.setId("waterfall");
         // Save as PNG/SVG and Copy on every picture; the canvas plots get the menu, their dots no tooltips.
         for (Region chart : List.of(importance, beeswarmTrain, beeswarmProd, dependence, waterfall)) {

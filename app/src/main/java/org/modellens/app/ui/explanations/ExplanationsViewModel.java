@@ -118,6 +118,7 @@ public final class ExplanationsViewModel {
         classes.clear();
         beeswarmTrain.clear();
         beeswarmProd.clear();
+        codesByFeature.clear();
         rowChoices.clear();
         scales = Map.of();
         idColumn.set(shown == null ? null : shown.inputs().prod().columns().stream().filter(Column::identifier)
@@ -325,7 +326,12 @@ public final class ExplanationsViewModel {
         Explanations explanations = shown.explanations();
         SampleAttributions train = explanations.sample(true, sampleClass()).orElse(null);
         SampleAttributions prod = explanations.sample(false, sampleClass()).orElse(null);
-        if (train == null && prod == null || !(train != null ? train : prod).features().contains(feature)) {
+        if (train == null && prod == null) {
+            dependenceMessage.set(Text.get("explain.dependence.noRows"));
+            interactionChoices.clear();
+            return;
+        }
+        if (!(train != null ? train : prod).features().contains(feature)) {
             dependenceMessage.set(Text.get("explain.dependence.notInModel", feature));
             interactionChoices.clear();
             return;
@@ -343,7 +349,7 @@ public final class ExplanationsViewModel {
         dependenceMessage.set(points.isEmpty() ? Text.get("explain.dependence.notInModel", feature) : "");
     }
 
-    private static void addPoints(List<DependencePoint> points, SampleAttributions sample, Snapshot snapshot, String feature,
+    private void addPoints(List<DependencePoint> points, SampleAttributions sample, Snapshot snapshot, String feature,
                                   boolean production, String colouring, ColourScale scale, Map<String, Integer> codes) {
         Column column = sample == null ? null : snapshot.column(feature).orElse(null);
         if (column == null) {
@@ -373,17 +379,22 @@ public final class ExplanationsViewModel {
         return code == null ? Double.NaN : code;
     }
 
+    /** Category codes per feature of the report shown, made once: a column's labels are read from every row. */
+    private final Map<String, Map<String, Integer>> codesByFeature = new java.util.HashMap<>();
+
+    private Map<String, Integer> categoryCodes(DiagnosticReport shown, String feature) {
+        return codesByFeature.computeIfAbsent(feature, f -> sortedCodes(shown, f));
+    }
+
     /** Sorted category labels of a non-numeric column over both sides, numbered as numpy.unique numbers them. */
-    private static Map<String, Integer> categoryCodes(DiagnosticReport shown, String feature) {
+    private static Map<String, Integer> sortedCodes(DiagnosticReport shown, String feature) {
         java.util.TreeSet<String> labels = new java.util.TreeSet<>();
         for (Snapshot snapshot : java.util.Arrays.asList(shown.inputs().train(), shown.inputs().prod())) {
             Column column = snapshot == null ? null : snapshot.column(feature).orElse(null);
             if (column != null && column.type() != ColumnType.NUMERIC) {
-                for (int i = 0; i < column.size(); i++) {
-                    String text = column.text(i);
-                    if (text != null) {
-                        labels.add(text);
-                    }
+                // The column's table of labels: every label a cell holds, without reading the rows.
+                for (int code = 0; code < column.categoryCount(); code++) {
+                    labels.add(column.category(code));
                 }
             }
         }
@@ -510,6 +521,32 @@ public final class ExplanationsViewModel {
         if (feature != null && !feature.equals(selection.feature())) {
             selection.selectFeature(feature);
         }
+    }
+
+    /**
+     * A dependence dot's tooltip: its side and row (with its id), the plotted feature's value and
+     * contribution, and the colouring feature's value when colouring by one.
+     */
+    public String describePoint(DependencePoint point) {
+        DiagnosticReport shown = report.get();
+        if (shown == null) {
+            return "";
+        }
+        Snapshot snapshot = point.production() ? shown.inputs().prod() : shown.inputs().train();
+        String side = Text.get(point.production() ? "series.prod" : "series.train");
+        String id = snapshot.columns().stream().filter(Column::identifier).findFirst()
+                .filter(c -> point.rowIndex() < c.size()).map(c -> c.text(point.rowIndex())).orElse(null);
+        String feature = dependenceFeature.get();
+        String value = point.category() != null ? point.category() : Formats.number(point.value());
+        String text = Text.get(id == null ? "explain.point" : "explain.point.id", side, Integer.toString(point.rowIndex()), id, feature, value,
+                Formats.number(point.contribution()));
+        String colouring = colourBy.get() == ColourBy.INTERACTION ? interactionFeature.get() : null;
+        Column partner = colouring == null ? null : snapshot.column(colouring).orElse(null);
+        if (partner != null && point.rowIndex() < partner.size()) {
+            String cell = partner.text(point.rowIndex());
+            text += "\n" + colouring + " = " + (cell == null ? Text.get("edge.rows.missing") : cell);
+        }
+        return text;
     }
 
     /** A row's label in the row picker: the class it is explained for, when the model has several. */

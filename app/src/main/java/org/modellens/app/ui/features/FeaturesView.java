@@ -45,10 +45,11 @@ public final class FeaturesView extends BorderPane {
         severity.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         severity.setComparator(java.util.Comparator.comparingInt(FeatureRow::severityRank));
         severity.setCellFactory(c -> new SeverityCell());
-        severity.setPrefWidth(90);
+        severity.setPrefWidth(100);
 
         TableColumn<FeatureRow, String> name = text(Text.get("features.col.name"), Text.get("features.col.name.help"), FeatureRow::name);
-        name.setPrefWidth(200);
+        name.setPrefWidth(260);
+        name.setCellFactory(c -> new NameCell(model::isModelInput));
         TableColumn<FeatureRow, String> role = text(Text.get("features.col.role"), Text.get("features.col.role.help"), FeatureRow::role);
         TableColumn<FeatureRow, String> type = text(Text.get("features.col.type"), Text.get("features.col.type.help"), FeatureRow::type);
         TableColumn<FeatureRow, Double> trainMissing = number(Text.get("features.col.trainMissing"),
@@ -78,6 +79,7 @@ public final class FeaturesView extends BorderPane {
         drift.setCellFactory(c -> new DriftCell());
         // ControlsFX column filters (click a header's filter icon); lazy so 1,000 columns open at once.
         TableFilter.forTableView(table).lazy(true).apply();
+        Views.keepHeadersWhole(table);
 
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.select(now));
         model.selectedFeatureProperty().addListener((obs, old, now) -> follow(now));
@@ -152,6 +154,26 @@ public final class FeaturesView extends BorderPane {
         return column;
     }
 
+    /** The column's name, marked when the model reads it. */
+    private static final class NameCell extends TableCell<FeatureRow, String> {
+        private final Label mark = Views.modelInputMark();
+        private final java.util.function.Predicate<String> isModelInput;
+
+        NameCell(java.util.function.Predicate<String> isModelInput) {
+            this.isModelInput = isModelInput;
+            setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            setGraphicTextGap(8);
+        }
+
+        @Override
+        protected void updateItem(String name, boolean empty) {
+            super.updateItem(name, empty);
+            setText(empty ? null : name);
+            setGraphic(!empty && isModelInput.test(name) ? mark : null);
+            setTooltip(empty ? null : Views.tooltip(name));
+        }
+    }
+
     /** The drift value with its statistic's name: "KS 0.234" or "TV 0.399". */
     private static final class DriftCell extends TableCell<FeatureRow, Double> {
         @Override
@@ -169,6 +191,7 @@ public final class FeaturesView extends BorderPane {
 
         SeverityCell() {
             badge.getStyleClass().add(Styles.BADGE);
+            badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
 
         @Override

@@ -31,6 +31,7 @@ public final class FeaturesViewModel {
     private final FilteredList<FeatureRow> shown = new FilteredList<>(rows);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final BooleanProperty onlyWithFindings = new SimpleBooleanProperty(this, "onlyWithFindings");
+    private java.util.Set<String> modelInputs = java.util.Set.of();
 
     public FeaturesViewModel(ReadOnlyObjectProperty<DiagnosticReport> report, Selection selection) {
         this.report = report;
@@ -42,6 +43,7 @@ public final class FeaturesViewModel {
     }
 
     private void show(DiagnosticReport shownReport) {
+        modelInputs = org.modellens.app.ui.ModelInputs.of(shownReport);
         if (shownReport == null) {
             rows.clear();
             return;
@@ -88,6 +90,11 @@ public final class FeaturesViewModel {
         if (row != null && !row.name().equals(selection.feature())) {
             selection.selectFeature(row.name());
         }
+    }
+
+    /** Whether the column is one the report's model reads (false without a model). */
+    public boolean isModelInput(String feature) {
+        return feature != null && modelInputs.contains(feature);
     }
 
     public ReadOnlyObjectProperty<String> selectedFeatureProperty() {

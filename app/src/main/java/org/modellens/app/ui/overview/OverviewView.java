@@ -1,9 +1,11 @@
 package org.modellens.app.ui.overview;
 
 import java.util.Map;
+import java.util.Objects;
 
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
@@ -11,11 +13,16 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -30,18 +37,26 @@ import org.modellens.app.ui.Views;
 import org.modellens.checks.Finding;
 import org.modellens.checks.Severity;
 
-/** The overview page: verdict, counts by severity, and the filtered findings with the selected one's detail. */
+/**
+ * The overview page, causes first: the verdict, the model's performance against its baseline and
+ * what the damage costs; the ranked causes, each opening onto its findings, beside every finding
+ * filtered by check and severity; the selected cause and finding in detail.
+ */
 public final class OverviewView extends BorderPane {
 
+    private final OverviewViewModel model;
     private final ObservableList<StatisticRow> evidence = FXCollections.observableArrayList();
+    private final TreeView<CauseEntry> causes = new TreeView<>(new TreeItem<>());
     private Finding noted;
 
     public OverviewView(OverviewViewModel model, NotesViewModel notes) {
+        this.model = model;
         setId("overview-view");
         getStyleClass().add(Styles.PAGE);
 
         Label verdict = new Label();
         verdict.setId("verdict");
+        verdict.setMinWidth(Region.USE_PREF_SIZE);
         verdict.textProperty().bind(Bindings.createStringBinding(
                 () -> model.verdictProperty().get().isEmpty() ? "" : Text.get("overview.verdict." + model.verdictProperty().get()),
                 model.verdictProperty()));
@@ -50,18 +65,124 @@ public final class OverviewView extends BorderPane {
             verdict.getStyleClass().removeIf(s -> s.startsWith("verdict-"));
             verdict.getStyleClass().add("verdict-" + now);
         });
+        Label verdictText = wrapped("verdict-text", model.verdictTextProperty());
+        verdictText.getStyleClass().add("verdict-sentence");
+        Label performance = wrapped("performance", model.performanceProperty());
+        Label costs = wrapped("costs", model.costsProperty());
+        costs.getStyleClass().add(Styles.MUTED);
+        VBox headline = new VBox(4, verdictText, performance, costs);
+        headline.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(headline, Priority.ALWAYS);
         HBox tiles = new HBox(12, verdict,
                 tile(Severity.FAIL, model.failCountProperty()),
                 tile(Severity.WARN, model.warnCountProperty()),
-                tile(Severity.INFO, model.infoCountProperty()));
+                tile(Severity.INFO, model.infoCountProperty()), headline);
         tiles.setAlignment(Pos.CENTER_LEFT);
-        Label performance = new Label();
-        performance.setId("performance");
-        performance.setWrapText(true);
-        performance.textProperty().bind(model.performanceProperty());
-        performance.visibleProperty().bind(model.performanceProperty().isNotEmpty());
-        performance.managedProperty().bind(performance.visibleProperty());
+        tiles.setFillHeight(false);
 
+        Tab causesTab = new Tab();
+        causesTab.setId("causes-tab");
+        causesTab.textProperty().bind(Bindings.createStringBinding(() -> Text.get("overview.causes.tab", model.causes().size()),
+                model.causes()));
+        causesTab.setContent(causesList());
+        Tab findingsTab = new Tab();
+        findingsTab.setId("findings-tab");
+        findingsTab.textProperty().bind(Bindings.createStringBinding(() -> Text.get("overview.findings.tab", model.findings().size()),
+                model.findings()));
+        findingsTab.setContent(findingsList());
+        TabPane lists = new TabPane(causesTab, findingsTab);
+        lists.setId("overview-lists");
+        lists.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        lists.setMinWidth(360);
+
+        SplitPane split = new SplitPane(lists, detail(notes));
+        split.setDividerPositions(0.56);
+        VBox content = new VBox(16, Views.title(Text.get("view.overview")), tiles, split);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        content.getStyleClass().add("page-content");
+        setCenter(content);
+    }
+
+    /** The causes tree: one line per cause, its findings beneath it. */
+    private VBox causesList() {
+        causes.setId("causes");
+        causes.setShowRoot(false);
+        causes.setCellFactory(tree -> new CauseCell(tree, model::isModelInput));
+        model.causes().addListener((ListChangeListener<CauseRow>) c -> fillCauses());
+        fillCauses();
+        causes.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now == null || now.getValue() == null) {
+                return;
+            }
+            if (now.getValue().finding() == null) {
+                model.selectCause(now.getValue().cause());
+            } else {
+                model.select(now.getValue().finding());
+            }
+        });
+        model.selectedFindingProperty().addListener((obs, old, now) -> followSelection());
+        model.selectedCauseProperty().addListener((obs, old, now) -> followSelection());
+        Label none = Views.muted(Text.get("overview.causes.none"));
+        causes.visibleProperty().bind(Bindings.isNotEmpty(model.causes()));
+        causes.managedProperty().bind(causes.visibleProperty());
+        none.visibleProperty().bind(causes.visibleProperty().not());
+        none.managedProperty().bind(none.visibleProperty());
+        VBox box = new VBox(8, Views.muted(Text.get("overview.causes.text")), causes, none);
+        VBox.setVgrow(causes, Priority.ALWAYS);
+        box.getStyleClass().add("tab-body");
+        return box;
+    }
+
+    private void fillCauses() {
+        causes.getRoot().getChildren().clear();
+        for (CauseRow cause : model.causes()) {
+            TreeItem<CauseEntry> item = new TreeItem<>(new CauseEntry(cause, null));
+            cause.findings().forEach(f -> item.getChildren().add(new TreeItem<>(new CauseEntry(cause, f))));
+            causes.getRoot().getChildren().add(item);
+        }
+        followSelection();
+    }
+
+    /** Shows in the tree what is selected elsewhere: a cause's own line for its lead finding, else the finding's line. */
+    private void followSelection() {
+        CauseRow cause = model.selectedCauseProperty().get();
+        Finding finding = model.selectedFindingProperty().get();
+        TreeItem<CauseEntry> current = causes.getSelectionModel().getSelectedItem();
+        if (current != null && current.getValue() != null && Objects.equals(current.getValue().cause(), cause)
+                && (current.getValue().finding() == null ? Objects.equals(cause.lead(), finding)
+                : Objects.equals(current.getValue().finding(), finding))) {
+            return;
+        }
+        if (cause == null) {
+            causes.getSelectionModel().clearSelection();
+            return;
+        }
+        TreeItem<CauseEntry> target = null;
+        for (TreeItem<CauseEntry> item : causes.getRoot().getChildren()) {
+            boolean selected = item.getValue().cause().equals(cause);
+            TreeItem<CauseEntry> child = !selected || finding == null || finding.equals(cause.lead()) ? null
+                    : item.getChildren().stream().filter(f -> finding.equals(f.getValue().finding())).findFirst().orElse(null);
+            // Only a cause whose finding is looked at stands open, so the ranking stays in view.
+            item.setExpanded(child != null);
+            if (selected) {
+                target = child == null ? item : child;
+            }
+        }
+        if (target != null) {
+            causes.getSelectionModel().select(target);
+            // After the layout pass: rows of wrapped text have their heights only then.
+            TreeItem<CauseEntry> shown = target;
+            javafx.application.Platform.runLater(() -> {
+                int row = causes.getRow(shown);
+                if (row >= 0) {
+                    causes.scrollTo(Math.max(0, row - 1));
+                }
+            });
+        }
+    }
+
+    /** Every finding, filtered by check and severity. */
+    private VBox findingsList() {
         ComboBox<String> check = new ComboBox<>(model.checks());
         check.setId("check-filter");
         check.valueProperty().bindBidirectional(model.checkFilterProperty());
@@ -82,7 +203,7 @@ public final class OverviewView extends BorderPane {
 
         ListView<Finding> findings = new ListView<>(model.findings());
         findings.setId("findings");
-        findings.setCellFactory(list -> new FindingCell());
+        findings.setCellFactory(list -> new FindingCell(model::isModelInput));
         findings.setFixedCellSize(FindingCell.HEIGHT);
         findings.setPlaceholder(Views.muted(Text.get("overview.findings.none")));
         findings.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.select(now));
@@ -94,28 +215,71 @@ public final class OverviewView extends BorderPane {
                 findings.getSelectionModel().clearSelection();
             }
         });
+        VBox box = new VBox(10, filters, findings);
+        VBox.setVgrow(findings, Priority.ALWAYS);
+        box.getStyleClass().add("tab-body");
+        return box;
+    }
+
+    /** The selected cause (what it costs, what to do) above the selected finding (what was measured, the user's note). */
+    private VBox detail(NotesViewModel notes) {
+        Label causeHeader = new Label();
+        causeHeader.setId("cause-header");
+        causeHeader.getStyleClass().add(Styles.FINDING_META);
+        Label causeTitle = new Label();
+        causeTitle.setId("cause-title");
+        causeTitle.getStyleClass().add("detail-title");
+        Label causeImpact = new Label();
+        causeImpact.setId("cause-impact");
+        Label causeTodo = new Label();
+        causeTodo.setId("cause-todo");
+        for (Label label : new Label[] {causeTitle, causeImpact, causeTodo}) {
+            label.setWrapText(true);
+            label.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        Label causeMark = Views.modelInputMark();
+        HBox causeLine = new HBox(8, causeHeader, causeMark);
+        causeLine.setAlignment(Pos.CENTER_LEFT);
+        VBox causeBox = new VBox(6, causeLine, causeTitle, causeImpact, causeTodo);
+        causeBox.getStyleClass().add("cause-detail");
+        model.selectedCauseProperty().addListener((obs, old, now) -> {
+            causeBox.setVisible(now != null);
+            causeBox.setManaged(now != null);
+            if (now == null) {
+                return;
+            }
+            causeHeader.setText(Text.get("overview.cause.header", now.rank(), model.causes().size(), now.subject()));
+            causeMark.setVisible(now.modelInput());
+            causeMark.setManaged(now.modelInput());
+            causeTitle.setText(now.title());
+            causeImpact.setText(now.impact().isEmpty() ? Text.get("overview.cause.impact.none") : now.impact());
+            causeTodo.setText(Text.get("overview.cause.todo", now.whatToDo()));
+        });
+        causeBox.setVisible(false);
+        causeBox.setManaged(false);
 
         Label title = new Label();
+        title.setId("finding-title");
         title.getStyleClass().add("detail-title");
         title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         Label detail = new Label();
+        detail.setId("finding-detail");
         detail.setWrapText(true);
+        detail.setMinHeight(Region.USE_PREF_SIZE);
         TableView<StatisticRow> evidenceTable = Views.statisticTable(evidence);
+        evidenceTable.setMinHeight(120);
         TextArea note = new TextArea();
         note.setId("finding-note");
         note.setPromptText(Text.get("overview.note.prompt"));
         note.setWrapText(true);
-        note.setPrefRowCount(4);
-        note.setMinHeight(90);
+        note.setPrefRowCount(3);
+        note.setMinHeight(70);
         note.textProperty().addListener((obs, old, now) -> {
             if (noted != null) {
                 notes.setNote(noted, now);
             }
         });
-        VBox detailBox = new VBox(10, title, detail, evidenceTable, new Label(Text.get("overview.note")), note);
-        VBox.setVgrow(evidenceTable, Priority.ALWAYS);
-        VBox detailCard = Views.card(Text.get("overview.detail"), new VBox());
-        detailCard.getChildren().set(1, detailBox);
         model.selectedFindingProperty().addListener((obs, old, now) -> {
             noted = null;
             title.setText(now == null ? Text.get("overview.detail.none") : now.title());
@@ -133,14 +297,28 @@ public final class OverviewView extends BorderPane {
         title.setText(Text.get("overview.detail.none"));
         note.setDisable(true);
 
-        VBox listCard = Views.card(Text.get("overview.findings"), new VBox(10, filters, findings));
-        VBox.setVgrow(findings, Priority.ALWAYS);
-        SplitPane split = new SplitPane(listCard, detailCard);
-        split.setDividerPositions(0.58);
-        VBox content = new VBox(16, Views.title(Text.get("view.overview")), tiles, performance, split);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        content.getStyleClass().add("page-content");
-        setCenter(content);
+        Label findingHeading = new Label(Text.get("overview.detail"));
+        findingHeading.getStyleClass().add(Styles.FINDING_META);
+        VBox body = new VBox(10, causeBox, findingHeading, title, detail, evidenceTable, new Label(Text.get("overview.note")), note);
+        VBox.setVgrow(evidenceTable, Priority.ALWAYS);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(body);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("detail-scroll");
+        VBox card = Views.card(Text.get("overview.detail.title"), scroll);
+        card.setMinWidth(320);
+        return card;
+    }
+
+    private static Label wrapped(String id, javafx.beans.value.ObservableStringValue text) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(Bindings.isNotEmpty(text));
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
     }
 
     private static VBox tile(Severity severity, javafx.beans.property.ReadOnlyLongProperty count) {
@@ -152,15 +330,22 @@ public final class OverviewView extends BorderPane {
         label.getStyleClass().add(Styles.COUNT_LABEL);
         VBox tile = new VBox(2, value, label);
         tile.getStyleClass().add(Styles.COUNT_TILE);
-        Label.class.cast(label).setTooltip(Views.tooltip(Text.get("overview.count." + severity.jsonName() + ".help")));
+        tile.setMinWidth(Region.USE_PREF_SIZE);
+        label.setTooltip(Views.tooltip(Text.get("overview.count." + severity.jsonName() + ".help")));
         return tile;
     }
 
     private static CheckBox severityBox(OverviewViewModel model, Severity severity) {
         CheckBox box = new CheckBox(Text.get("overview.count." + severity.jsonName()));
         box.setId("show-" + severity.jsonName());
+        box.setMinWidth(Region.USE_PREF_SIZE);
         box.setSelected(model.isShown(severity));
         box.selectedProperty().addListener((obs, old, now) -> model.showSeverity(severity, now));
         return box;
+    }
+
+    /** The causes tree, for tests. */
+    public TreeView<?> causesTree() {
+        return causes;
     }
 }

@@ -24,7 +24,8 @@ import org.modellens.checks.Severity;
 import org.modellens.report.DiagnosticReport;
 
 /**
- * The report at a glance: the verdict, the number of findings at each severity, and the findings in
+ * The report at a glance, causes first: the verdict, the model's performance against its baseline,
+ * the ranked causes with what each costs the model (each holding its findings), and every finding in
  * plain language, filtered by check and severity.
  */
 public final class OverviewViewModel {
@@ -47,20 +48,39 @@ public final class OverviewViewModel {
     private final javafx.beans.property.ReadOnlyStringWrapper performance =
             new javafx.beans.property.ReadOnlyStringWrapper(this, "performance", "");
 
+    private final ObservableList<CauseRow> causes = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<CauseRow> selectedCause =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "selectedCause");
+    /** The verdict as a sentence and what the damage costs, in the words of the PDF's page 1. */
+    private final ReadOnlyStringWrapper verdictText = new ReadOnlyStringWrapper(this, "verdictText", "");
+    private final ReadOnlyStringWrapper costs = new ReadOnlyStringWrapper(this, "costs", "");
+    private java.util.Map<Finding, CauseRow> causeOfFinding = java.util.Map.of();
+    private Set<String> modelInputs = Set.of();
+
     public OverviewViewModel(ReadOnlyObjectProperty<DiagnosticReport> report, Selection selection) {
         this.report = report;
         this.selection = selection;
         report.addListener((obs, old, now) -> show(now));
+        // A finding picked anywhere (here, Leakage and edge cases, ...) shows the cause it belongs to.
+        selection.findingProperty().addListener((obs, old, now) -> selectedCause.set(now == null ? null : causeOfFinding.get(now)));
         checkFilter.addListener((obs, old, now) -> refilter());
         severities.addListener((SetChangeListener<Severity>) change -> refilter());
         show(report.get());
     }
 
     private void show(DiagnosticReport shownReport) {
+        causes.setAll(CauseRow.of(shownReport));
+        java.util.Map<Finding, CauseRow> owners = new java.util.HashMap<>();
+        causes.forEach(cause -> cause.findings().forEach(f -> owners.putIfAbsent(f, cause)));
+        causeOfFinding = owners;
+        modelInputs = org.modellens.app.ui.ModelInputs.of(shownReport);
+        selectedCause.set(selection.finding() == null ? null : owners.get(selection.finding()));
         if (shownReport == null) {
             all.clear();
             checks.clear();
             verdict.set("");
+            verdictText.set("");
+            costs.set("");
             performance.set("");
             fail.set(0);
             warn.set(0);
@@ -68,6 +88,9 @@ public final class OverviewViewModel {
             return;
         }
         verdict.set(shownReport.verdict());
+        org.modellens.report.StakeholderSummary summary = org.modellens.report.StakeholderSummary.of(shownReport);
+        verdictText.set(summary.verdictText());
+        costs.set(String.join("\n", summary.costs()));
         performance.set(String.join("\n", org.modellens.causes.PerformanceText.lines(shownReport.performance())));
         fail.set(shownReport.counts().get(Severity.FAIL));
         warn.set(shownReport.counts().get(Severity.WARN));
@@ -106,6 +129,59 @@ public final class OverviewViewModel {
         if (finding != null && !Objects.equals(finding, selection.finding())) {
             selection.selectFinding(finding);
         }
+    }
+
+    /**
+     * Selects a cause: its lead finding becomes the selection every page follows. A cause about no
+     * column keeps the column looked at, or takes the top cause's, so no page is left empty.
+     */
+    public void selectCause(CauseRow cause) {
+        if (cause == null) {
+            return;
+        }
+        if (cause.lead().feature() == null && selection.feature() == null) {
+            causes.stream().flatMap(c -> c.features().stream()).findFirst().ifPresent(selection::selectFeature);
+        }
+        if (!Objects.equals(cause.lead(), selection.finding())) {
+            selection.selectFinding(cause.lead());
+        }
+        selectedCause.set(cause);
+    }
+
+    /**
+     * Selects the cause that costs the model most (a report without causes: its first finding), so
+     * every page opens on what matters most instead of on nothing.
+     */
+    public void selectTopCause() {
+        if (!causes.isEmpty()) {
+            selectCause(causes.get(0));
+        } else if (!all.isEmpty()) {
+            select(all.get(0));
+        }
+    }
+
+    /** The ranked causes, costliest first. */
+    public ObservableList<CauseRow> causes() {
+        return causes;
+    }
+
+    /** The cause of the selected finding, or the cause selected; {@code null} when none. */
+    public ReadOnlyObjectProperty<CauseRow> selectedCauseProperty() {
+        return selectedCause.getReadOnlyProperty();
+    }
+
+    /** Whether the column is one the report's model reads (false without a model). */
+    public boolean isModelInput(String feature) {
+        return feature != null && modelInputs.contains(feature);
+    }
+
+    public ReadOnlyStringProperty verdictTextProperty() {
+        return verdictText.getReadOnlyProperty();
+    }
+
+    /** What the damage costs (expected cost, missed cases), one line each; empty where unknown. */
+    public ReadOnlyStringProperty costsProperty() {
+        return costs.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Finding> selectedFindingProperty() {

@@ -277,6 +277,34 @@ class ExplanationsPlotsTest {
         assertThat(model.rows()).allSatisfy(r -> assertThat(r.outputClass()).isEqualTo("2"));
         assertThat(model.rowChoices()).allSatisfy(c -> assertThat(c.row().outputClass()).isEqualTo("2"));
         assertThat(model.waterfall().get(model.waterfall().size() - 1).end()).isEqualTo(model.rowProperty().get().margin());
+
+        // A categorical input: its points carry the category; coloured by another categorical input, by
+        // that label's place among the sorted labels of both files.
+        selection.selectFeature("color");
+        Column color = multi.inputs().prod().column("color").orElseThrow();
+        assertThat(model.dependence()).isNotEmpty().allSatisfy(p -> assertThat(p.value()).isNaN());
+        model.dependence().stream().filter(DependencePoint::production)
+                .forEach(p -> assertThat(p.category()).isEqualTo(color.text(p.rowIndex())));
+        model.chooseInteraction("city");
+        java.util.TreeSet<String> cities = new java.util.TreeSet<>();
+        Column prodCity = multi.inputs().prod().column("city").orElseThrow();
+        Column trainCity = multi.inputs().train().column("city").orElseThrow();
+        for (Column c : List.of(prodCity, trainCity)) {
+            for (int i = 0; i < c.size(); i++) {
+                if (c.text(i) != null) {
+                    cities.add(c.text(i));
+                }
+            }
+        }
+        List<String> sorted = List.copyOf(cities);
+        model.dependence().stream().filter(DependencePoint::production).forEach(p -> {
+            String city = prodCity.text(p.rowIndex());
+            if (city == null) {
+                assertThat(p.colour()).isNaN();
+            } else {
+                assertThat(p.colour()).isCloseTo(sorted.indexOf(city) / (double) (sorted.size() - 1), within(1e-12));
+            }
+        });
     }
 
     private static BeeswarmRow line(List<BeeswarmRow> lines, String feature) {
