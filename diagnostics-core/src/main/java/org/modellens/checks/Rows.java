@@ -1,6 +1,7 @@
 package org.modellens.checks;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntPredicate;
 
@@ -20,16 +21,19 @@ final class Rows {
     static AffectedRows matching(IntPredicate affected, Snapshot snapshot) {
         long count = 0;
         List<Integer> examples = new ArrayList<>();
+        // Every row, not just the examples: the workbench exports them all.
+        BitSet all = new BitSet();
         int rows = snapshot.rows();
         for (int row = 0; row < rows; row++) {
             if (affected.test(row)) {
                 count++;
+                all.set(row);
                 if (examples.size() < AffectedRows.MAX_EXAMPLES) {
                     examples.add(Math.toIntExact(snapshot.fileRow(row)));
                 }
             }
         }
-        return new AffectedRows(count, examples, sample(snapshot));
+        return new AffectedRows(count, examples, sample(snapshot), all);
     }
 
     /** Rows a check counted on the held rows of {@code snapshot}, its examples given as held rows. */

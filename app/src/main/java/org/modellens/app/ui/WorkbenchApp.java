@@ -28,6 +28,7 @@ public final class WorkbenchApp extends Application {
     public static MainView show(Stage stage, WorkbenchViewModel model) {
         MainView view = new MainView(model);
         Scene scene = new Scene(view, 1360, 860);
+        TableCopy.install(scene);
         view.applyTheme(Theme.LIGHT);
         stage.setScene(scene);
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(

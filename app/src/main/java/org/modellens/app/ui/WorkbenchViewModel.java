@@ -83,7 +83,7 @@ public final class WorkbenchViewModel {
         this.overview = new OverviewViewModel(shown, selection);
         this.features = new FeaturesViewModel(shown, selection);
         this.drift = new DriftViewModel(shown, selection);
-        this.edgeCases = new EdgeCasesViewModel(shown, selection);
+        this.edgeCases = new EdgeCasesViewModel(shown, selection, executor);
         this.explanations = new ExplanationsViewModel(shown, selection);
         this.model = new ModelViewModel(shown);
         this.timeline = new org.modellens.app.ui.timeline.TimelineViewModel(shown, selection, () -> open(ViewId.DRIFT));

@@ -77,6 +77,18 @@ class ExplanationsUiTest {
         robot.clickOn("#beeswarm-both");
         assertThat(page.beeswarmProd().isVisible()).isTrue();
 
+        // "Save chart as SVG" writes every dot of a canvas plot as a vector, with its labels.
+        String[] svg = new String[2];
+        robot.interact(() -> {
+            svg[0] = org.modellens.app.ui.charts.ChartSvg.of(page.beeswarmTrain());
+            svg[1] = org.modellens.app.ui.charts.ChartSvg.of(page.dependenceChart());
+        });
+        int dots = page.beeswarmTrain().rows().stream().mapToInt(r -> r.contributions().length).sum();
+        assertThat(svg[0].split("<ellipse", -1)).hasSize(dots + 1);
+        assertThat(svg[0]).contains(">credit_score</text>", ">" + Text.get("explain.axis.contribution") + "</text>");
+        long diamonds = page.dependenceChart().points().stream().filter(p -> p.production() && !Double.isNaN(p.value())).count();
+        assertThat(svg[1].split("<polygon", -1)).hasSize((int) diamonds + 1);
+
         // Dependence: production's interest rates arrive in percent, so its cloud lies right of every
         // training dot, and drawn over them in production's colour.
         DependenceChart dependence = page.dependenceChart();

@@ -12,6 +12,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -49,7 +50,7 @@ class TextFitUiTest {
 
     @Test
     void noTextOnAnyPageOfTheSampleCaseIsCutShortWithoutItsFullTextAtHand(FxRobot robot) throws Exception {
-        List<String> cut = new ArrayList<>();
+        List<String> cut = new ArrayList<>(cutShort(robot, "start, nothing chosen"));
         robot.interact(() -> model.start().useSampleCase());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.start().readyProperty().get());
         cut.addAll(cutShort(robot, "start"));
@@ -96,9 +97,21 @@ class TextFitUiTest {
                 found.add(page + ": " + labeled.getClass().getSimpleName() + " shows \"" + shown + "\" of \"" + labeled.getText() + "\"");
             }
         }
+        if (node instanceof TextField field && (field.getText() == null || field.getText().isEmpty())
+                && field.getPromptText() != null && !field.getPromptText().isEmpty()
+                && promptWidth(field) > field.getWidth() - field.snappedLeftInset() - field.snappedRightInset()
+                && !inTooltip(field, field.getPromptText())) {
+            found.add(page + ": the prompt \"" + field.getPromptText() + "\" does not fit its field");
+        }
         if (node instanceof Parent parent) {
             parent.getChildrenUnmodifiable().forEach(child -> walk(child, page, found));
         }
+    }
+
+    private static double promptWidth(TextField field) {
+        Text prompt = new Text(field.getPromptText());
+        prompt.setFont(field.getFont());
+        return prompt.getLayoutBounds().getWidth();
     }
 
     /** The text the skin draws (ellipsized or clipped when it does not fit), or {@code null} before the skin exists. */

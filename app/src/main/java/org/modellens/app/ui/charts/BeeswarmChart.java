@@ -3,7 +3,6 @@ package org.modellens.app.ui.charts;
 import java.util.List;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
 
 import org.modellens.app.ui.explanations.BeeswarmRow;
@@ -24,6 +23,7 @@ public final class BeeswarmChart extends PlotCanvas {
     private String axisTitle = "";
     private String title = "";
     private boolean labels = true;
+    private double labelWidth;
     private double min = -1;
     private double max = 1;
 
@@ -34,6 +34,7 @@ public final class BeeswarmChart extends PlotCanvas {
     /** Shows these lines (top first) under a title, the x axis titled {@code axisTitle}. */
     public void show(List<BeeswarmRow> shown, String chartTitle, String axis) {
         rows = List.copyOf(shown);
+        labelWidth = widest(rows);
         title = chartTitle;
         axisTitle = axis;
         redraw();
@@ -76,12 +77,25 @@ public final class BeeswarmChart extends PlotCanvas {
         return left() + (contribution - min) / (max - min) * (getWidth() - left() - 12);
     }
 
+    /** Room for the longest feature name (as drawn), up to 45% of the width. */
     private double left() {
-        return labels ? Math.min(170, getWidth() * 0.4) : 12;
+        return labels ? Math.min(labelWidth + 16, getWidth() * 0.45) : 12;
+    }
+
+    /** The widest feature name as drawn, measured once per change of the lines. */
+    private static double widest(List<BeeswarmRow> rows) {
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        measure.setFont(javafx.scene.text.Font.font(11));
+        double widest = 0;
+        for (BeeswarmRow row : rows) {
+            measure.setText(row.feature());
+            widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+        }
+        return widest;
     }
 
     @Override
-    protected void draw(GraphicsContext g, double width, double height) {
+    void draw(Pen g, double width, double height) {
         double top = 22;
         double bottom = height - 40;
         double left = left();

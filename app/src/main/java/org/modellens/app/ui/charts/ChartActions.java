@@ -1,6 +1,5 @@
 package org.modellens.app.ui.charts;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,10 +16,10 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.layout.Region;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import org.modellens.app.ui.Formats;
+import org.modellens.app.ui.SaveFiles;
 import org.modellens.app.ui.Text;
 import org.modellens.data.AtomicFiles;
 
@@ -44,14 +43,7 @@ public final class ChartActions {
         String of(XYChart.Series<?, ?> series, XYChart.Data<?, ?> data);
     }
 
-    /** Asks where to save: a file, or {@code null} when the user cancels. */
-    @FunctionalInterface
-    public interface SaveTarget {
-        Path ask(Window owner, String title, String fileName, String filterName, String extension);
-    }
-
     private static final String INSTALLED = ChartActions.class.getName();
-    private static volatile SaveTarget saveTarget = ChartActions::chooseFile;
 
     private ChartActions() {
     }
@@ -133,15 +125,10 @@ public final class ChartActions {
                 ? installed.tooltips().tooltip() : null;
     }
 
-    /** Sets where saves go; tests answer with a file instead of showing a file chooser. */
-    public static void setSaveTarget(SaveTarget target) {
-        saveTarget = target == null ? ChartActions::chooseFile : target;
-    }
-
     private static void save(Region chart, String extension) {
         String name = (chart.getId() == null ? "chart" : chart.getId()) + "." + extension;
         Window owner = chart.getScene() == null ? null : chart.getScene().getWindow();
-        Path file = saveTarget.ask(owner, Text.get("chart.save.title"), name, Text.get("chart.filter." + extension), extension);
+        Path file = SaveFiles.ask(owner, Text.get("chart.save.title"), name, Text.get("chart.filter." + extension), extension);
         if (file == null) {
             return;
         }
@@ -158,19 +145,6 @@ public final class ChartActions {
             alert.setContentText(e.getMessage());
             alert.show();
         }
-    }
-
-    private static Path chooseFile(Window owner, String title, String fileName, String filterName, String extension) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.setInitialFileName(fileName);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(filterName, "*." + extension));
-        File file = chooser.showSaveDialog(owner);
-        if (file == null) {
-            return null;
-        }
-        // Some platforms' choosers return the name as typed, without the extension.
-        return file.getName().contains(".") ? file.toPath() : file.toPath().resolveSibling(file.getName() + "." + extension);
     }
 
     /** "Training / share of values: 12.3% ..." from the series name and the axis labels. */

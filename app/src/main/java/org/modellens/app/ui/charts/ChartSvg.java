@@ -49,7 +49,7 @@ import javafx.scene.transform.Transform;
  * {@code data-series} attribute with the series name, so the file says which mark is which.
  *
  * <p>Approximations, deliberate: gradients are drawn in their first colour, images and canvases are
- * left out (no chart here uses them), a clip is its bounding rectangle.
+ * left out (a {@link PlotCanvas} writes its own drawing instead), a clip is its bounding rectangle.
  */
 public final class ChartSvg {
 
@@ -123,6 +123,11 @@ public final class ChartSvg {
         indent(depth).append(group).append(">\n");
         if (node instanceof Region region) {
             region(region, depth + 1);
+        }
+        if (node instanceof PlotCanvas plot) {
+            // A canvas plot draws itself as SVG: thousands of dots, each a vector.
+            indent(depth + 1).append("<g transform=\"").append(transform(plot)).append("\">\n")
+                    .append(plot.svgElements()).append("</g>\n");
         }
         if (node instanceof javafx.scene.text.Text text) {
             text(text, depth + 1);

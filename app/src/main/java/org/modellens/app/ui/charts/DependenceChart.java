@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-import javafx.scene.canvas.GraphicsContext;
 
 import org.modellens.app.ui.explanations.DependencePoint;
 
@@ -148,7 +147,7 @@ public final class DependenceChart extends PlotCanvas {
     }
 
     @Override
-    protected void draw(GraphicsContext g, double width, double height) {
+    void draw(Pen g, double width, double height) {
         double bottom = height - 40;
         if (points.isEmpty()) {
             return;

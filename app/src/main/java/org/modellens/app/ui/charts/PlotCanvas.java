@@ -60,11 +60,23 @@ public abstract class PlotCanvas extends Region {
             return;
         }
         g.setFont(Font.font(11));
-        draw(g, canvas.getWidth(), canvas.getHeight());
+        draw(Pen.of(g), canvas.getWidth(), canvas.getHeight());
     }
 
-    /** Draws on a cleared canvas of the given size. */
-    protected abstract void draw(GraphicsContext g, double width, double height);
+    /**
+     * The plot as SVG elements in its own coordinates (what "Save chart as SVG" writes for it): the
+     * same drawing as on screen, each dot a vector.
+     */
+    public final String svgElements() {
+        StringBuilder out = new StringBuilder();
+        if (getWidth() >= 20 && getHeight() >= 20) {
+            draw(Pen.svg(out), getWidth(), getHeight());
+        }
+        return out.toString();
+    }
+
+    /** Draws on a cleared surface of the given size. */
+    abstract void draw(Pen g, double width, double height);
 
     /** The colour of a place on the value scale, 0 low to 1 high, blended through the middle; missing for {@code NaN}. */
     protected final Color valueColour(double fraction) {
@@ -95,7 +107,7 @@ public abstract class PlotCanvas extends Region {
     }
 
     /** A horizontal axis along {@code y} from {@code left} to {@code right} for values {@code min..max}, with its title. */
-    protected final void drawXAxis(GraphicsContext g, double left, double right, double y, double min, double max, String title) {
+    final void drawXAxis(Pen g, double left, double right, double y, double min, double max, String title) {
         g.setStroke(axisColour());
         g.setLineWidth(1);
         g.strokeLine(left, y + 0.5, right, y + 0.5);
@@ -107,11 +119,11 @@ public abstract class PlotCanvas extends Region {
             g.strokeLine(x, y, x, y + 4);
             g.fillText(Formats.number(tick), x, y + 6);
         }
-        g.fillText(title, (left + right) / 2, y + 22);
+        g.fillText(title, (left + right) / 2, y + 22, Math.max(10, right - left));
     }
 
     /** A vertical axis along {@code x} from {@code bottom} up to {@code top} for values {@code min..max}. */
-    protected final void drawYAxis(GraphicsContext g, double x, double top, double bottom, double min, double max, String title) {
+    final void drawYAxis(Pen g, double x, double top, double bottom, double min, double max, String title) {
         g.setStroke(axisColour());
         g.setLineWidth(1);
         g.strokeLine(x - 0.5, top, x - 0.5, bottom);
@@ -123,12 +135,7 @@ public abstract class PlotCanvas extends Region {
             g.strokeLine(x - 4, y, x, y);
             g.fillText(Formats.number(tick), x - 6, y);
         }
-        g.save();
-        g.translate(12, (top + bottom) / 2);
-        g.rotate(-90);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(title, 0, 0);
-        g.restore();
+        g.fillUpwardText(title, 12, (top + bottom) / 2);
     }
 
     /**

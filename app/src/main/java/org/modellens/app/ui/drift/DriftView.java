@@ -17,6 +17,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import org.controlsfx.control.SearchableComboBox;
 import org.modellens.app.ui.Formats;
 import org.modellens.app.ui.Styles;
 import org.modellens.app.ui.Text;
@@ -40,7 +41,8 @@ public final class DriftView extends BorderPane {
         setId("drift-view");
         getStyleClass().add(Styles.PAGE);
 
-        ComboBox<String> picker = new ComboBox<>(model.features());
+        // Type to search: a wide file has hundreds of columns.
+        ComboBox<String> picker = new SearchableComboBox<>(model.features());
         picker.setId("drift-feature");
         picker.setPromptText(Text.get("drift.pick"));
         picker.setCellFactory(list -> new FeatureCell(model::isModelInput, null));

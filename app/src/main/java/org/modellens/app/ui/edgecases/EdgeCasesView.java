@@ -4,16 +4,19 @@ import java.util.List;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.modellens.app.ui.FindingCell;
+import org.modellens.app.ui.SaveFiles;
 import org.modellens.app.ui.Styles;
 import org.modellens.app.ui.Text;
 import org.modellens.app.ui.Views;
@@ -46,6 +49,7 @@ public final class EdgeCasesView extends BorderPane {
         });
 
         rows.setId("affected-rows");
+        rows.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         rows.setItems(model.rows());
         rows.setPlaceholder(Views.muted(Text.get("edge.rows.placeholder")));
         model.rowColumns().addListener((ListChangeListener<String>) c -> rebuildColumns());
@@ -57,7 +61,24 @@ public final class EdgeCasesView extends BorderPane {
         caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         VBox evidence = Views.card(Text.get("edge.evidence"), Views.statisticTable(model.evidence()));
-        VBox affected = Views.card(Text.get("edge.rows.title"), new VBox(8, caption, rows));
+        // Every affected row, not just those shown, to a CSV file.
+        Button export = new Button(Text.get("edge.export"));
+        export.setId("export-affected-rows");
+        export.disableProperty().bind(model.exportableProperty().not());
+        export.setOnAction(e -> {
+            java.nio.file.Path file = SaveFiles.ask(getScene().getWindow(), Text.get("edge.export.title"),
+                    model.exportFileName(), Text.get("edge.export.filter"), "csv");
+            if (file != null) {
+                model.exportRows(file);
+            }
+        });
+        Label exportMessage = new Label();
+        exportMessage.setId("export-message");
+        exportMessage.getStyleClass().add(Styles.MUTED);
+        exportMessage.textProperty().bind(model.exportMessageProperty());
+        HBox exportBar = new HBox(10, export, exportMessage);
+        exportBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox affected = Views.card(Text.get("edge.rows.title"), new VBox(8, caption, exportBar, rows));
         VBox.setVgrow(rows, Priority.ALWAYS);
         VBox right = new VBox(14, evidence, affected);
         VBox.setVgrow(affected, Priority.ALWAYS);

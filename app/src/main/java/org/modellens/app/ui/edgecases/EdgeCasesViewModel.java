@@ -4,11 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
 
 import org.modellens.app.ui.Formats;
 import org.modellens.app.ui.Selection;
@@ -16,7 +22,9 @@ import org.modellens.app.ui.StatisticHelp;
 import org.modellens.app.ui.StatisticRow;
 import org.modellens.app.ui.Text;
 import org.modellens.checks.Finding;
+import org.modellens.data.AtomicFiles;
 import org.modellens.data.Column;
+import org.modellens.data.RowExport;
 import org.modellens.data.Snapshot;
 import org.modellens.report.DiagnosticReport;
 
@@ -38,11 +46,21 @@ public final class EdgeCasesViewModel {
     private final ObservableList<StatisticRow> evidence = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper rowsCaption = new ReadOnlyStringWrapper(this, "rowsCaption", "");
     private final ReadOnlyStringWrapper highlightedColumn = new ReadOnlyStringWrapper(this, "highlightedColumn");
+    private final ReadOnlyBooleanWrapper exportable = new ReadOnlyBooleanWrapper(this, "exportable");
+    private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper(this, "exportMessage", "");
+    private final Executor executor;
     private Set<String> modelInputs = Set.of();
 
+    /** Exports run on the calling thread: for tests. */
     public EdgeCasesViewModel(ReadOnlyObjectProperty<DiagnosticReport> report, Selection selection) {
+        this(report, selection, Runnable::run);
+    }
+
+    /** @param executor runs exports of affected rows off the FX thread */
+    public EdgeCasesViewModel(ReadOnlyObjectProperty<DiagnosticReport> report, Selection selection, Executor executor) {
         this.report = report;
         this.selection = selection;
+        this.executor = executor;
         report.addListener((obs, old, now) -> {
             modelInputs = org.modellens.app.ui.ModelInputs.of(now);
             findings.setAll(now == null ? List.of() : now.findings().stream().filter(f -> CHECKS.contains(f.check())).toList());
@@ -74,7 +92,10 @@ public final class EdgeCasesViewModel {
         rows.clear();
         evidence.clear();
         highlightedColumn.set(null);
+        exportMessage.set("");
         DiagnosticReport shown = report.get();
+        exportable.set(shown != null && finding != null && CHECKS.contains(finding.check()) && finding.rows() != null
+                && finding.rows().heldRows() != null && finding.rows().count() > 0);
         if (finding == null || shown == null || !CHECKS.contains(finding.check())) {
             rowsCaption.set(Text.get("edge.rows.none"));
             return;
@@ -106,6 +127,52 @@ public final class EdgeCasesViewModel {
         }
         rowColumns.setAll(headers);
         rowsCaption.set(Text.get("edge.rows.caption", finding.rows().count(), finding.rows().examples().size()));
+    }
+
+    /** Whether the selected finding knows all its rows, so "Export affected rows" can write them. */
+    public ReadOnlyBooleanProperty exportableProperty() {
+        return exportable.getReadOnlyProperty();
+    }
+
+    /** What the last export did, or why it failed; empty before one. */
+    public ReadOnlyStringProperty exportMessageProperty() {
+        return exportMessage.getReadOnlyProperty();
+    }
+
+    /** A file name for the selected finding's rows: {@code out-of-range-income-rows.csv}. */
+    public String exportFileName() {
+        Finding finding = selection.finding();
+        String name = finding == null ? "affected" : finding.check() + (finding.feature() == null ? "" : "-" + finding.feature());
+        return name.replaceAll("[^A-Za-z0-9._-]+", "_") + "-rows.csv";
+    }
+
+    /**
+     * Writes every affected row of the selected finding to {@code file} (CSV, atomically), read back
+     * from the production snapshot: not only the examples shown.
+     */
+    public void exportRows(Path file) {
+        Finding finding = selection.finding();
+        DiagnosticReport shown = report.get();
+        if (!exportable.get() || finding == null || shown == null) {
+            return;
+        }
+        Snapshot prod = shown.inputs().prod();
+        java.util.BitSet held = finding.rows().heldRows();
+        boolean sampled = finding.rows().sample() != null;
+        exportMessage.set(Text.get("edge.export.running", file.getFileName()));
+        Task<Long> write = new Task<>() {
+            @Override
+            protected Long call() throws Exception {
+                long[] written = new long[1];
+                AtomicFiles.write(file, out -> written[0] = RowExport.write(prod, held, finding.feature(), out));
+                return written[0];
+            }
+        };
+        write.setOnSucceeded(e -> exportMessage.set(Text.get(sampled ? "edge.export.done.sample" : "edge.export.done",
+                write.getValue(), file.getFileName())));
+        write.setOnFailed(e -> exportMessage.set(Text.get("edge.export.failed", file.getFileName(),
+                org.modellens.Failures.describe(write.getException()))));
+        executor.execute(write);
     }
 
     public ReadOnlyObjectProperty<Finding> selectedFindingProperty() {

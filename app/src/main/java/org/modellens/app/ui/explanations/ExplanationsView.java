@@ -302,7 +302,9 @@ public final class ExplanationsView extends BorderPane {
         sort.valueProperty().bindBidirectional(model.rowSortProperty());
         sort.setCellFactory(list -> new SortCell());
         sort.setButtonCell(new SortCell());
-        HBox bar = new HBox(8, search, new Label(Text.get("explain.rows.sort")), sort);
+        Label sortBy = new Label(Text.get("explain.rows.sort"));
+        sortBy.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the search field gives way, not "Sort..."
+        HBox bar = new HBox(8, search, sortBy, sort);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         rowTable.setId("row-table");

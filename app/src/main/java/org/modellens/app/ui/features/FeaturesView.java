@@ -36,6 +36,8 @@ public final class FeaturesView extends BorderPane {
         setId("features-view");
         getStyleClass().add(Styles.PAGE);
         table.setId("features-table");
+        // Several rows at once, for Ctrl+C.
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         table.setItems(model.rows());
         table.setPlaceholder(Views.muted(Text.get("features.none")));
         table.setFixedCellSize(30);

@@ -15,6 +15,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -29,6 +30,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
+import org.controlsfx.control.SearchableComboBox;
 import org.modellens.app.ui.Styles;
 import org.modellens.app.ui.Text;
 import org.modellens.app.ui.Views;
@@ -128,7 +130,8 @@ public final class StartView extends ScrollPane {
         Label referenceHint = Views.muted(Text.get("start.files.reference.help"));
         grid.add(referenceHint, 1, 4, 3, 1);
 
-        ComboBox<String> target = new ComboBox<>();
+        // Type to search: a wide file has hundreds of columns.
+        ComboBox<String> target = new SearchableComboBox<>();
         target.setId("target");
         target.setItems(targetChoices());
         target.valueProperty().bindBidirectional(model.targetProperty());
@@ -136,10 +139,20 @@ public final class StartView extends ScrollPane {
         target.setMaxWidth(Double.MAX_VALUE);
         ComboBox<String> task = new ComboBox<>(FXCollections.observableArrayList(StartViewModel.TASKS));
         task.valueProperty().bindBidirectional(model.taskProperty());
-        grid.addRow(5, new Label(Text.get("start.target")), target);
+        // Spins while the training file's column list is read.
+        ProgressIndicator columnsSpinner = new ProgressIndicator();
+        columnsSpinner.setId("columns-spinner");
+        columnsSpinner.setPrefSize(18, 18);
+        columnsSpinner.setMaxSize(18, 18);
+        columnsSpinner.visibleProperty().bind(model.readingColumnsProperty());
+        columnsSpinner.managedProperty().bind(columnsSpinner.visibleProperty());
+        HBox targetRow = new HBox(8, target, columnsSpinner);
+        targetRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(target, Priority.ALWAYS);
+        grid.addRow(5, new Label(Text.get("start.target")), targetRow);
         grid.addRow(6, new Label(Text.get("start.task")), task);
         // Production over time: the time column and the chunk (typed row counts accepted).
-        ComboBox<String> time = new ComboBox<>();
+        ComboBox<String> time = new SearchableComboBox<>();
         time.setId("time-column");
         time.setItems(targetChoices());
         time.valueProperty().bindBidirectional(model.timeColumnProperty());
@@ -149,6 +162,8 @@ public final class StartView extends ScrollPane {
         chunk.setId("chunk");
         chunk.setEditable(true);
         chunk.setPromptText(Text.get("start.chunk.default"));
+        chunk.setMaxWidth(Double.MAX_VALUE);
+        chunk.setTooltip(Views.tooltip(Text.get("start.chunk.help")));
         chunk.valueProperty().bindBidirectional(model.chunkProperty());
         grid.addRow(7, new Label(Text.get("start.time")), time);
         grid.addRow(8, new Label(Text.get("start.chunk")), chunk);
@@ -156,7 +171,14 @@ public final class StartView extends ScrollPane {
         TableView<ColumnOverride> overrides = new TableView<>(model.overrides());
         overrides.setEditable(true);
         overrides.setPrefHeight(240);
-        overrides.setPlaceholder(Views.muted(Text.get("start.types.none")));
+        ProgressIndicator readingSpinner = new ProgressIndicator();
+        readingSpinner.setPrefSize(18, 18);
+        readingSpinner.setMaxSize(18, 18);
+        Label reading = new Label(Text.get("start.columns.reading"), readingSpinner);
+        reading.setId("columns-reading");
+        Label none = Views.muted(Text.get("start.types.none"));
+        overrides.placeholderProperty().bind(Bindings.when(model.readingColumnsProperty())
+                .<javafx.scene.Node>then(reading).otherwise(none));
         TableColumn<ColumnOverride, String> column = new TableColumn<>(Text.get("start.types.column"));
         column.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().column()));
         TableColumn<ColumnOverride, TypeChoice> choice = new TableColumn<>(Text.get("start.types.type"));

@@ -98,7 +98,7 @@ class ChartActionsUiTest {
 
     @AfterEach
     void restoreSaveTarget() {
-        ChartActions.setSaveTarget(null);
+        org.modellens.app.ui.SaveFiles.answerWith(null);
     }
 
     private static XYChart.Series<Number, Number> series(String name, double[] x, double[] y) {
@@ -184,7 +184,7 @@ class ChartActionsUiTest {
     void rightClickSavesAPngAndAnSvgThatHoldsEverySeriesAndCopiesTheImage(FxRobot robot) throws Exception {
         AtomicReference<Path> target = new AtomicReference<>();
         List<String> askedNames = new ArrayList<>();
-        ChartActions.setSaveTarget((owner, title, name, filter, extension) -> {
+        org.modellens.app.ui.SaveFiles.answerWith((owner, title, name, filter, extension) -> {
             askedNames.add(name);
             return target.get();
         });
