@@ -48,7 +48,7 @@ final class Rows {
         for (long row : tally.examples()) {
             examples.add(Math.toIntExact(row));
         }
-        return new AffectedRows(tally.count(), examples);
+        return new AffectedRows(tally.count(), examples, null, tally.all());
     }
 
     private static AffectedRows.Sample sample(Snapshot snapshot) {

@@ -1,6 +1,7 @@
 package org.modellens.data;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -93,6 +94,10 @@ public final class ColumnTally {
      */
     static ColumnTally of(Column column, ColumnTally trained, double outlierRangeMultiple) {
         ColumnTally tally = new ColumnTally(column.name(), column.type(), Integer.MAX_VALUE);
+        for (RowTally rows : List.of(tally.missingRows, tally.nonFiniteRows, tally.outOfRangeRows, tally.outlierRows,
+                tally.unseenRows)) {
+            rows.keepAll();
+        }
         int size = column.size();
         tally.rows = size;
         tally.unparsable = column.unparsableCount();

@@ -129,6 +129,7 @@ public final class Snapshot {
         RowTally known = duplicateRows;
         if (known == null) {
             known = new RowTally();
+            known.keepAll();
             boolean[] repeat = RowRepeats.mark(columns(), rows);
             for (int row = 0; row < rows; row++) {
                 if (repeat[row]) {
