@@ -33,6 +33,21 @@ public record AffectedRows(long count, List<Integer> examples, Sample sample, Bi
         this(count, examples, null, null);
     }
 
+    /**
+     * Equal when the report would say the same: count, examples and sample. The full set rides along
+     * for export and does not change what a finding is.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AffectedRows that && count == that.count && examples.equals(that.examples)
+                && java.util.Objects.equals(sample, that.sample);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(count, examples, sample);
+    }
+
     /** A copy: the set stays the finding's. */
     @Override
     public BitSet heldRows() {

@@ -359,7 +359,12 @@ final class CsvColumnReader {
                 values[row] = Double.NaN;
                 return;
             }
-            double v = NumberBytes.parse(b, start, end);
+            // Most cells are plain numbers: one scan; the others are parsed by the full rules and kept.
+            double v = NumberBytes.parsePlain(b, start, end);
+            boolean plain = !Double.isNaN(v);
+            if (!plain) {
+                v = NumberBytes.parse(b, start, end);
+            }
             values[row] = v;
             if (Double.isNaN(v)) {
                 failures++;
@@ -377,7 +382,7 @@ final class CsvColumnReader {
             } else if (end - start != 1) {
                 zeroOneText = false;
             }
-            if (!NumberBytes.isPlain(b, start, end)) {
+            if (!plain) {
                 keep(b, start, end, row);
             }
         }

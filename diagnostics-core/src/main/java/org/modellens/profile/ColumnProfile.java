@@ -38,6 +38,16 @@ public record ColumnProfile(long rows, long count, long missing, long unparsable
      * (for numeric columns; {@code null} otherwise), {@code categories} its label counts.
      */
     static ColumnProfile of(Column column, double[] sortedNumbers, CategoryCounts categories) {
+        boolean some = sortedNumbers != null && sortedNumbers.length > 0;
+        double mean = some ? Descriptive.mean(sortedNumbers) : Double.NaN;
+        return of(column, sortedNumbers, categories, mean, some ? Descriptive.variance(sortedNumbers, mean) : Double.NaN);
+    }
+
+    /**
+     * {@link #of(Column, double[], CategoryCounts)} given the mean and variance of {@code sortedNumbers}
+     * ({@link Descriptive#mean}, {@link Descriptive#variance}), which the caller needs as well.
+     */
+    static ColumnProfile of(Column column, double[] sortedNumbers, CategoryCounts categories, double mean, double variance) {
         long rows = column.size();
         long missing = column.missingCount();
         long count = rows - missing;
@@ -54,8 +64,8 @@ public record ColumnProfile(long rows, long count, long missing, long unparsable
                     empty ? Double.NaN : Descriptive.quantile(sortedNumbers, level));
         }
         return new ColumnProfile(rows, count, missing, column.unparsableCount(), distinctSorted(sortedNumbers),
-                empty ? Double.NaN : Descriptive.mean(sortedNumbers),
-                sortedNumbers.length < 2 ? Double.NaN : Descriptive.std(sortedNumbers),
+                empty ? Double.NaN : mean,
+                sortedNumbers.length < 2 ? Double.NaN : Math.sqrt(variance),
                 empty ? Double.NaN : sortedNumbers[0],
                 empty ? Double.NaN : sortedNumbers[sortedNumbers.length - 1],
                 quantiles, List.of());

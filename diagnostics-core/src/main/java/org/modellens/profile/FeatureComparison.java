@@ -58,13 +58,17 @@ public record FeatureComparison(String name, FeatureRole role, ColumnType type, 
         double[] prodSorted = numeric && prod != null ? ColumnProfile.sortedPresent(prod) : null;
         CategoryCounts trainCategories = numeric ? null : CategoryCounts.of(train);
         CategoryCounts prodCategories = numeric || prod == null ? null : CategoryCounts.of(prod);
-        ColumnProfile trainProfile = ColumnProfile.of(train, trainSorted, trainCategories);
-        ColumnProfile prodProfile = prod == null ? null : ColumnProfile.of(prod, prodSorted, prodCategories);
+        // Moments once: the profiles and the standardized mean difference read the same ones.
+        double[] trainMoments = moments(trainSorted);
+        double[] prodMoments = moments(prodSorted);
+        ColumnProfile trainProfile = ColumnProfile.of(train, trainSorted, trainCategories, trainMoments[0], trainMoments[1]);
+        ColumnProfile prodProfile = prod == null ? null
+                : ColumnProfile.of(prod, prodSorted, prodCategories, prodMoments[0], prodMoments[1]);
 
         DriftStatistics drift = null;
         if (role != FeatureRole.ID && prod != null) {
             if (numeric && trainSorted.length > 0 && prodSorted.length > 0) {
-                drift = numericDrift(trainSorted, prodSorted, trainProfile.std());
+                drift = numericDriftOfSorted(trainSorted, prodSorted, trainProfile.std(), trainMoments, prodMoments);
             } else if (categorical && trainCategories.total() > 0 && prodCategories.total() > 0) {
                 drift = categoricalDrift(trainCategories, prodCategories, topCategories, minShare);
             }
@@ -82,6 +86,25 @@ public record FeatureComparison(String name, FeatureRole role, ColumnType type, 
         double relative = trainStd > 0 ? wasserstein / trainStd : Double.NaN;
         return DriftStatistics.numeric(KolmogorovSmirnov.twoSample(train, prod), wasserstein, relative,
                 Psi.compute(train, prod), Descriptive.standardizedMeanDifference(train, prod));
+    }
+
+    /** {mean, variance} of a sorted sample, NaN where they are undefined (no sample, an empty one). */
+    private static double[] moments(double[] sorted) {
+        if (sorted == null || sorted.length == 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double mean = Descriptive.mean(sorted);
+        return new double[] {mean, Descriptive.variance(sorted, mean)};
+    }
+
+    /** {@link #numericDrift} of samples known ascending, with their moments: no pass repeated. */
+    private static DriftStatistics numericDriftOfSorted(double[] train, double[] prod, double trainStd, double[] trainMoments,
+                                                        double[] prodMoments) {
+        double wasserstein = Wasserstein.distanceOfSorted(train, prod);
+        double relative = trainStd > 0 ? wasserstein / trainStd : Double.NaN;
+        return DriftStatistics.numeric(KolmogorovSmirnov.twoSampleOfSorted(train, prod), wasserstein, relative,
+                Psi.computeOfSorted(train, prod),
+                Descriptive.standardizedMeanDifference(trainMoments[0], trainMoments[1], prodMoments[0], prodMoments[1]));
     }
 
     /** The categorical drift statistics of two label counts, as for a whole snapshot. */

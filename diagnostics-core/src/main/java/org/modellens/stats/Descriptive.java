@@ -68,7 +68,14 @@ public final class Descriptive {
         if (x.length < 2) {
             return Double.NaN;
         }
-        double m = mean(x);
+        return variance(x, mean(x));
+    }
+
+    /** {@link #variance(double[])} given {@link #mean}{@code (x)}, computed once by the caller. */
+    public static double variance(double[] x, double m) {
+        if (x.length < 2) {
+            return Double.NaN;
+        }
         double s = 0;
         for (double v : x) {
             double d = v - m;
@@ -87,9 +94,12 @@ public final class Descriptive {
      * 0 when pooled sd is 0 and means are equal; NaN when pooled sd is 0 and means differ.
      */
     public static double standardizedMeanDifference(double[] train, double[] prod) {
-        double mt = mean(train);
-        double mp = mean(prod);
-        double pooled = Math.sqrt((variance(train) + variance(prod)) / 2.0);
+        return standardizedMeanDifference(mean(train), variance(train), mean(prod), variance(prod));
+    }
+
+    /** {@link #standardizedMeanDifference(double[], double[])} from each sample's {@link #mean} and {@link #variance}. */
+    public static double standardizedMeanDifference(double mt, double varianceTrain, double mp, double varianceProd) {
+        double pooled = Math.sqrt((varianceTrain + varianceProd) / 2.0);
         double diff = mp - mt;
         if (pooled == 0.0) {
             return diff == 0.0 ? 0.0 : Double.NaN;

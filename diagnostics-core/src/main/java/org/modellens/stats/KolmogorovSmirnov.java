@@ -42,8 +42,18 @@ public final class KolmogorovSmirnov {
         if (a == null || b == null || a.length == 0 || b.length == 0) {
             throw new IllegalArgumentException("Data passed to ks_2samp must not be empty");
         }
-        double[] d1 = Sorted.ascending(a);
-        double[] d2 = Sorted.ascending(b);
+        return statisticOfSorted(Sorted.ascending(a), Sorted.ascending(b));
+    }
+
+    /** {@link #twoSample} of samples already in ascending order (not checked: the caller sorted them). */
+    public static KsResult twoSampleOfSorted(double[] a, double[] b) {
+        if (a == null || b == null || a.length == 0 || b.length == 0) {
+            throw new IllegalArgumentException("Data passed to ks_2samp must not be empty");
+        }
+        return pValue(a.length, b.length, statisticOfSorted(a, b));
+    }
+
+    private static double statisticOfSorted(double[] d1, double[] d2) {
         int n1 = d1.length;
         int n2 = d2.length;
         double maxS = Double.NEGATIVE_INFINITY;

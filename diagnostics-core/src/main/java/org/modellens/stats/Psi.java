@@ -31,7 +31,14 @@ public final class Psi {
         if (train == null || prod == null || train.length == 0 || prod.length == 0) {
             throw new IllegalArgumentException("empty input");
         }
-        double[] st = Sorted.ascending(train);
+        return computeOfSorted(Sorted.ascending(train), Sorted.ascending(prod));
+    }
+
+    /** {@link #compute} of samples already in ascending order (not checked: the caller sorted them). */
+    public static double computeOfSorted(double[] st, double[] sp) {
+        if (st == null || sp == null || st.length == 0 || sp.length == 0) {
+            throw new IllegalArgumentException("empty input");
+        }
         double[] edges = new double[9];
         int k = 0;
         for (int d = 1; d <= 9; d++) {
@@ -42,7 +49,6 @@ public final class Psi {
         }
         edges = Arrays.copyOf(edges, k);
         double[] p = proportions(st, edges);
-        double[] sp = Sorted.ascending(prod);
         double[] q = proportions(sp, edges);
         double psi = 0.0;
         for (int i = 0; i < p.length; i++) {

@@ -19,8 +19,14 @@ public final class Wasserstein {
         if (u == null || v == null || u.length == 0 || v.length == 0) {
             throw new IllegalArgumentException("Distribution can't be empty");
         }
-        double[] a = Sorted.ascending(u);
-        double[] b = Sorted.ascending(v);
+        return distanceOfSorted(Sorted.ascending(u), Sorted.ascending(v));
+    }
+
+    /** {@link #distance} of samples already in ascending order (not checked: the caller sorted them). */
+    public static double distanceOfSorted(double[] a, double[] b) {
+        if (a == null || b == null || a.length == 0 || b.length == 0) {
+            throw new IllegalArgumentException("Distribution can't be empty");
+        }
         int na = a.length;
         int nb = b.length;
         int i = 0;

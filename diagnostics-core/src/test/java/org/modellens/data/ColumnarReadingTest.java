@@ -157,6 +157,34 @@ class ColumnarReadingTest {
         }
     }
 
+    /** The one-scan reading of a plain number is parse's value where isPlain holds, and declines (NaN) everywhere else. */
+    @Test
+    void plainNumbersReadInOneScanAreParsesValueAndOnlyThose() {
+        SplittableRandom r = new SplittableRandom(11);
+        byte[] alphabet = "0123456789-+.eE ,x".getBytes(StandardCharsets.US_ASCII);
+        List<String> texts = new java.util.ArrayList<>(List.of("0", "-0", "00", "05", "0.5", "-0.0", ".5", "5.", "-", "",
+                "123456789012345", "1234567890123456", "0.000000000000000000000001", "0.0000000000000000000001",
+                "1.000000000000000", "999999999999999.5", "-12.75", "+1", " 1", "1 "));
+        for (int i = 0; i < 100_000; i++) {
+            if (i % 2 == 0) {
+                double v = i % 4 == 0 ? r.nextInt(-1_000_000, 1_000_000) / Math.pow(10, r.nextInt(0, 8)) : r.nextGaussian() * 1e4;
+                texts.add(i % 8 == 2 ? String.format(Locale.ROOT, "%." + r.nextInt(0, 20) + "f", v) : Double.toString(v));
+            } else {
+                StringBuilder text = new StringBuilder();
+                for (int k = r.nextInt(1, 12); k > 0; k--) {
+                    text.append((char) alphabet[r.nextInt(alphabet.length)]);
+                }
+                texts.add(text.toString());
+            }
+        }
+        for (String text : texts) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            double expected = NumberBytes.isPlain(bytes, 0, bytes.length) ? NumberBytes.parse(bytes, 0, bytes.length) : Double.NaN;
+            assertThat(Double.doubleToLongBits(NumberBytes.parsePlain(bytes, 0, bytes.length))).as(text)
+                    .isEqualTo(Double.doubleToLongBits(expected));
+        }
+    }
+
     private static void assertSame(Snapshot actual, Snapshot expected, String label) {
         assertThat(actual.rows()).as(label).isEqualTo(expected.rows());
         assertThat(actual.columnNames()).as(label).isEqualTo(expected.columnNames());

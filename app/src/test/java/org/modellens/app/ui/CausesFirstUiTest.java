@@ -78,6 +78,10 @@ class CausesFirstUiTest {
         DriftView drift = (DriftView) view.page(ViewId.DRIFT);
         assertThat(model.drift().featureProperty().get()).isEqualTo(top.features().get(0));
         assertThat(drift.histogram().getData()).isNotEmpty();
+        assertThat(robot.lookup("#drift-model-input").queryAs(Label.class).isVisible()).as("the picked model input is marked").isTrue();
+        robot.interact(() -> model.selection().selectFeature("customer_email"));
+        assertThat(robot.lookup("#drift-model-input").queryAs(Label.class).isVisible()).as("no mark on other columns").isFalse();
+        robot.interact(() -> model.overview().selectCause(top));
         robot.clickOn("#nav-explanations");
         assertThat(model.explanations().dependenceFeatureProperty().get()).isEqualTo(top.features().get(0));
         robot.clickOn("#nav-edge-cases");

@@ -45,9 +45,11 @@ public final class DriftView extends BorderPane {
         ComboBox<String> picker = new SearchableComboBox<>(model.features());
         picker.setId("drift-feature");
         picker.setPromptText(Text.get("drift.pick"));
-        picker.setCellFactory(list -> new FeatureCell(model::isModelInput, null));
-        // A button cell of one's own must show the prompt itself while nothing is chosen.
-        picker.setButtonCell(new FeatureCell(model::isModelInput, Text.get("drift.pick")));
+        picker.setCellFactory(list -> new FeatureCell(model::isModelInput));
+        // The picked column's mark stands beside the picker (the searchable picker's button cell draws no graphic).
+        Label pickedMark = Views.modelInputMark();
+        pickedMark.setId("drift-model-input");
+        pickedMark.visibleProperty().bind(model.modelInputProperty());
         model.featureProperty().addListener((obs, old, now) -> picker.setValue(now));
         picker.valueProperty().addListener((obs, old, now) -> model.select(now));
         Label scope = new Label();
@@ -58,7 +60,7 @@ public final class DriftView extends BorderPane {
         all.setId("drift-all-production");
         all.visibleProperty().bind(model.scopeProperty().isNotEqualTo(Text.get("drift.scope.all")));
         all.setOnAction(e -> model.showAllProduction());
-        HBox header = new HBox(14, Views.title(Text.get("view.drift")), scope, all, Views.grow(), new Label(Text.get("drift.feature")), picker);
+        HBox header = new HBox(14, Views.title(Text.get("view.drift")), scope, all, Views.grow(), pickedMark, new Label(Text.get("drift.feature")), picker);
         header.setAlignment(Pos.CENTER_LEFT);
 
         for (var chart : java.util.List.of(histogram, ecdf, bars)) {
@@ -219,11 +221,9 @@ public final class DriftView extends BorderPane {
     private static final class FeatureCell extends javafx.scene.control.ListCell<String> {
         private final Label mark = Views.modelInputMark();
         private final java.util.function.Predicate<String> isModelInput;
-        private final String whenEmpty;
 
-        FeatureCell(java.util.function.Predicate<String> isModelInput, String whenEmpty) {
+        FeatureCell(java.util.function.Predicate<String> isModelInput) {
             this.isModelInput = isModelInput;
-            this.whenEmpty = whenEmpty;
             setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
             setGraphicTextGap(8);
         }
@@ -231,7 +231,7 @@ public final class DriftView extends BorderPane {
         @Override
         protected void updateItem(String name, boolean empty) {
             super.updateItem(name, empty);
-            setText(empty || name == null ? whenEmpty : name);
+            setText(empty ? null : name);
             setGraphic(!empty && isModelInput.test(name) ? mark : null);
         }
     }

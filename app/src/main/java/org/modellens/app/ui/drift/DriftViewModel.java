@@ -51,6 +51,8 @@ public final class DriftViewModel {
     private final ObservableList<StatisticRow> statistics = FXCollections.observableArrayList();
     private final ObservableList<String> features = FXCollections.observableArrayList();
     private java.util.Set<String> modelInputs = java.util.Set.of();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper modelInput =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "modelInput");
 
     public DriftViewModel(ReadOnlyObjectProperty<DiagnosticReport> report, Selection selection) {
         this.report = report;
@@ -74,6 +76,7 @@ public final class DriftViewModel {
 
     private void show(String name) {
         feature.set(name);
+        modelInput.set(isModelInput(name));
         histogram.set(null);
         ecdf.set(null);
         categories.clear();
@@ -199,6 +202,11 @@ public final class DriftViewModel {
 
     public ObservableList<StatisticRow> statistics() {
         return statistics;
+    }
+
+    /** Whether the column shown is one the report's model reads. */
+    public javafx.beans.property.ReadOnlyBooleanProperty modelInputProperty() {
+        return modelInput.getReadOnlyProperty();
     }
 
     /** Whether the column is one the report's model reads (false without a model). */

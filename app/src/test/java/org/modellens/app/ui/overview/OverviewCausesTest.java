@@ -131,6 +131,9 @@ class OverviewCausesTest {
             assertThat(workbench.drift().isModelInput(input)).as(input).isTrue();
             assertThat(workbench.edgeCases().isModelInput(input)).as(input).isTrue();
         }
+        assertThat(workbench.drift().modelInputProperty().get()).as("the column shown on Drift, the top cause's").isTrue();
+        workbench.selection().selectFeature(notInput);
+        assertThat(workbench.drift().modelInputProperty().get()).isFalse();
         assertThat(workbench.overview().isModelInput(notInput)).isFalse();
         assertThat(workbench.features().isModelInput(notInput)).isFalse();
         assertThat(workbench.drift().isModelInput(notInput)).isFalse();
