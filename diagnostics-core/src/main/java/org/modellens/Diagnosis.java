@@ -157,8 +157,13 @@ public final class Diagnosis {
      * @param path        the model file, as reported
      * @param model       the model
      * @param explainRows production rows to explain one by one, {@code null} for the default
+     * @param everyRow    what the model made of every row of both snapshots (profiles), or {@code null}
      */
-    public record ModelInput(Path path, Model model, ExplainRows explainRows) {
+    public record ModelInput(Path path, Model model, ExplainRows explainRows, CheckContext.EveryRowModel everyRow) {
+
+        public ModelInput(Path path, Model model, ExplainRows explainRows) {
+            this(path, model, explainRows, null);
+        }
     }
 
     /**
@@ -225,7 +230,7 @@ public final class Diagnosis {
 
         progress.stage("Running checks", 0.8);
         CheckContext context = withReference(new CheckContext(train, prod, target, settings, comparisons,
-                scored == null ? null : scored.run()), reference, scored);
+                scored == null ? null : scored.run()), reference, scored).withEveryRow(modelInput == null ? null : modelInput.everyRow());
         List<Finding> findings = new ArrayList<>(notices);
         // Checks are independent and read-only over the context: run them on all cores, keep their order.
         Checks.all().parallelStream().map(check -> check.run(context)).toList().forEach(findings::addAll);

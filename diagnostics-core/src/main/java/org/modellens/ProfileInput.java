@@ -123,29 +123,72 @@ final class ProfileInput {
                         model);
             }
         }
-        // Production over time, on the rows at hand (a profile's sample: its notice says so).
-        org.modellens.timeline.TimeAxis timeAxis = request.timeColumn() == null && request.chunk() == null ? null
-                : org.modellens.timeline.TimeAxis.of(prod, request.timeColumn(), request.chunk(), settings);
-        if (timeAxis != null) {
-            timeAxis.notice().ifPresent(notices::add);
-        }
-        Diagnosis.ModelInput modelInput = model == null ? null
-                : new Diagnosis.ModelInput(request.model(), model, request.explainRows());
         ModelSummary trainModel = summary(trainProfile, request.model());
         ModelSummary prodModel = summary(prodProfile, request.model());
-        boolean everyRow = model != null && trainModel != null && prodModel != null;
-        if (everyRow) {
+        boolean scored = model != null && trainModel != null && prodModel != null;
+        boolean everyRow = scored && !Double.isNaN(trainModel.baseValue()) && !Double.isNaN(prodModel.baseValue());
+        boolean scores = scored && trainModel.hasScores() && prodModel.hasScores() && trainModel.scoreRows() > 0
+                && prodModel.scoreRows() > 0;
+        Diagnosis.ModelInput modelInput = model == null ? null
+                : new Diagnosis.ModelInput(request.model(), model, request.explainRows(),
+                        scored ? new org.modellens.checks.CheckContext.EveryRowModel(trainModel, prodModel) : null);
+        if (everyRow || scores) {
+            String fromAll = (everyRow ? "the global importance, the mean contributions and the attribution drift" : "")
+                    + (everyRow && scores ? ", and " : "") + (scores ? "the prediction-drift check (scores' KLL sketches, "
+                    + "exact means)" : "");
             notices.add(new Finding(InputFormatCheck.ID, null, Severity.INFO,
-                    "Global importance and mean contributions are over every row, from the profiles' model summaries",
-                    String.format(Locale.ROOT, "Both profiles were made with %s scoring every row (TreeSHAP): the global "
-                            + "importance, the mean contributions and the attribution drift of the report are over all "
-                            + "%,d training and %,d production rows; row explanations and the model checks ran on the samples.",
-                            name(request.model()), trainModel.rows(), prodModel.rows()),
+                    "Model figures over every row, from the profiles' model summaries",
+                    String.format(Locale.ROOT, "Both profiles were made with %s scoring every row: %s are over all %,d "
+                            + "training and %,d production rows; row explanations, performance, the other model checks and "
+                            + "the causes' model impact ran on the samples.",
+                            name(request.model()), fromAll, trainModel.rows(), prodModel.rows()),
                     Map.of("trainRows", trainModel.rows(), "prodRows", prodModel.rows(), "model", trainModel.model()), null));
         }
+        org.modellens.timeline.TimeAxis timeAxis = timeAxis(request, prodProfile, prod, prodModel != null, notices);
         org.modellens.report.DiagnosticReport report = Diagnosis.analyse(train, prod, reference, target, request.task(),
                 settings, notices, progress, modelInput, timeAxis);
         return everyRow ? withEveryRow(report, trainModel, prodModel) : report;
+    }
+
+    /**
+     * Production over time: from the production profile's chunk profiles (every row) when it was chunked by this
+     * time column in a period the request can be made of; else on the rows at hand (a profile's sample), said so.
+     */
+    private static org.modellens.timeline.TimeAxis timeAxis(DiagnosisRequest request, Profile prodProfile, Snapshot prod,
+                                                            boolean chunkModels, List<Finding> notices)
+            throws UnreadableInputException {
+        if (request.timeColumn() == null && request.chunk() == null) {
+            return null;
+        }
+        org.modellens.timeline.TimeAxis axis = prodProfile == null ? null
+                : org.modellens.timeline.TimeAxis.ofProfile(prodProfile, request.timeColumn(), request.chunk(), request.settings(),
+                        chunkModels);
+        String file = name(request.prod());
+        if (axis != null) {
+            notices.add(new Finding(InputFormatCheck.ID, null, Severity.INFO,
+                    "The timeline is over every production row, from the chunk profiles in " + file,
+                    String.format(Locale.ROOT, "%s holds a profile per %s of %s: each chunk's counts, missing rates, category "
+                            + "mixes and values beyond the training range are exact for all its rows, its KS distance within "
+                            + "the quantile sketch's rank error (%.2f%%)%s; performance per chunk needs labelled rows and is "
+                            + "not measured from chunk profiles.", file, prodProfile.chunkPeriod().orElse("?"),
+                            request.timeColumn(), 100 * prodProfile.options().rankError(),
+                            chunkModels ? ", its prediction mean exact" : ""),
+                    Map.of("file", file, "chunks", prodProfile.chunks().size(), "timeColumn", request.timeColumn()), null));
+        } else {
+            if (prodProfile != null && request.timeColumn() != null) {
+                notices.add(new Finding(InputFormatCheck.ID, null, Severity.INFO,
+                        "The timeline is cut from the production profile's sample of " + prodProfile.sample().size() + " rows",
+                        file + (prodProfile.chunkColumn().isEmpty() ? " holds no chunk profiles"
+                                : " holds chunk profiles per " + prodProfile.chunkPeriod().orElse("?") + " of "
+                                + prodProfile.chunkColumn().get() + ", which cannot make the chunks asked for")
+                                + "; profile production with the Spark job's --time-column " + request.timeColumn()
+                                + " for a timeline over every row.",
+                        Map.of("file", file), null));
+            }
+            axis = org.modellens.timeline.TimeAxis.of(prod, request.timeColumn(), request.chunk(), request.settings());
+        }
+        axis.notice().ifPresent(notices::add);
+        return axis;
     }
 
     /** The profile's model summary when it was made with this very model file (name and SHA-256), else null. */
@@ -155,7 +198,7 @@ final class ProfileInput {
         }
         ModelSummary summary = profile.model().get();
         String id = name(modelFile) + "@" + source(modelFile).sha256();
-        return summary.model().equals(id) && !Double.isNaN(summary.baseValue()) ? summary : null;
+        return summary.model().equals(id) ? summary : null;
     }
 
     /** The report with its global importance, mean contributions and attribution drift from every row. */
@@ -169,7 +212,7 @@ final class ProfileInput {
         Map<String, Double> globalProd = importance(prod);
         Explanations all = new Explanations(e.space(), e.method(), globalTrain, globalProd, e.rows(),
                 org.modellens.explain.ModelExplanations.drift(globalTrain, globalProd), means(train), means(prod),
-                e.samplesTrain(), e.samplesProd());
+                e.samplesTrain(), e.samplesProd(), e.units());
         return new org.modellens.report.DiagnosticReport(report.toolVersion(), report.inputs(), report.findings(),
                 report.features(), report.settings(), report.model(), all, report.causes(), report.performance(),
                 report.timeline(), report.comparison(), report.identity());

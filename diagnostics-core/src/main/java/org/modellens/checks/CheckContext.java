@@ -13,6 +13,7 @@ import org.modellens.model.ModelRun;
 import org.modellens.model.Predictions;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.profile.FeatureRole;
+import org.modellens.profile.format.ModelSummary;
 
 /**
  * What every check sees: both snapshots, the target (if any), the thresholds and the per-column
@@ -29,6 +30,14 @@ public final class CheckContext {
     private final ModelRun model;
     private final Snapshot reference;
     private final Predictions referencePredictions;
+    private EveryRowModel everyRow;
+
+    /**
+     * What the model made of every row of both snapshots, from profiles made with the same model file: the
+     * prediction-drift check reads the scores' sketches and moments instead of scoring the samples.
+     */
+    public record EveryRowModel(ModelSummary train, ModelSummary prod) {
+    }
 
     public CheckContext(Snapshot train, Snapshot prod, String target, Settings settings, List<FeatureComparison> comparisons) {
         this(train, prod, target, settings, comparisons, null);
@@ -98,7 +107,21 @@ public final class CheckContext {
      * @param predictions       the model's outputs on every row of it
      */
     public CheckContext withReference(Snapshot referenceSnapshot, Predictions predictions) {
-        return new CheckContext(train, prod, target, settings, comparisons, model, referenceSnapshot, predictions);
+        CheckContext context = new CheckContext(train, prod, target, settings, comparisons, model, referenceSnapshot, predictions);
+        context.everyRow = everyRow;
+        return context;
+    }
+
+    /** The same context with the model's summaries of every row of both snapshots ({@code null}: none). */
+    public CheckContext withEveryRow(EveryRowModel summaries) {
+        CheckContext context = new CheckContext(train, prod, target, settings, comparisons, model, reference, referencePredictions);
+        context.everyRow = summaries;
+        return context;
+    }
+
+    /** The model's summaries of every row of both snapshots, when both are profiles made with the model. */
+    public Optional<EveryRowModel> everyRow() {
+        return Optional.ofNullable(everyRow);
     }
 
     /** Held-out reference data, when given. */

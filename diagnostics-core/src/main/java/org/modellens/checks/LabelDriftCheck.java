@@ -64,7 +64,7 @@ public final class LabelDriftCheck implements Check {
             if (text.length() > 0) {
                 text.append(", ");
             }
-            text.append(c.label()).append(' ').append(Judgement.percent(c.share()));
+            text.append(org.modellens.text.Outcomes.name(label.name(), c.label())).append(' ').append(Judgement.percent(c.share()));
         });
         return text.toString();
     }

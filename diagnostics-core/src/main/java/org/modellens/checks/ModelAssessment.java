@@ -74,7 +74,7 @@ public final class ModelAssessment {
         }
         Map<String, Double> referenceMetrics = o.reference == null ? Map.of() : ModelMeasures.of(o, o.reference, threshold);
         return new ModelSection(run.path(), run.type(), run.features(), run.task(), trainMetrics, prodMetrics, estimated,
-                threshold, curves, cost, referenceMetrics);
+                threshold, curves, cost, referenceMetrics, o.regression() ? List.of() : o.labels);
     }
 
     private static void addCurves(List<Curve> curves, ModelOutcomes.Side side, String name) {
@@ -86,7 +86,7 @@ public final class ModelAssessment {
         curves.add(new Curve("roc", name, roc.falsePositiveRate(), roc.truePositiveRate()));
         if (probabilities(side.score())) {
             CalibrationCurve calibration = CalibrationCurve.of(side.score(), side.positive(), CALIBRATION_BINS);
-            curves.add(new Curve("calibration", name, calibration.meanPredicted(), calibration.observedRate()));
+            curves.add(new Curve("calibration", name, calibration.meanPredicted(), calibration.observedRate(), calibration.counts()));
         }
     }
 

@@ -10,6 +10,7 @@ import org.modellens.data.Column;
 import org.modellens.data.Snapshot;
 import org.modellens.model.ModelRun;
 import org.modellens.model.Predictions;
+import org.modellens.text.Outcomes;
 
 /**
  * The model's outputs on both snapshots lined up with the true outcomes where they are known: what
@@ -31,8 +32,15 @@ final class ModelOutcomes {
     final Side reference;
     /** Target values that match no class of the model, with their row counts (both sides); empty when all matched. */
     final Map<String, Long> unmatchedLabels;
+    /** The target column, or {@code null}. */
+    final String target;
+    /** Each class by the label the data writes for it ("1", "1.0", "yes", "default"), the model's name where no row had it. */
+    final List<String> labels;
 
-    private ModelOutcomes(ModelRun run, List<String> classes, Side train, Side prod, Side reference, Map<String, Long> unmatched) {
+    private ModelOutcomes(ModelRun run, List<String> classes, Side train, Side prod, Side reference, Map<String, Long> unmatched,
+                          String target, List<String> labels) {
+        this.target = target;
+        this.labels = labels;
         this.reference = reference;
         this.run = run;
         this.task = run.task();
@@ -54,16 +62,22 @@ final class ModelOutcomes {
         String target = context.target().orElse(null);
         LabelEncoding encoding = new LabelEncoding(classes);
         Map<String, Long> unmatched = new LinkedHashMap<>();
-        Side train = Side.of(run.task(), run.train(), context.train(), target, encoding, unmatched);
-        Side prod = Side.of(run.task(), run.prod(), context.prod(), target, encoding, unmatched);
+        String[] seen = new String[classes.size()];
+        Side train = Side.of(run.task(), run.train(), context.train(), target, encoding, unmatched, seen);
+        Side prod = Side.of(run.task(), run.prod(), context.prod(), target, encoding, unmatched, seen);
         Side reference = null;
         if (context.reference().isPresent() && context.referencePredictions().isPresent()) {
-            reference = Side.of(run.task(), context.referencePredictions().get(), context.reference().get(), target, encoding, unmatched);
+            reference = Side.of(run.task(), context.referencePredictions().get(), context.reference().get(), target, encoding,
+                    unmatched, seen);
             if (reference.labelled() == 0) {
                 reference = null;
             }
         }
-        return Optional.of(new ModelOutcomes(run, classes, train, prod, reference, unmatched));
+        List<String> labels = new ArrayList<>();
+        for (int k = 0; k < classes.size(); k++) {
+            labels.add(seen[k] != null ? seen[k] : classes.get(k));
+        }
+        return Optional.of(new ModelOutcomes(run, classes, train, prod, reference, unmatched, target, List.copyOf(labels)));
     }
 
     /** What production is compared with: the held-out reference when given, else the training rows (in-sample). */
@@ -84,8 +98,9 @@ final class ModelOutcomes {
         return REGRESSION.equals(task);
     }
 
+    /** The positive class as the reports name it: "defaulted = 1", or its text label ("default"). */
     String positiveClass() {
-        return classes.size() > 1 ? classes.get(1) : "1";
+        return Outcomes.positive(target, labels);
     }
 
     /**
@@ -109,8 +124,9 @@ final class ModelOutcomes {
             return labelledRows.length;
         }
 
+        /** @param seen per class, the first target text that matched it, filled in here */
         static Side of(String task, Predictions predictions, Snapshot snapshot, String target, LabelEncoding encoding,
-                       Map<String, Long> unmatched) {
+                       Map<String, Long> unmatched, String[] seen) {
             Column label = target == null ? null : snapshot.column(target).orElse(null);
             boolean regression = REGRESSION.equals(task);
             int n = Math.min(predictions.rows(), snapshot.rows());
@@ -145,6 +161,9 @@ final class ModelOutcomes {
                     }
                     labelled.add(row);
                     classOf.add(k);
+                    if (k < seen.length && seen[k] == null) {
+                        seen[k] = label.text(row);
+                    }
                 }
             }
             double[] scores = new double[scoredRows.size()];

@@ -36,7 +36,7 @@ public record RowOutcomes(String task, double[] score, double[] label, double[][
     public static RowOutcomes of(Predictions predictions, Snapshot snapshot, String target, List<String> classes) {
         List<String> known = classes.isEmpty() && ModelOutcomes.BINARY.equals(predictions.task()) ? List.of("0", "1") : classes;
         ModelOutcomes.Side side = ModelOutcomes.Side.of(predictions.task(), predictions, snapshot, target,
-                new LabelEncoding(known), new LinkedHashMap<>());
+                new LabelEncoding(known), new LinkedHashMap<>(), new String[known.size()]);
         double[] label = new double[snapshot.rows()];
         Arrays.fill(label, Double.NaN);
         fill(label, side, ModelOutcomes.REGRESSION.equals(predictions.task()));

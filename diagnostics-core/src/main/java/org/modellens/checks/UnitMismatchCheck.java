@@ -96,7 +96,8 @@ public final class UnitMismatchCheck implements Check {
                 new Evidence().put("factor", power).put("estimatedFactor", scaleRatio).put("medianRatio", medianRatio)
                         .put("ksBefore", feature.drift().ks().statistic()).put("ksAfterRescaling", rescaled.statistic())
                         .put("ksAfterRescalingPValue", rescaled.pValue()).put("share", 1.0).map(),
-                Rows.of(prod.length, firstPresentRows(feature), context.prod())));
+                // Every present value: the same count and examples as before, and all rows for export.
+                Rows.matching(row -> !Double.isNaN(feature.prod().numbers()[row]), context.prod())));
     }
 
     private Optional<Finding> someRows(FeatureComparison feature, double[] train, double[] prod, CheckContext context) {
@@ -173,16 +174,5 @@ public final class UnitMismatchCheck implements Check {
         long p = Math.round(power >= 1 ? power : 1 / power);
         String hint = p == 1000 ? "g/kg, Pa/kPa or m/km" : p == 100 ? "percent/fraction or cents/dollars" : "mm/cm or similar";
         return "another unit (x" + plain(power) + ": " + hint + ")";
-    }
-
-    private static List<Integer> firstPresentRows(FeatureComparison feature) {
-        List<Integer> rows = new ArrayList<>();
-        double[] numbers = feature.prod().numbers();
-        for (int row = 0; row < numbers.length && rows.size() < AffectedRows.MAX_EXAMPLES; row++) {
-            if (!Double.isNaN(numbers[row])) {
-                rows.add(row);
-            }
-        }
-        return rows;
     }
 }

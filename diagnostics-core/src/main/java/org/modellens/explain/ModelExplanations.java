@@ -82,9 +82,10 @@ public final class ModelExplanations {
         }
         List<Explanations.AttributionShift> drift = globalTrain.isEmpty() || globalProd.isEmpty() ? List.of()
                 : drift(globalTrain, globalProd);
+        String units = "probability".equals(explainer.space()) ? "probability" : model.outputUnits();
         return new Explanations(explainer.space(), explainer.method(), globalTrain, globalProd, explained, drift,
                 meansTrain, meansProd, samples(model, explainer, train, trainRows, trainSample),
-                samples(model, explainer, prod, prodRows, prodSample));
+                samples(model, explainer, prod, prodRows, prodSample), units);
     }
 
     /**

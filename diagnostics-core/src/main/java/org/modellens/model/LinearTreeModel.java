@@ -90,6 +90,11 @@ public final class LinearTreeModel implements Model {
     }
 
     @Override
+    public String outputUnits() {
+        return trees.outputUnits();
+    }
+
+    @Override
     public double[] rawOutputs(FeatureMatrix rows, int from, int to) {
         int p = rows.columns();
         int groups = trees.outputCount();

@@ -65,6 +65,17 @@ public interface Model {
     String outputSpace();
 
     /**
+     * What one unit of {@link #rawOutputs} is, in words a report prints beside a contribution: "log-odds" for a
+     * logistic link, "probability", {@link #TARGET_UNITS} when the raw output is the prediction itself.
+     */
+    default String outputUnits() {
+        return "probability".equals(outputSpace()) ? "probability" : "regression".equals(task()) ? TARGET_UNITS : "raw score";
+    }
+
+    /** {@link #outputUnits()} of a model whose raw output is in the target's own units. */
+    String TARGET_UNITS = "target units";
+
+    /**
      * Raw outputs for rows of a feature matrix.
      *
      * @param rows  the inputs, {@link FeatureMatrix#columns()} equal to {@code features().size()}

@@ -440,6 +440,18 @@ public final class TreeEnsemble implements Model {
     }
 
     @Override
+    public String outputUnits() {
+        return switch (link) {
+            case IDENTITY -> "regression".equals(task) ? TARGET_UNITS : "raw score";
+            // LightGBM's sigmoid parameter scales the margin: log-odds = scale x margin.
+            case SIGMOID -> linkScale == 1.0 ? "log-odds" : "log-odds / " + linkScale;
+            case SOFTMAX -> "log-odds (softmax score)";
+            case EXP -> "log of the prediction";
+            case SIGNED_SQUARE -> "signed square root of the prediction";
+        };
+    }
+
+    @Override
     public double[] link(double[] raw) {
         return switch (link) {
             case IDENTITY -> raw.clone();

@@ -9,6 +9,7 @@ import org.modellens.causes.CauseImpact;
 import org.modellens.causes.PerformanceSection;
 import org.modellens.data.Snapshot;
 import org.modellens.text.Numbers;
+import org.modellens.text.Outcomes;
 import org.modellens.timeline.Timeline;
 
 /**
@@ -22,13 +23,45 @@ public final class CauseWords {
     private CauseWords() {
     }
 
-    /** A metric named for a reader who does not know its abbreviation. */
-    static String metric(String metric) {
+    /** A metric named for a reader who does not know its abbreviation, the outcome classes by their labels. */
+    static String metric(String metric, DiagnosticReport report) {
         try {
-            return StakeholderText.get("metric." + metric);
+            return StakeholderText.get("metric." + metric, positive(report), negative(report));
         } catch (java.util.MissingResourceException e) {
             return metric;
         }
+    }
+
+    /** A metric's row label in a table: its short name, the outcome classes by their labels, no camelCase. */
+    static String metricLabel(String metric, DiagnosticReport report) {
+        return switch (metric) {
+            case "accuracy" -> "accuracy";
+            case "f1" -> "F1 score";
+            case "positiveRate" -> "share of " + positive(report);
+            case "falseNegatives" -> "missed " + positive(report) + " (false negatives)";
+            case "falsePositives" -> negative(report) + " flagged (false positives)";
+            case "rows" -> "labelled rows";
+            default -> shortName(metric);
+        };
+    }
+
+    /** A binary target's positive class as the data writes it: "defaulted = 1", or its text label. */
+    static String positive(DiagnosticReport report) {
+        return Outcomes.positive(target(report), report.model() == null ? List.of() : report.model().classLabels());
+    }
+
+    /** A binary target's negative class as the data writes it. */
+    static String negative(DiagnosticReport report) {
+        return Outcomes.negative(target(report), report.model() == null ? List.of() : report.model().classLabels());
+    }
+
+    private static String target(DiagnosticReport report) {
+        return report.inputs() == null ? null : report.inputs().target();
+    }
+
+    /** What a contribution or a margin is measured in: the explanations' units, log-odds when none were made. */
+    static String units(DiagnosticReport report) {
+        return report.explanations() == null ? "log-odds" : report.explanations().unitsFor(target(report));
     }
 
     /** What a cause costs the model, as one clause after another; empty when nothing about it was measured. */
@@ -64,7 +97,7 @@ public final class CauseWords {
             parts.add(StakeholderText.get("impact.decisions", Numbers.percent(impact.decisionsChanged())));
         }
         if (Double.isFinite(impact.predictionShift()) && Math.abs(impact.predictionShift()) >= 1e-3) {
-            parts.add(StakeholderText.get("impact.shift", signed(impact.predictionShift())));
+            parts.add(StakeholderText.get("impact.shift", signed(impact.predictionShift()), units(report)));
         }
         return parts.isEmpty() ? "" : capitalise(String.join("; ", parts)) + ".";
     }
@@ -76,7 +109,7 @@ public final class CauseWords {
             PerformanceSection.ProdValue prod = performance.prod();
             String interval = Double.isFinite(prod.lower()) && Double.isFinite(prod.upper())
                     ? StakeholderText.get("quality.interval", Numbers.number(prod.lower(), 3), Numbers.number(prod.upper(), 3)) : "";
-            return StakeholderText.get("quality.line", capitalise(metric(performance.metric())),
+            return StakeholderText.get("quality.line", capitalise(metric(performance.metric(), report)),
                     Numbers.number(performance.baseline().value(), 3),
                     StakeholderText.get("baseline." + performance.baseline().source()), Numbers.number(prod.value(), 3),
                     (prod.estimated() ? StakeholderText.get("quality.estimated") : "") + interval);
@@ -90,7 +123,7 @@ public final class CauseWords {
         if (metric == null || !model.prodMetrics().containsKey(metric)) {
             return null;
         }
-        return StakeholderText.get("quality.line", capitalise(metric(metric)), Numbers.number(model.trainMetrics().get(metric), 3),
+        return StakeholderText.get("quality.line", capitalise(metric(metric, report)), Numbers.number(model.trainMetrics().get(metric), 3),
                 StakeholderText.get("baseline." + PerformanceSection.TRAINING_IN_SAMPLE),
                 Numbers.number(model.prodMetrics().get(metric), 3),
                 model.prodEstimated() ? StakeholderText.get("quality.estimated") : "");
@@ -114,7 +147,7 @@ public final class CauseWords {
                     cost.prodEstimated() ? StakeholderText.get("quality.estimated") : "", Numbers.count(cases),
                     Numbers.money(Math.abs(extra), currency), StakeholderText.get(extra >= 0 ? "cost.more" : "cost.less")));
             lines.add(StakeholderText.get("cost.matrix", Numbers.money(cost.falseNegativeCost(), currency),
-                    Numbers.money(cost.falsePositiveCost(), currency)));
+                    Numbers.money(cost.falsePositiveCost(), currency), positive(report), negative(report)));
         }
         if (model != null && !model.prodEstimated()) {
             Map<String, Double> prod = model.prodMetrics();
@@ -123,7 +156,7 @@ public final class CauseWords {
             Double rows = prod.get("rows");
             if (missed != null && rate != null && rows != null) {
                 long positives = Math.round(rate * rows);
-                lines.add(StakeholderText.get("cost.missed", report.inputs().target(), Numbers.count(Math.round(missed)),
+                lines.add(StakeholderText.get("cost.missed", capitalise(positive(report)), Numbers.count(Math.round(missed)),
                         Numbers.count(positives), Numbers.percent(positives == 0 ? Double.NaN : missed / positives)));
             }
         }

@@ -26,6 +26,7 @@ import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFLineProperties;
 import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
 import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
@@ -36,6 +37,8 @@ import org.apache.poi.xddf.usermodel.chart.BarDirection;
 import org.apache.poi.xddf.usermodel.chart.BarGrouping;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
+import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
@@ -114,7 +117,6 @@ public final class ExcelReportWriter implements ReportWriter {
     /** Excel's number format for statistics: thousands separated from 1,000 on, four decimals below. */
     static final String STAT_FORMAT = "[>=1000]#,##0;[<=-1000]-#,##0;0.0000";
 
-    private static final String DRIFT_CHART_TITLE = "Drift of the top features (0 = same, 1 = no overlap)";
 
     private final Clock clock;
 
@@ -148,26 +150,92 @@ public final class ExcelReportWriter implements ReportWriter {
             writeFeatures(workbook.createSheet(FEATURES), report, personal, styles);
             writeCategories(workbook.createSheet(CATEGORIES), report, personal, styles);
             XSSFSheet drift = workbook.createSheet(DRIFT);
-            int driftRows = writeDrift(drift, report, styles);
-            writeSummary(summary, report, personal, styles, generated, drift, driftRows);
+            List<DriftBlock> driftBlocks = writeDrift(drift, report, styles);
+            writeSummary(summary, report, personal, styles, generated, drift, driftBlocks);
             progress.stage("Excel: model", 0.6);
             if (report.model() != null) {
-                writeModel(workbook.createSheet(MODEL), report.model(), styles);
+                writeModel(workbook.createSheet(MODEL), report, styles);
             }
             if (report.explanations() != null) {
-                writeExplanations(workbook.createSheet(EXPLANATIONS), report.explanations(), styles);
+                writeExplanations(workbook.createSheet(EXPLANATIONS), report.explanations(), report.inputs().target(), styles);
             }
             if (report.timeline() != null) {
                 ExcelTimelineSheet.write(workbook, report.timeline());
             }
             writeInputs(workbook.createSheet(INPUTS), report, styles, generated);
             for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+                fitHeaders(workbook.getSheetAt(i));
                 printOnePageWide(workbook.getSheetAt(i));
             }
             progress.stage("Excel: saving", 0.8);
             workbook.write(out);
             progress.stage("Excel: done", 1.0);
         }
+    }
+
+    /** Header text longer than this is a heading sentence across the sheet, not a column's header. */
+    private static final int HEADER_MAX_LENGTH = 80;
+
+    /**
+     * No header is cut: every column is at least as wide as the longest word of its header (bold text,
+     * wrapped), and every header row is tall enough for its wrapped lines. Excel and LibreOffice size
+     * neither on opening a file.
+     */
+    static void fitHeaders(XSSFSheet sheet) {
+        for (org.apache.poi.ss.usermodel.Row row : sheet) {
+            int lines = 0;
+            double points = 11;
+            for (Cell cell : row) {
+                if (!isHeader(cell)) {
+                    continue;
+                }
+                org.apache.poi.xssf.usermodel.XSSFFont font = ((XSSFCellStyle) cell.getCellStyle()).getFont();
+                points = Math.max(points, font.getFontHeightInPoints());
+                // Column widths count the digit "0" of the default 11-point font; bold letters run about 15% wider.
+                double scale = font.getFontHeightInPoints() / 11.0 * 1.15;
+                String text = cell.getStringCellValue();
+                int longest = 0;
+                for (String word : text.split(" ")) {
+                    longest = Math.max(longest, word.length());
+                }
+                int needed = (int) Math.ceil(longest * scale) + 2;
+                int column = cell.getColumnIndex();
+                if (sheet.getColumnWidth(column) < needed * 256) {
+                    sheet.setColumnWidth(column, Math.min(needed, 255) * 256);
+                }
+                lines = Math.max(lines, wrappedLines(text, (sheet.getColumnWidth(column) / 256.0 - 2) / scale));
+            }
+            if (lines > 1) {
+                row.setHeightInPoints((float) Math.max(row.getHeightInPoints(), lines * points * 1.35 + 2));
+            }
+        }
+    }
+
+    /** A column header: short bold wrapped text. */
+    static boolean isHeader(Cell cell) {
+        if (cell.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING) {
+            return false;
+        }
+        XSSFCellStyle style = (XSSFCellStyle) cell.getCellStyle();
+        return style.getWrapText() && style.getFont().getBold() && cell.getStringCellValue().length() <= HEADER_MAX_LENGTH;
+    }
+
+    /** The lines text takes when wrapped at spaces to lines of at most {@code width} characters. */
+    static int wrappedLines(String text, double width) {
+        int lines = 1;
+        int used = 0;
+        for (String word : text.split(" ")) {
+            int length = word.length();
+            if (used == 0) {
+                used = length;
+            } else if (used + 1 + length <= width) {
+                used += 1 + length;
+            } else {
+                lines++;
+                used = length;
+            }
+        }
+        return lines;
     }
 
     /**
@@ -179,11 +247,21 @@ public final class ExcelReportWriter implements ReportWriter {
             sheet.setRepeatingRows(org.apache.poi.ss.util.CellRangeAddress.valueOf("1:1"));
         }
         int lastColumn = 0;
+        int lastRow = sheet.getLastRowNum();
         for (org.apache.poi.ss.usermodel.Row row : sheet) {
             lastColumn = Math.max(lastColumn, row.getLastCellNum());
         }
+        // The charts print too: the print area reaches the far corner of every drawing.
+        if (sheet.getDrawingPatriarch() != null) {
+            for (org.apache.poi.xssf.usermodel.XSSFShape shape : sheet.getDrawingPatriarch().getShapes()) {
+                if (shape.getAnchor() instanceof org.apache.poi.xssf.usermodel.XSSFClientAnchor anchor) {
+                    lastColumn = Math.max(lastColumn, anchor.getCol2() + (anchor.getDx2() > 0 ? 1 : 0));
+                    lastRow = Math.max(lastRow, anchor.getRow2() - (anchor.getDy2() > 0 ? 0 : 1));
+                }
+            }
+        }
         if (lastColumn > 0) {
-            sheet.getWorkbook().setPrintArea(sheet.getWorkbook().getSheetIndex(sheet), 0, lastColumn - 1, 0, sheet.getLastRowNum());
+            sheet.getWorkbook().setPrintArea(sheet.getWorkbook().getSheetIndex(sheet), 0, lastColumn - 1, 0, lastRow);
         }
         sheet.setFitToPage(true);
         sheet.getPrintSetup().setLandscape(true);
@@ -195,7 +273,7 @@ public final class ExcelReportWriter implements ReportWriter {
     // ---------------------------------------------------------------- Summary
 
     private static void writeSummary(XSSFSheet sheet, DiagnosticReport report, PersonalData personal, Styles styles,
-                                     String generated, XSSFSheet drift, int driftRows) {
+                                     String generated, XSSFSheet drift, List<DriftBlock> driftBlocks) {
         StakeholderSummary summary = StakeholderSummary.of(report);
         sheet.setColumnWidth(0, 24 * 256);
         sheet.setColumnWidth(1, 95 * 256);
@@ -281,19 +359,18 @@ public final class ExcelReportWriter implements ReportWriter {
         ModelSection model = report.model();
         if (model != null) {
             for (Map.Entry<String, Double> metric : model.trainMetrics().entrySet()) {
-                r = keyFigure(sheet, r, metric.getKey() + ", training", metric.getValue(), styles.keyStat);
+                // Counts print as counts ("566", never "566.0000"); metrics by name, classes by their labels.
+                boolean counted = metric.getKey().equals("rows") || metric.getKey().startsWith("false");
+                CellStyle style = counted ? styles.keyCount : styles.keyStat;
+                String label = CauseWords.metricLabel(metric.getKey(), report);
+                r = keyFigure(sheet, r, label + ", training", metric.getValue(), style);
                 Double prodValue = model.prodMetrics().get(metric.getKey());
                 if (prodValue != null) {
-                    r = keyFigure(sheet, r, metric.getKey() + ", production" + (model.prodEstimated() ? " (estimated)" : ""),
-                            prodValue, styles.keyStat);
+                    r = keyFigure(sheet, r, label + ", production" + (model.prodEstimated() ? " (estimated)" : ""), prodValue, style);
                 }
             }
         }
-        if (driftRows > 0) {
-            // The drift chart beside the text, fed by the Drift sheet.
-            barChart(sheet, 3, 1, 12, 24, DRIFT_CHART_TITLE, drift, 1, driftRows, 0,
-                    List.of(new SeriesColumn(2, "drift", PROD_COLOUR)), 1.0, "0.0");
-        }
+        placeDriftCharts(sheet, sheet.getLastRowNum() + 2, 2, drift, driftBlocks);
     }
 
     private static int bulleted(XSSFSheet sheet, int r, List<String> sentences, PersonalData personal, Styles styles) {
@@ -397,7 +474,8 @@ public final class ExcelReportWriter implements ReportWriter {
                 text(row, 4, entry.getKey(), styles.plain);
                 Object value = entry.getValue();
                 if (value instanceof Number n) {
-                    number(row, 5, n.doubleValue(), value instanceof Double ? styles.general : styles.count);
+                    number(row, 5, n.doubleValue(), !(value instanceof Double) ? styles.count
+                            : entry.getKey().toLowerCase(Locale.ROOT).endsWith("pvalue") ? styles.pValue : styles.stat);
                 } else {
                     dataText(row, 5, evidenceText(finding, value, personal), styles.data);
                 }
@@ -525,32 +603,134 @@ public final class ExcelReportWriter implements ReportWriter {
         finishTable(sheet, r - 1, headers.size());
     }
 
-    private static int writeDrift(XSSFSheet sheet, DiagnosticReport report, Styles styles) {
-        header(sheet, List.of("Column", "Measure", "Drift (0 to 1)"), styles);
+    /** The rows of the Drift sheet that hold one measure's features (0-based, inclusive). */
+    private record DriftBlock(DriftRanking.Panel panel, int firstRow, int lastRow) {
+    }
+
+    /** Columns of the Drift sheet. */
+    static final List<String> DRIFT_SHEET_COLUMNS = List.of("Column", "Measure", "Value", "Warn at", "Fail at", "Severity");
+
+    /**
+     * The top features of each measure, one block of rows per measure with the levels in force, and one
+     * chart per measure: a measure never shares an axis with another.
+     */
+    private static List<DriftBlock> writeDrift(XSSFSheet sheet, DiagnosticReport report, Styles styles) {
+        header(sheet, DRIFT_SHEET_COLUMNS, styles);
         sheet.setColumnWidth(0, 22 * 256);
         sheet.setColumnWidth(1, 18 * 256);
-        sheet.setColumnWidth(2, 16 * 256);
-        List<DriftRanking.FeatureDrift> top = DriftRanking.top(report, CHART_FEATURES);
+        for (int c = 2; c < DRIFT_SHEET_COLUMNS.size(); c++) {
+            sheet.setColumnWidth(c, 11 * 256);
+        }
+        List<DriftBlock> blocks = new ArrayList<>();
         int r = 1;
-        for (DriftRanking.FeatureDrift drift : top) {
-            XSSFRow row = sheet.createRow(r++);
-            dataText(row, 0, drift.feature(), styles.data);
-            text(row, 1, drift.measure(), styles.plain);
-            number(row, 2, drift.value(), styles.stat);
+        for (DriftRanking.Panel panel : DriftRanking.panels(report, CHART_FEATURES)) {
+            int first = r;
+            for (DriftRanking.FeatureDrift drift : panel.features()) {
+                XSSFRow row = sheet.createRow(r++);
+                dataText(row, 0, drift.feature(), styles.data);
+                text(row, 1, drift.measure(), styles.plain);
+                number(row, 2, drift.value(), styles.stat);
+                number(row, 3, panel.warn(), styles.stat);
+                number(row, 4, panel.fail(), styles.stat);
+                text(row, 5, drift.severity().jsonName(), styles.centre);
+            }
+            blocks.add(new DriftBlock(panel, first, r - 1));
         }
-        if (!top.isEmpty()) {
-            barChart(sheet, 4, 0, 14, 22, DRIFT_CHART_TITLE, sheet, 1, top.size(), 0,
-                    List.of(new SeriesColumn(2, "drift", PROD_COLOUR)), 1.0, "0.0");
-        }
-        return top.size();
+        finishTable(sheet, r - 1, DRIFT_SHEET_COLUMNS.size());
+        severityColours(sheet, 1, r - 1, 5);
+        placeDriftCharts(sheet, r + 1, DRIFT_SHEET_COLUMNS.size(), sheet, blocks);
+        return blocks;
     }
+
+    /** Rows a drift chart spans: two charts and their gaps fill a printed landscape page. */
+    private static final int DRIFT_CHART_ROWS = 15;
+
+    /**
+     * The drift charts under a sheet's text, as wide as its first {@code columns} columns, so they print with it:
+     * a page break before the first and then before every other, so no chart is cut by a page.
+     */
+    private static void placeDriftCharts(XSSFSheet sheet, int top, int columns, XSSFSheet data, List<DriftBlock> blocks) {
+        for (int i = 0; i < blocks.size(); i++) {
+            if (i % 2 == 0 && top > 0) {
+                sheet.setRowBreak(top - 1);
+            }
+            driftChart(sheet, 0, top, columns, top + DRIFT_CHART_ROWS, data, blocks.get(i));
+            top += DRIFT_CHART_ROWS + 1;
+        }
+    }
+
+    /**
+     * One measure's drift as a native column chart: a bar per feature coloured by its severity, and the
+     * warn and fail levels as lines across it (line series over the same axes), the value axis titled
+     * with the measure.
+     */
+    private static void driftChart(XSSFSheet sheet, int col1, int row1, int col2, int row2, XSSFSheet data, DriftBlock block) {
+        XSSFDrawing drawing = sheet.createDrawingPatriarch();
+        XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, col1, row1, col2, row2));
+        DriftRanking.FeatureDrift largest = block.panel().features().get(0);
+        chart.setTitleText(block.panel().title() + (block.panel().offScale() ? " (" + largest.feature() + ", "
+                + org.modellens.text.Numbers.number(largest.value()) + ", runs off the scale)" : ""));
+        chart.setTitleOverlay(false);
+        chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+        XDDFCategoryAxis categoryAxis = chart.createCategoryAxis(AxisPosition.BOTTOM);
+        XDDFValueAxis valueAxis = chart.createValueAxis(AxisPosition.LEFT);
+        valueAxis.setCrosses(AxisCrosses.AUTO_ZERO);
+        valueAxis.setCrossBetween(AxisCrossBetween.BETWEEN);
+        valueAxis.setMinimum(0);
+        if (block.panel().offScale()) {
+            valueAxis.setMaximum(PdfCharts.ticks(0, block.panel().axisMax())[PdfCharts.ticks(0, block.panel().axisMax()).length - 1]);
+        }
+        valueAxis.setNumberFormat("0.00");
+        valueAxis.setTitle(block.panel().measure().label);
+        XDDFDataSource<String> labels = XDDFDataSourcesFactory.fromStringCellRange(data,
+                new CellRangeAddress(block.firstRow(), block.lastRow(), 0, 0));
+        XDDFBarChartData bars = (XDDFBarChartData) chart.createData(ChartTypes.BAR, categoryAxis, valueAxis);
+        bars.setBarDirection(BarDirection.COL);
+        bars.setVaryColors(false);
+        XDDFChartData.Series values = bars.addSeries(labels, XDDFDataSourcesFactory.fromNumericCellRange(data,
+                new CellRangeAddress(block.firstRow(), block.lastRow(), 2, 2)));
+        values.setTitle(block.panel().measure().label, null);
+        values.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(INFO_BAR)));
+        List<DriftRanking.FeatureDrift> features = block.panel().features();
+        for (int i = 0; i < features.size(); i++) {
+            byte[] colour = switch (features.get(i).severity()) {
+                case FAIL -> FAIL_BAR;
+                case WARN -> WARN_BAR;
+                case INFO -> INFO_BAR;
+            };
+            values.getDataPoint(i).setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(colour)));
+        }
+        chart.plot(bars);
+        if (Double.isFinite(block.panel().warn())) {
+            XDDFLineChartData levels = (XDDFLineChartData) chart.createData(ChartTypes.LINE, categoryAxis, valueAxis);
+            levels.setVaryColors(false);
+            for (int c : new int[]{3, 4}) {
+                XDDFLineChartData.Series level = (XDDFLineChartData.Series) levels.addSeries(labels,
+                        XDDFDataSourcesFactory.fromNumericCellRange(data, new CellRangeAddress(block.firstRow(), block.lastRow(), c, c)));
+                level.setTitle(c == 3 ? "warn level" : "fail level", null);
+                level.setMarkerStyle(MarkerStyle.NONE);
+                level.setSmooth(false);
+                XDDFLineProperties line = new XDDFLineProperties(new XDDFSolidFillProperties(XDDFColor.from(c == 3 ? WARN_BAR : FAIL_BAR)));
+                line.setWidth(2.0);
+                level.setLineProperties(line);
+            }
+            chart.plot(levels);
+        }
+    }
+
+    /** Bar colours by severity, as the PDF's. */
+    private static final byte[] FAIL_BAR = {(byte) 0xBF, (byte) 0x2B, (byte) 0x26};
+    private static final byte[] WARN_BAR = {(byte) 0xD9, (byte) 0x8C, (byte) 0x00};
+    private static final byte[] INFO_BAR = {(byte) 0x73, (byte) 0x85, (byte) 0x99};
 
     // ---------------------------------------------------------------- Model and explanations
 
-    private static void writeModel(XSSFSheet sheet, ModelSection model, Styles styles) {
+    private static void writeModel(XSSFSheet sheet, DiagnosticReport report, Styles styles) {
+        ModelSection model = report.model();
         sheet.setColumnWidth(0, 28 * 256);
         sheet.setColumnWidth(1, 18 * 256);
         sheet.setColumnWidth(2, 18 * 256);
+        sheet.setColumnWidth(3, 44 * 256);
         int r = 0;
         r = labelled(sheet, r, "Model file", model.path() == null ? "" : model.path(), styles);
         r = labelled(sheet, r, "Type", model.type(), styles);
@@ -559,11 +739,17 @@ public final class ExcelReportWriter implements ReportWriter {
         text(thresholdRow, 0, "Decision threshold", styles.bold);
         number(thresholdRow, 1, model.threshold(), styles.stat);
         r = labelled(sheet, r, "Features (model order)", String.join(", ", model.features()), styles);
+        if (!model.classLabels().isEmpty()) {
+            String target = report.inputs() == null ? null : report.inputs().target();
+            r = labelled(sheet, r, "Classes (as in the data)", String.join(", ", model.classLabels().stream()
+                    .map(label -> org.modellens.text.Outcomes.name(target, label)).toList()), styles);
+        }
         r++;
         XSSFRow head = sheet.createRow(r++);
         text(head, 0, "Metric", styles.header);
         text(head, 1, "Training", styles.header);
         text(head, 2, model.prodEstimated() ? "Production (estimated)" : "Production", styles.header);
+        text(head, 3, "In words", styles.header);
         Set<String> metrics = new LinkedHashSet<>(model.trainMetrics().keySet());
         metrics.addAll(model.prodMetrics().keySet());
         for (String metric : metrics) {
@@ -571,6 +757,7 @@ public final class ExcelReportWriter implements ReportWriter {
             text(row, 0, metric, styles.plain);
             number(row, 1, model.trainMetrics().getOrDefault(metric, Double.NaN), styles.stat);
             number(row, 2, model.prodMetrics().getOrDefault(metric, Double.NaN), styles.stat);
+            text(row, 3, CauseWords.metricLabel(metric, report), styles.plain);
         }
         ModelSection.CostSummary cost = model.cost();
         if (cost != null) {
@@ -586,7 +773,8 @@ public final class ExcelReportWriter implements ReportWriter {
         if (!model.curves().isEmpty()) {
             r++;
             XSSFRow curveHead = sheet.createRow(r++);
-            List<String> names = List.of("Curve", "Side", "Point", "x", "y");
+            List<String> names = List.of("Curve", "Side", "Point", "x (ROC: false positive rate; calibration: mean predicted)",
+                    "y (ROC: true positive rate; calibration: observed rate)", "Rows in bin");
             for (int i = 0; i < names.size(); i++) {
                 text(curveHead, i, names.get(i), styles.header);
             }
@@ -598,6 +786,9 @@ public final class ExcelReportWriter implements ReportWriter {
                     number(row, 2, i, styles.count);
                     number(row, 3, curve.x()[i], styles.stat);
                     number(row, 4, curve.y()[i], styles.stat);
+                    if (i < curve.counts().length) {
+                        number(row, 5, curve.counts()[i], styles.count);
+                    }
                 }
             }
         }
@@ -610,17 +801,19 @@ public final class ExcelReportWriter implements ReportWriter {
         return r + 1;
     }
 
-    private static void writeExplanations(XSSFSheet sheet, Explanations explanations, Styles styles) {
+    private static void writeExplanations(XSSFSheet sheet, Explanations explanations, String target, Styles styles) {
         sheet.setColumnWidth(0, 22 * 256);
+        String units = explanations.unitsFor(target);
         int r = 0;
         r = labelled(sheet, r, "Attribution method", explanations.method(), styles);
         r = labelled(sheet, r, "Output space", explanations.space(), styles);
+        r = labelled(sheet, r, "Contribution units", units, styles);
         r++;
         int tableTop = r;
         XSSFRow head = sheet.createRow(r++);
         text(head, 0, "Feature", styles.header);
-        text(head, 1, "Importance, training", styles.header);
-        text(head, 2, "Importance, production", styles.header);
+        text(head, 1, "Mean |contribution|, training (" + units + ")", styles.header);
+        text(head, 2, "Mean |contribution|, production (" + units + ")", styles.header);
         Set<String> features = new LinkedHashSet<>(explanations.globalTrain().keySet());
         features.addAll(explanations.globalProd().keySet());
         for (String feature : features) {
@@ -631,7 +824,7 @@ public final class ExcelReportWriter implements ReportWriter {
         }
         int chartRows = Math.min(features.size(), CHART_FEATURES);
         if (chartRows > 0) {
-            barChart(sheet, 4, tableTop, 14, tableTop + 20, "Mean |contribution|: training vs production", sheet,
+            barChart(sheet, 4, tableTop, 14, tableTop + 20, "Mean |contribution| in " + units + ": training vs production", sheet,
                     tableTop + 1, tableTop + chartRows, 0,
                     List.of(new SeriesColumn(1, StakeholderText.get("side.train"), TRAIN_COLOUR),
                             new SeriesColumn(2, StakeholderText.get("side.prod"), PROD_COLOUR)), Double.NaN, "0.00");
@@ -641,7 +834,7 @@ public final class ExcelReportWriter implements ReportWriter {
         Set<String> contributionNames = new LinkedHashSet<>();
         explanations.rows().forEach(row -> contributionNames.addAll(row.contributions().keySet()));
         XSSFRow rowsHead = sheet.createRow(r++);
-        List<String> fixed = List.of("Production row (0-based)", "Prediction", "Margin", "Base value");
+        List<String> fixed = List.of("Production row (0-based)", "Prediction", "Output (" + units + ")", "Base value (" + units + ")");
         for (int i = 0; i < fixed.size(); i++) {
             text(rowsHead, i, fixed.get(i), styles.header);
         }
@@ -708,7 +901,10 @@ public final class ExcelReportWriter implements ReportWriter {
         for (Map.Entry<String, Double> setting : new TreeMap<>(report.settings()).entrySet()) {
             XSSFRow row = sheet.createRow(r++);
             text(row, 0, setting.getKey(), styles.plain);
-            number(row, 1, setting.getValue(), styles.general);
+            // A seed is a name, not a quantity: no thousands separators.
+            double v = setting.getValue();
+            number(row, 1, v, setting.getKey().endsWith("seed") ? styles.plainInteger
+                    : v == Math.rint(v) && Math.abs(v) < 1e15 ? styles.count : styles.decimal);
         }
     }
 
@@ -860,7 +1056,8 @@ public final class ExcelReportWriter implements ReportWriter {
         final XSSFCellStyle stat;
         final XSSFCellStyle pValue;
         final XSSFCellStyle value;
-        final XSSFCellStyle general;
+        final XSSFCellStyle plainInteger;
+        final XSSFCellStyle decimal;
         final XSSFCellStyle keyCount;
         final XSSFCellStyle keyStat;
         final Map<String, XSSFCellStyle> verdict;
@@ -906,7 +1103,9 @@ public final class ExcelReportWriter implements ReportWriter {
             stat = numberStyle(workbook, STAT_FORMAT);
             pValue = numberStyle(workbook, "0.00E+00");
             value = numberStyle(workbook, "#,##0.00##");
-            general = numberStyle(workbook, "General");
+            plainInteger = numberStyle(workbook, "0");
+            // Up to six decimals, at least one: 0.005 reads 0.005, never 5E-03 nor "0.".
+            decimal = numberStyle(workbook, "0.0#####");
             // Key figures sit in the wide sentence column: left-aligned, they read next to their label.
             keyCount = numberStyle(workbook, "#,##0");
             keyCount.setAlignment(HorizontalAlignment.LEFT);

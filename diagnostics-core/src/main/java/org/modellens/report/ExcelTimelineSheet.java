@@ -70,6 +70,13 @@ final class ExcelTimelineSheet {
         header.setWrapText(true);
         XSSFCellStyle text = workbook.createCellStyle();
         text.setQuotePrefixed(true);
+        // The change points' title is a sentence across the sheet: bold, not wrapped into column A.
+        XSSFCellStyle heading = workbook.createCellStyle();
+        heading.setFont(bold);
+        XSSFCellStyle index = workbook.createCellStyle();
+        index.setDataFormat(workbook.createDataFormat().getFormat("0"));
+        XSSFCellStyle count = workbook.createCellStyle();
+        count.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
         XSSFCellStyle number = workbook.createCellStyle();
         number.setDataFormat(workbook.createDataFormat().getFormat("0.000"));
         XSSFCellStyle warn = fill(workbook, number, WARN_FILL);
@@ -99,9 +106,11 @@ final class ExcelTimelineSheet {
         for (TimelineChunk chunk : timeline.chunks()) {
             XSSFRow row = sheet.createRow(r++);
             row.createCell(0).setCellValue(chunk.index());
+            row.getCell(0).setCellStyle(index);
             row.createCell(1).setCellValue(chunk.start());
             row.createCell(2).setCellValue(chunk.end());
             row.createCell(3).setCellValue(chunk.rows());
+            row.getCell(3).setCellStyle(count);
             TimelineChunk.ChunkPerformance p = chunk.performance();
             if (p != null) {
                 number(row, 4, p.value(), number);
@@ -126,10 +135,11 @@ final class ExcelTimelineSheet {
         title.createCell(0).setCellValue("Change points: when each change began (" + timeline.column() + ", by "
                 + timeline.chunk() + "; feature cells coloured where the chunk is outside the band of normal chunks "
                 + "and beyond the practical level)");
-        title.getCell(0).setCellStyle(header);
+        title.getCell(0).setCellStyle(heading);
         for (ChangePoint point : timeline.changePoints()) {
             XSSFRow row = sheet.createRow(r++);
             row.createCell(0).setCellValue(point.chunkIndex());
+            row.getCell(0).setCellStyle(index);
             row.createCell(1).setCellValue(point.start());
             row.createCell(2).setCellValue(point.cause() > 0 ? "cause " + point.cause() : "");
             row.createCell(3).setCellValue(point.sentence());

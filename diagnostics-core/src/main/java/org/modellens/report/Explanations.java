@@ -26,14 +26,20 @@ import java.util.Objects;
  *                         as for global importance, then (multiclass) one per class; empty when not kept
  *                         (a profile's importance, which has no rows)
  * @param samplesProd      the same for production
+ * @param units            what one unit of a contribution is: "log-odds" (binary logistic tree models),
+ *                         "probability", {@code Model.TARGET_UNITS} (regression: the target's own units)...;
+ *                         {@code null} says it by the space alone
  */
 public record Explanations(String space, String method, Map<String, Double> globalTrain, Map<String, Double> globalProd,
                            List<RowExplanation> rows, List<AttributionShift> attributionDrift,
                            ContributionMeans meansTrain, ContributionMeans meansProd,
-                           List<SampleAttributions> samplesTrain, List<SampleAttributions> samplesProd) {
+                           List<SampleAttributions> samplesTrain, List<SampleAttributions> samplesProd, String units) {
 
     public Explanations {
         Objects.requireNonNull(space, "space");
+        if (units == null) {
+            units = "probability".equals(space) ? "probability" : "model output (" + space + ")";
+        }
         Objects.requireNonNull(method, "method");
         globalTrain = Collections.unmodifiableMap(new LinkedHashMap<>(globalTrain));
         globalProd = Collections.unmodifiableMap(new LinkedHashMap<>(globalProd));
@@ -43,11 +49,19 @@ public record Explanations(String space, String method, Map<String, Double> glob
         samplesProd = List.copyOf(samplesProd);
     }
 
-    /** Explanations without the sampled rows' attributions. */
+    /** Explanations without the sampled rows' attributions, their units said by their space. */
     public Explanations(String space, String method, Map<String, Double> globalTrain, Map<String, Double> globalProd,
                         List<RowExplanation> rows, List<AttributionShift> attributionDrift,
                         ContributionMeans meansTrain, ContributionMeans meansProd) {
-        this(space, method, globalTrain, globalProd, rows, attributionDrift, meansTrain, meansProd, List.of(), List.of());
+        this(space, method, globalTrain, globalProd, rows, attributionDrift, meansTrain, meansProd, List.of(), List.of(), null);
+    }
+
+    /** Explanations whose units are said by their space alone. */
+    public Explanations(String space, String method, Map<String, Double> globalTrain, Map<String, Double> globalProd,
+                        List<RowExplanation> rows, List<AttributionShift> attributionDrift,
+                        ContributionMeans meansTrain, ContributionMeans meansProd,
+                        List<SampleAttributions> samplesTrain, List<SampleAttributions> samplesProd) {
+        this(space, method, globalTrain, globalProd, rows, attributionDrift, meansTrain, meansProd, samplesTrain, samplesProd, null);
     }
 
     /**
@@ -113,6 +127,16 @@ public record Explanations(String space, String method, Map<String, Double> glob
             }
             return java.util.Optional.of(column);
         }
+    }
+
+    /**
+     * The units for a label, the target named where they are its own: "log-odds", "units of price".
+     *
+     * @param target the target column, or {@code null}
+     */
+    public String unitsFor(String target) {
+        return org.modellens.model.Model.TARGET_UNITS.equals(units) ? (target == null ? "the target's units" : "units of " + target)
+                : units;
     }
 
     /** Explanations without the means of the contributions. */

@@ -286,6 +286,14 @@ public final class JsonReportWriter implements ReportWriter {
             json.writeStringField("side", curve.side());
             numberArray(json, "x", curve.x());
             numberArray(json, "y", curve.y());
+            if (curve.counts().length > 0) {
+                // Calibration: the rows behind each point.
+                json.writeArrayFieldStart("counts");
+                for (long count : curve.counts()) {
+                    json.writeNumber(count);
+                }
+                json.writeEndArray();
+            }
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -312,6 +320,7 @@ public final class JsonReportWriter implements ReportWriter {
         }
         json.writeObjectFieldStart("explanations");
         json.writeStringField("space", explanations.space());
+        json.writeStringField("units", explanations.units());
         json.writeStringField("method", explanations.method());
         json.writeObjectFieldStart("globalImportance");
         numberMap(json, "train", explanations.globalTrain());

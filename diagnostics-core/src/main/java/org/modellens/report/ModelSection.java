@@ -20,10 +20,13 @@ import java.util.Objects;
  * @param curves        ROC and calibration curves per side; empty when they do not apply
  * @param cost          expected cost under the cost matrix, or {@code null} when it does not apply
  * @param referenceMetrics the same metrics on the held-out reference data ({@code --reference}); empty without it
+ * @param classLabels   classification: each of the model's classes by its label as written in the target
+ *                      column (a binary model's second class is the positive one); empty otherwise or unknown
  */
 public record ModelSection(String path, String type, List<String> features, String task,
                            Map<String, Double> trainMetrics, Map<String, Double> prodMetrics, boolean prodEstimated,
-                           double threshold, List<Curve> curves, CostSummary cost, Map<String, Double> referenceMetrics) {
+                           double threshold, List<Curve> curves, CostSummary cost, Map<String, Double> referenceMetrics,
+                           List<String> classLabels) {
 
     public ModelSection {
         Objects.requireNonNull(type, "type");
@@ -32,6 +35,15 @@ public record ModelSection(String path, String type, List<String> features, Stri
         prodMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(prodMetrics));
         referenceMetrics = referenceMetrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(referenceMetrics));
         curves = List.copyOf(curves);
+        classLabels = classLabels == null ? List.of() : List.copyOf(classLabels);
+    }
+
+    /** A model section whose classes are not named. */
+    public ModelSection(String path, String type, List<String> features, String task,
+                        Map<String, Double> trainMetrics, Map<String, Double> prodMetrics, boolean prodEstimated,
+                        double threshold, List<Curve> curves, CostSummary cost, Map<String, Double> referenceMetrics) {
+        this(path, type, features, task, trainMetrics, prodMetrics, prodEstimated, threshold, curves, cost, referenceMetrics,
+                List.of());
     }
 
     /** A model section without reference data. */
@@ -45,10 +57,20 @@ public record ModelSection(String path, String type, List<String> features, Stri
      * A curve to draw: ROC (x = false positive rate, y = true positive rate) or calibration
      * (x = mean predicted probability in a bin, y = observed positive rate).
      *
-     * @param kind "roc" or "calibration"
-     * @param side "train" or "prod"
+     * @param kind   "roc" or "calibration"
+     * @param side   "train" or "prod"
+     * @param counts calibration: the rows in each point's bin (a point resting on few rows is noise); empty for ROC
      */
-    public record Curve(String kind, String side, double[] x, double[] y) {
+    public record Curve(String kind, String side, double[] x, double[] y, long[] counts) {
+
+        public Curve {
+            counts = counts == null ? new long[0] : counts;
+        }
+
+        /** A curve whose points carry no row counts (ROC). */
+        public Curve(String kind, String side, double[] x, double[] y) {
+            this(kind, side, x, y, new long[0]);
+        }
     }
 
     /**

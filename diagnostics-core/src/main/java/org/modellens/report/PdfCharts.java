@@ -90,6 +90,112 @@ final class PdfCharts {
         canvas.moveDown(height);
     }
 
+    /**
+     * The drift of the top features on one measure's own axis: bars coloured by severity, the warn and fail
+     * levels of the settings drawn as lines across the plot, the axis titled with the measure.
+     */
+    static void drift(PdfCanvas canvas, DriftRanking.Panel panel) throws IOException {
+        List<DriftRanking.FeatureDrift> bars = panel.features();
+        float barHeight = 11;
+        float groupHeight = barHeight + 6;
+        float height = 18 + 16 + bars.size() * groupHeight + 30;
+        canvas.ensure(height + 10);
+        StringBuilder alt = new StringBuilder("Bar chart. ").append(panel.title()).append(". ").append(panel.measure().axisTitle())
+                .append('.');
+        for (DriftRanking.FeatureDrift bar : bars) {
+            alt.append(' ').append(bar.feature()).append(' ').append(Numbers.number(bar.value()))
+                    .append(bar.severity() == org.modellens.checks.Severity.INFO ? "" : " (" + bar.severity().jsonName() + ")").append(';');
+        }
+        canvas.beginFigure(alt.toString());
+        float top = canvas.y() - 6;
+        canvas.text(canvas.bold, 9, PdfCanvas.INK, PdfCanvas.MARGIN, top - 9, panel.title());
+        float legendY = top - 22;
+        float x = PdfCanvas.MARGIN + LABEL_WIDTH;
+        for (org.modellens.checks.Severity level : List.of(org.modellens.checks.Severity.FAIL, org.modellens.checks.Severity.WARN,
+                org.modellens.checks.Severity.INFO)) {
+            String name = level == org.modellens.checks.Severity.INFO ? "below alarm level" : level.jsonName();
+            canvas.fillRect(severityColour(level), x, legendY, 10, 6);
+            canvas.text(canvas.regular, 8, PdfCanvas.INK, x + 14, legendY, name);
+            x += 24 + canvas.width(canvas.regular, 8, name);
+        }
+        float plotTop = top - 34;
+        float plotLeft = PdfCanvas.MARGIN + LABEL_WIDTH;
+        float plotWidth = PdfCanvas.WIDTH - LABEL_WIDTH - VALUE_WIDTH;
+        // The axis covers the fail level and every bar, except a bar so far out (over three times the next
+        // largest value and the fail level) that it would flatten the rest: that one is cut at the axis end.
+        double max = panel.axisMax();
+        double[] ticks = ticks(0, max > 0 ? max : 1);
+        double axisEnd = ticks[ticks.length - 1];
+        float plotBottom = plotTop - bars.size() * groupHeight;
+        for (double tick : ticks) {
+            float tx = plotLeft + (float) (tick / axisEnd) * plotWidth;
+            canvas.line(PdfCanvas.RULE, 0.4f, tx, plotBottom, tx, plotTop);
+            String text = Numbers.number(tick);
+            canvas.text(canvas.regular, 7, PdfCanvas.MUTED, tx - canvas.width(canvas.regular, 7, text) / 2, plotBottom - 9, text);
+        }
+        // The alarm levels first, so the bars and their values sit on top of them; labelled above the plot,
+        // either side of the lines when the two are close.
+        String warnText = "warn " + Numbers.number(panel.warn());
+        String failText = "fail " + Numbers.number(panel.fail());
+        float warnX = plotLeft + (float) (panel.warn() / axisEnd) * plotWidth;
+        float failX = plotLeft + (float) (panel.fail() / axisEnd) * plotWidth;
+        boolean crowded = failX - warnX < (canvas.width(canvas.regular, 6.5f, warnText) + canvas.width(canvas.regular, 6.5f, failText)) / 2 + 4;
+        if (Double.isFinite(panel.warn()) && panel.warn() <= axisEnd) {
+            canvas.line(PdfCanvas.WARN, 1.1f, warnX, plotBottom, warnX, plotTop + 1);
+            float width = canvas.width(canvas.regular, 6.5f, warnText);
+            canvas.text(canvas.regular, 6.5f, PdfCanvas.WARN, crowded ? warnX - width - 1 : warnX - width / 2, plotTop + 2, warnText);
+        }
+        if (Double.isFinite(panel.fail()) && panel.fail() <= axisEnd) {
+            canvas.line(PdfCanvas.FAIL, 1.1f, failX, plotBottom, failX, plotTop + 1);
+            float width = canvas.width(canvas.regular, 6.5f, failText);
+            canvas.text(canvas.regular, 6.5f, PdfCanvas.FAIL, crowded ? failX + 1 : failX - width / 2, plotTop + 2, failText);
+        }
+        float y = plotTop;
+        for (DriftRanking.FeatureDrift bar : bars) {
+            float barTop = y - 3;
+            String label = canvas.clip(canvas.regular, FONT, LABEL_WIDTH - 8, bar.feature());
+            canvas.textRight(canvas.regular, FONT, PdfCanvas.INK, plotLeft - 6, barTop - barHeight / 2 - FONT * 0.35f, label);
+            boolean beyond = bar.value() > axisEnd;
+            float length = (float) (Math.min(Math.max(0, bar.value()), axisEnd) / axisEnd) * plotWidth;
+            if (length > 0) {
+                canvas.fillRect(severityColour(bar.severity()), plotLeft, barTop - barHeight + 1, length, barHeight - 1.5f);
+            }
+            if (beyond) {
+                // A white double slash near the end says the bar runs off the scale.
+                for (float dx : new float[]{-14, -10}) {
+                    canvas.line(new float[]{1, 1, 1}, 1.6f, plotLeft + length + dx, barTop - barHeight, plotLeft + length + dx + 3, barTop + 1);
+                }
+            }
+            String value = Numbers.number(bar.value());
+            if (beyond) {
+                // Off the scale: the value inside the bar's end, white on its colour.
+                value += ", off the scale";
+                canvas.textRight(canvas.bold, 7, new float[]{1, 1, 1}, plotLeft + length - 20, barTop - barHeight + 3.5f, value);
+            } else {
+                float valueX = plotLeft + length + 3;
+                float valueWidth = canvas.width(canvas.regular, 7, value);
+                // A white ground keeps the value readable where an alarm line runs behind it.
+                canvas.fillRect(new float[]{1, 1, 1}, valueX - 1, barTop - barHeight + 1.5f, valueWidth + 2, 8);
+                canvas.text(canvas.regular, 7, PdfCanvas.MUTED, valueX, barTop - barHeight + 3, value);
+            }
+            y -= groupHeight;
+        }
+        canvas.line(PdfCanvas.INK, 0.6f, plotLeft, plotBottom, plotLeft, plotTop);
+        String axis = panel.measure().axisTitle();
+        canvas.text(canvas.regular, 7, PdfCanvas.MUTED, plotLeft + plotWidth / 2 - canvas.width(canvas.regular, 7, axis) / 2,
+                plotBottom - 19, axis);
+        canvas.endLeaf();
+        canvas.moveDown(height);
+    }
+
+    static float[] severityColour(org.modellens.checks.Severity severity) {
+        return switch (severity) {
+            case FAIL -> PdfCanvas.FAIL;
+            case WARN -> PdfCanvas.WARN;
+            case INFO -> PdfCanvas.INFO;
+        };
+    }
+
     /** What a bar chart shows, in words: its title, then each label with each series' value. */
     static String barsText(String title, List<String> labels, List<Series> series, boolean asShare) {
         StringBuilder text = new StringBuilder("Bar chart. ").append(title).append('.');

@@ -80,12 +80,13 @@ public final class PdfReportWriter implements ReportWriter {
                 governancePage(canvas, report, StakeholderSummary.of(report));
                 progress.stage("PDF: findings", 0.25);
                 findings(canvas, report, personal);
+                drift(canvas, report);
                 progress.stage("PDF: model", 0.6);
                 if (report.model() != null) {
-                    model(canvas, report.model());
+                    model(canvas, report);
                 }
                 if (report.explanations() != null) {
-                    explanations(canvas, report.explanations());
+                    explanations(canvas, report.explanations(), report.inputs().target());
                 }
                 if (report.timeline() != null) {
                     PdfTimelinePage.write(canvas, report.timeline());
@@ -181,18 +182,33 @@ public final class PdfReportWriter implements ReportWriter {
                 canvas.item(n++ + ".", canvas.regular, 10.5f, personal.text(sentence));
                 canvas.moveDown(3);
             }
-            List<DriftRanking.FeatureDrift> drift = DriftRanking.top(report, 8);
-            if (!drift.isEmpty()) {
+            for (DriftRanking.Panel panel : DriftRanking.panels(report, PAGE_ONE_DRIFT_FEATURES)) {
                 canvas.moveDown(6);
-                PdfCharts.bars(canvas, "Drift of the top features (0 = same distribution, 1 = no overlap)",
-                        drift.stream().map(DriftRanking.FeatureDrift::feature).toList(),
-                        List.of(new PdfCharts.Series("drift", PdfCanvas.PROD,
-                                drift.stream().mapToDouble(DriftRanking.FeatureDrift::value).toArray())), 1.0, false);
+                PdfCharts.drift(canvas, panel);
             }
         }
         if (!summary.alsoAffected().isEmpty()) {
             canvas.paragraph(canvas.regular, 9, PdfCanvas.MUTED, 18, personal.text(StakeholderText.get("section.alsoAffected",
                     String.join(", ", summary.alsoAffected()))));
+        }
+    }
+
+    /** Features per drift chart on page 1 (told without causes) and in the drift section. */
+    private static final int PAGE_ONE_DRIFT_FEATURES = 5;
+    private static final int DRIFT_FEATURES = 10;
+
+    /** The drift of the inputs, one chart per measure, after the findings. */
+    private static void drift(PdfCanvas canvas, DiagnosticReport report) throws IOException {
+        List<DriftRanking.Panel> panels = DriftRanking.panels(report, DRIFT_FEATURES);
+        if (panels.isEmpty()) {
+            return;
+        }
+        canvas.ensure(320);
+        canvas.heading(StakeholderText.get("section.drift"), 16);
+        canvas.paragraph(canvas.regular, 9, PdfCanvas.INK, 0, StakeholderText.get("section.drift.intro"));
+        for (DriftRanking.Panel panel : panels) {
+            canvas.moveDown(6);
+            PdfCharts.drift(canvas, panel);
         }
     }
 
@@ -211,7 +227,10 @@ public final class PdfReportWriter implements ReportWriter {
         }
         canvas.heading(StakeholderText.get("section.glossary"), 12);
         for (String term : GLOSSARY) {
-            canvas.item("·", canvas.regular, 8.5f, StakeholderText.get("glossary." + term));
+            // Only these two name the outcome classes and the units; the others hold apostrophes MessageFormat would eat.
+            canvas.item("·", canvas.regular, 8.5f, term.equals("auc") || term.equals("contribution")
+                    ? StakeholderText.get("glossary." + term, CauseWords.positive(report), CauseWords.negative(report),
+                    CauseWords.units(report)) : StakeholderText.get("glossary." + term));
         }
         signOff(canvas, report);
     }
@@ -447,6 +466,10 @@ public final class PdfReportWriter implements ReportWriter {
     }
 
     /** A production row by its index and, where production has an id column, by its id: "3 (A2000004)". */
+    private static String count(double value) {
+        return Double.isFinite(value) ? Numbers.count(Math.round(value)) : Numbers.NONE;
+    }
+
     private static String rowName(DiagnosticReport report, long row) {
         if (report.inputs() == null) {
             return String.valueOf(row);
@@ -531,19 +554,26 @@ public final class PdfReportWriter implements ReportWriter {
 
     // ---------------------------------------------------------------- model and explanations
 
-    private static void model(PdfCanvas canvas, ModelSection model) throws IOException {
+    private static void model(PdfCanvas canvas, DiagnosticReport report) throws IOException {
+        ModelSection model = report.model();
         canvas.newPage();
         canvas.heading(StakeholderText.get("section.model"), 16);
         canvas.paragraph(canvas.regular, 9.5f, PdfCanvas.INK, 0, "Model: " + model.type()
                 + (model.path() == null ? "" : " (" + model.path() + ")") + " · task " + model.task()
-                + (Double.isFinite(model.threshold()) ? " · decision threshold " + Numbers.number(model.threshold()) : ""));
+                + (Double.isFinite(model.threshold()) ? " · decision threshold " + Numbers.number(model.threshold()) : "")
+                + (model.classLabels().isEmpty() ? "" : " · classes " + String.join(", ", model.classLabels().stream()
+                        .map(label -> org.modellens.text.Outcomes.name(report.inputs().target(), label)).toList())
+                        + ("binary".equals(model.task()) ? "; it scores the probability of " + CauseWords.positive(report) : "")));
         canvas.moveDown(4);
         Set<String> metrics = new LinkedHashSet<>(model.trainMetrics().keySet());
         metrics.addAll(model.prodMetrics().keySet());
         List<List<String>> rows = new ArrayList<>();
         for (String metric : metrics) {
-            rows.add(List.of(metric, Numbers.number(model.trainMetrics().getOrDefault(metric, Double.NaN)),
-                    Numbers.number(model.prodMetrics().getOrDefault(metric, Double.NaN))));
+            boolean counted = metric.equals("rows") || metric.startsWith("false");
+            double train = model.trainMetrics().getOrDefault(metric, Double.NaN);
+            double prod = model.prodMetrics().getOrDefault(metric, Double.NaN);
+            rows.add(List.of(CauseWords.metricLabel(metric, report), counted ? count(train) : Numbers.number(train),
+                    counted ? count(prod) : Numbers.number(prod)));
         }
         canvas.table(List.of("Metric", "Training", model.prodEstimated() ? "Production (estimated)" : "Production"),
                 new float[]{200, 120, 140}, rows, 9);
@@ -562,25 +592,49 @@ public final class PdfReportWriter implements ReportWriter {
             }
             canvas.moveDown(6);
             boolean roc = kind.equals("roc");
+            String positive = CauseWords.positive(report);
             PdfCharts.curves(canvas, roc ? "ROC curve" : "Calibration",
-                    roc ? "false positive rate" : "mean predicted probability",
-                    roc ? "true positive rate" : "observed positive rate",
+                    roc ? "false positive rate (share of " + CauseWords.negative(report) + " flagged)" : "mean predicted probability of " + positive,
+                    roc ? "true positive rate (share of " + positive + " caught)" : "observed share of " + positive,
                     curves.stream().map(c -> StakeholderText.get("side." + c.side())).toList(),
                     curves.stream().map(c -> new double[][]{c.x(), c.y()}).toList(),
                     curves.stream().map(c -> c.side().equals("train") ? PdfCanvas.TRAIN : PdfCanvas.PROD).toList());
+            if (!roc) {
+                calibrationBins(canvas, curves, positive);
+            }
         }
     }
 
-    private static void explanations(PdfCanvas canvas, Explanations explanations) throws IOException {
+    /** The rows behind each point of the calibration chart: a point resting on a handful of rows is noise. */
+    private static void calibrationBins(PdfCanvas canvas, List<ModelSection.Curve> curves, String positive) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (ModelSection.Curve curve : curves) {
+            for (int i = 0; i < curve.x().length && i < curve.counts().length; i++) {
+                rows.add(List.of(StakeholderText.get("side." + curve.side()), Numbers.number(curve.x()[i]),
+                        Numbers.number(curve.y()[i]), Numbers.count(curve.counts()[i])));
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        // The title stays with its table: the header and a few rows at least.
+        canvas.ensure(70);
+        canvas.paragraph(canvas.bold, 8.5f, PdfCanvas.INK, 0, "Rows behind each point of the calibration chart");
+        canvas.table(List.of("Side", "Mean predicted probability", "Observed share of " + positive, "Rows in bin"),
+                new float[]{110, 120, 120, 80}, rows, 7.5f);
+    }
+
+    private static void explanations(PdfCanvas canvas, Explanations explanations, String target) throws IOException {
         canvas.ensure(300);
         canvas.heading(StakeholderText.get("section.explanations"), 16);
-        canvas.paragraph(canvas.regular, 9.5f, PdfCanvas.INK, 0, "Mean absolute contribution of each feature to the model's output ("
-                + explanations.space() + ", " + explanations.method() + "), on training and on production rows. "
+        String units = explanations.unitsFor(target);
+        canvas.paragraph(canvas.regular, 9.5f, PdfCanvas.INK, 0, "Mean absolute contribution of each feature to the model's output, in "
+                + units + " (" + explanations.space() + " space, " + explanations.method() + "), on training and on production rows. "
                 + "A feature whose weight moved is where the model now decides differently.");
         Set<String> features = new LinkedHashSet<>(explanations.globalTrain().keySet());
         features.addAll(explanations.globalProd().keySet());
         List<String> top = features.stream().limit(ExcelReportWriter.CHART_FEATURES).toList();
-        PdfCharts.bars(canvas, "Importance: training vs production", top,
+        PdfCharts.bars(canvas, "Importance: training vs production (mean |contribution|, " + units + ")", top,
                 List.of(new PdfCharts.Series(StakeholderText.get("side.train"), PdfCanvas.TRAIN,
                                 top.stream().mapToDouble(f -> explanations.globalTrain().getOrDefault(f, Double.NaN)).toArray()),
                         new PdfCharts.Series(StakeholderText.get("side.prod"), PdfCanvas.PROD,
@@ -644,7 +698,9 @@ public final class PdfReportWriter implements ReportWriter {
                     new float[]{95, 44, 44, 48, 48, 56, 52, 48, 60}, categorical, 7);
         }
         if (report.explanations() != null && !report.explanations().rows().isEmpty()) {
-            explainedRows(canvas, report.explanations());
+            explainedRows(canvas, report.explanations(), report.inputs().target(),
+                    report.model() != null && "binary".equals(report.model().task()) ? "Probability of " + CauseWords.positive(report)
+                            : "Prediction");
         }
         canvas.heading(StakeholderText.get("section.inputs"), 11);
         List<List<String>> inputs = new ArrayList<>();
@@ -675,10 +731,11 @@ public final class PdfReportWriter implements ReportWriter {
         canvas.table(List.of("Setting", "Value"), new float[]{250, 80}, settings, 7.5f);
     }
 
-    private static void explainedRows(PdfCanvas canvas, Explanations explanations) throws IOException {
+    private static void explainedRows(PdfCanvas canvas, Explanations explanations, String target, String prediction)
+            throws IOException {
         canvas.heading(StakeholderText.get("section.rowExplanations"), 11);
         canvas.paragraph(canvas.regular, 8, PdfCanvas.MUTED, 0, "The first " + Math.min(EXPLAINED_ROWS_SHOWN, explanations.rows().size())
-                + " of " + explanations.rows().size() + " explained rows; base value + contributions = margin. "
+                + " of " + explanations.rows().size() + " explained rows; base value + contributions = output. "
                 + "The three largest contributions are listed; the Excel and JSON reports hold every one.");
         List<List<String>> rows = new ArrayList<>();
         for (Explanations.RowExplanation row : explanations.rows().stream().limit(EXPLAINED_ROWS_SHOWN).toList()) {
@@ -690,7 +747,9 @@ public final class PdfReportWriter implements ReportWriter {
             rows.add(List.of(String.valueOf(row.rowIndex()), Numbers.number(row.prediction()),
                     Numbers.number(row.margin()), Numbers.number(row.baseValue()), largest));
         }
-        canvas.table(List.of("Row", "Prediction", "Margin", "Base value", "Largest contributions"),
+        String units = explanations.unitsFor(target);
+        canvas.table(List.of("Row", prediction, "Output (" + units + ")", "Base value (" + units + ")",
+                        "Largest contributions (" + units + ")"),
                 new float[]{40, 55, 55, 55, 290}, rows, 7.5f);
     }
 

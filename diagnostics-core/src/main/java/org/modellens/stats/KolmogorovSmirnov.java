@@ -87,6 +87,23 @@ public final class KolmogorovSmirnov {
         return minS > maxS ? minS : maxS;
     }
 
+    /**
+     * The p-value of a KS distance {@code d} between samples of {@code n1} and {@code n2} values, as
+     * {@link #twoSample} gives it; for sample sizes past an int (counted rows of a profile) the asymptotic formula.
+     */
+    public static KsResult fromStatistic(long n1, long n2, double d) {
+        if (n1 <= 0 || n2 <= 0) {
+            throw new IllegalArgumentException("Data passed to ks_2samp must not be empty");
+        }
+        if (Math.max(n1, n2) <= MAX_AUTO_N) {
+            return pValue((int) n1, (int) n2, d);
+        }
+        double m = Math.max(n1, n2);
+        double n = Math.min(n1, n2);
+        double prob = Kolmogn.sf(Math.rint(m * n / (m + n)), d);
+        return new KsResult(d, Math.min(Math.max(prob, 0.0), 1.0));
+    }
+
     static KsResult pValue(int n1, int n2, double d) {
         long g = gcd(n1, n2);
         double prob;

@@ -39,17 +39,12 @@ public final class Psi {
         if (st == null || sp == null || st.length == 0 || sp.length == 0) {
             throw new IllegalArgumentException("empty input");
         }
-        double[] edges = new double[9];
-        int k = 0;
-        for (int d = 1; d <= 9; d++) {
-            double e = Descriptive.quantile(st, d / 10.0);
-            if (k == 0 || e != edges[k - 1]) {
-                edges[k++] = e;
-            }
-        }
-        edges = Arrays.copyOf(edges, k);
-        double[] p = proportions(st, edges);
-        double[] q = proportions(sp, edges);
+        double[] edges = decileEdges(st);
+        return fromProportions(proportions(st, edges), proportions(sp, edges));
+    }
+
+    /** PSI of the bin proportions {@code q} (production) against {@code p} (training), empty bins as {@link #EPSILON}. */
+    public static double fromProportions(double[] p, double[] q) {
         double psi = 0.0;
         for (int i = 0; i < p.length; i++) {
             double pi = p[i] == 0.0 ? EPSILON : p[i];
@@ -59,7 +54,21 @@ public final class Psi {
         return psi;
     }
 
-    private static double[] proportions(double[] sorted, double[] edges) {
+    /** The distinct training deciles, ascending: the k edges of the k + 1 right-closed bins. */
+    public static double[] decileEdges(double[] sortedTrain) {
+        double[] edges = new double[9];
+        int k = 0;
+        for (int d = 1; d <= 9; d++) {
+            double e = Descriptive.quantile(sortedTrain, d / 10.0);
+            if (k == 0 || e != edges[k - 1]) {
+                edges[k++] = e;
+            }
+        }
+        return Arrays.copyOf(edges, k);
+    }
+
+    /** The share of {@code sorted} (ascending) in each bin of {@code edges}, no epsilon. */
+    static double[] proportions(double[] sorted, double[] edges) {
         long[] counts = new long[edges.length + 1];
         int bin = 0;
         for (double x : sorted) {

@@ -20,6 +20,7 @@ import org.modellens.checks.Severity;
 import org.modellens.data.Column;
 import org.modellens.data.Snapshot;
 import org.modellens.data.UnreadableInputException;
+import org.modellens.profile.format.Profile;
 
 /**
  * Production cut into chunks: every row with a readable time in the chunk of its period (or, for row
@@ -50,14 +51,139 @@ public final class TimeAxis {
     private final List<Slice> slices;
     private final long unreadable;
     private final Finding notice;
+    /** Per slice, the profile of its every row (chunk profiles of a production profile), or {@code null}: rows. */
+    private final List<Profile> chunkProfiles;
+    private final boolean chunkModels;
 
     private TimeAxis(String column, ChunkSpec spec, boolean chosen, List<Slice> slices, long unreadable, Finding notice) {
+        this(column, spec, chosen, slices, unreadable, notice, null, false);
+    }
+
+    private TimeAxis(String column, ChunkSpec spec, boolean chosen, List<Slice> slices, long unreadable, Finding notice,
+                     List<Profile> chunkProfiles, boolean chunkModels) {
         this.column = column;
         this.spec = spec;
         this.chosen = chosen;
         this.slices = List.copyOf(slices);
         this.unreadable = unreadable;
         this.notice = notice;
+        this.chunkProfiles = chunkProfiles;
+        this.chunkModels = chunkModels;
+    }
+
+    /**
+     * Production cut by the chunk profiles a production profile carries (the Spark job's {@code --time-column}):
+     * every row counts, not the sample. The profile's chunks are days, weeks or months; days also make weeks
+     * and months (chunk profiles merge). {@code null} when the profile has no chunks of this column or of a
+     * period the request can be made of (then the timeline is cut from the sample).
+     *
+     * @param chunk       day, week or month, or {@code null} to choose as {@link #of(Snapshot, String, String, Settings)}
+     *                    does among the periods the profile's chunks make
+     * @param chunkModels whether the chunks' model summaries are of the diagnosed model
+     * @throws UnreadableInputException when the chunk is not understood
+     */
+    public static TimeAxis ofProfile(Profile prod, String column, String chunk, Settings settings, boolean chunkModels)
+            throws UnreadableInputException {
+        ChunkSpec requested;
+        try {
+            requested = chunk == null ? null : ChunkSpec.parse(chunk);
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableInputException(e.getMessage());
+        }
+        if (column == null || !prod.chunkColumn().filter(column::equals).isPresent() || prod.chunkPeriod().isEmpty()
+                || requested != null && !requested.calendar()) {
+            return null;
+        }
+        ChunkSpec.Period made = ChunkSpec.Period.valueOf(prod.chunkPeriod().get().toUpperCase(Locale.ROOT));
+        List<ChunkSpec.Period> derivable = made == ChunkSpec.Period.DAY ? List.of(ChunkSpec.Period.values()) : List.of(made);
+        if (requested != null && !derivable.contains(requested.period())) {
+            return null;
+        }
+        TreeMap<LocalDate, Profile> byStart = new TreeMap<>();
+        long rows = 0;
+        for (Map.Entry<String, Profile> e : prod.chunks().entrySet()) {
+            if (!e.getKey().equals(Profile.UNREADABLE_CHUNK)) {
+                byStart.put(LocalDate.parse(e.getKey()), e.getValue());
+                rows += e.getValue().rows();
+            }
+        }
+        ChunkSpec.Period period = requested != null ? requested.period() : choosePeriod(byStart, rows, derivable, settings);
+        TreeMap<LocalDate, Profile> merged = new TreeMap<>();
+        for (Map.Entry<LocalDate, Profile> e : byStart.entrySet()) {
+            merged.merge(period.start(e.getKey()), e.getValue(), Profile::merge);
+        }
+        List<Slice> slices = new ArrayList<>();
+        List<Profile> profiles = new ArrayList<>();
+        if (!merged.isEmpty()) {
+            // Every period from the first to the last, empty ones included, as the rows' calendar slices.
+            for (LocalDate start = merged.firstKey(); !start.isAfter(merged.lastKey()); start = period.next(start)) {
+                slices.add(new Slice(slices.size(), start.toString(), period.next(start).minusDays(1).toString(), start, new int[0]));
+                profiles.add(merged.get(start));
+            }
+        }
+        Profile bad = prod.chunks().get(Profile.UNREADABLE_CHUNK);
+        long unreadable = bad == null ? 0 : bad.rows();
+        Finding notice = unreadable == 0 ? null : profileNotice(prod, column, unreadable, settings.get("timeline.unreadableTimes.share.warn"));
+        return new TimeAxis(column, new ChunkSpec(period, 0), requested == null, slices, unreadable, notice, profiles, chunkModels);
+    }
+
+    /** The finest period whose chunks hold enough rows on average and are not too many, as {@link #chooseChunk}. */
+    private static ChunkSpec.Period choosePeriod(TreeMap<LocalDate, Profile> byStart, long rows, List<ChunkSpec.Period> derivable,
+                                                 Settings settings) {
+        int minRows = Math.max(1, settings.getInt("timeline.chunk.minRows"));
+        int maxChunks = settings.getInt("timeline.chunk.maxChunks");
+        if (!byStart.isEmpty()) {
+            for (ChunkSpec.Period period : derivable) {
+                LocalDate first = period.start(byStart.firstKey());
+                LocalDate last = period.start(byStart.lastKey());
+                long chunks = 1;
+                for (LocalDate d = first; d.isBefore(last); d = period.next(d)) {
+                    chunks++;
+                }
+                if (chunks >= 2 && chunks <= maxChunks && rows / (double) chunks >= minRows) {
+                    return period;
+                }
+            }
+        }
+        return derivable.get(derivable.size() - 1);
+    }
+
+    private static Finding profileNotice(Profile prod, String column, long unreadable, double warnShare) {
+        double share = prod.rows() == 0 ? 0 : unreadable / (double) prod.rows();
+        String percent = String.format(Locale.ROOT, "%.1f%%", share * 100);
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("timeColumn", column);
+        evidence.put("unreadableTimes", unreadable);
+        evidence.put("share", share);
+        return new Finding(InputFormatCheck.ID, column, share >= warnShare ? Severity.WARN : Severity.INFO,
+                column + ": " + unreadable + " production rows (" + percent + ") have no readable time",
+                unreadable + " rows have an empty " + column + " or text that is no date (counted by the profile's producer). "
+                        + "These rows are left out of the timeline; every other figure still counts them.",
+                evidence, new AffectedRows(unreadable, List.of()));
+    }
+
+    /** Whether the chunks are profiles of every row rather than rows of the production snapshot. */
+    public boolean profiled() {
+        return chunkProfiles != null;
+    }
+
+    /** The profile of a slice's every row, or {@code null} when the slice is rows (or an empty period). */
+    public Profile chunkProfile(int index) {
+        return chunkProfiles == null ? null : chunkProfiles.get(index);
+    }
+
+    /** Whether the chunk profiles' model summaries are of the diagnosed model. */
+    public boolean chunkModels() {
+        return chunkModels;
+    }
+
+    /** The rows in a slice: its rows, or its profile's row count. */
+    public long rows(Slice slice) {
+        if (chunkProfiles == null) {
+            return slice.rows().length;
+        }
+        Profile p = chunkProfiles.get(slice.index());
+        return p == null ? 0 : p.rows();
     }
 
     /**

@@ -25,6 +25,10 @@ import org.modellens.model.ScoredModel;
 import org.modellens.profile.CategoryCounts;
 import org.modellens.profile.DriftStatistics;
 import org.modellens.profile.FeatureComparison;
+import org.modellens.profile.format.ColumnSummary;
+import org.modellens.profile.format.ModelSummary;
+import org.modellens.profile.format.Profile;
+import org.modellens.profile.format.SketchDrift;
 import org.modellens.stats.AucComparison;
 import org.modellens.stats.Binomial;
 import org.modellens.stats.ClassifierMetrics;
@@ -105,7 +109,8 @@ public final class TimelineBuilder {
         for (FeatureComparison feature : features()) {
             bandFeatures.add(new NormalBand.FeatureRows(feature, rows));
         }
-        Optional<RowOutcomes[]> outcomes = RowOutcomes.of(context);
+        // Chunk profiles carry no rows to score with their labels: performance per chunk needs the rows.
+        Optional<RowOutcomes[]> outcomes = axis.profiled() ? Optional.empty() : RowOutcomes.of(context);
         this.performance = outcomes.map(o -> new Performance(o[0], o[1], reference, s, seed)).orElse(null);
     }
 
@@ -149,7 +154,7 @@ public final class TimelineBuilder {
 
     private Timeline build(List<Cause> causes) {
         List<TimeAxis.Slice> slices = axis.slices();
-        long judgedChunks = slices.stream().filter(slice -> slice.rows().length >= minJudged).count();
+        long judgedChunks = slices.stream().filter(slice -> axis.rows(slice) >= minJudged).count();
         double alpha = s.get("timeline.alpha");
         double cellAlpha = alpha / Math.max(1, judgedChunks * Math.max(1, bandFeatures.size()));
         double chunkAlpha = alpha / Math.max(1, judgedChunks);
@@ -165,11 +170,12 @@ public final class TimelineBuilder {
 
     private TimelineChunk chunk(TimeAxis.Slice slice, double cellAlpha, double chunkAlpha) {
         int[] rows = slice.rows();
-        int n = rows.length;
+        Profile profile = axis.chunkProfile(slice.index());
+        long n = axis.rows(slice);
         boolean judged = n >= minJudged;
         Map<String, NormalBand.Edges> edges = judged
-                ? bands.computeIfAbsent(NormalBand.bucket(n), size -> NormalBand.edges(bandFeatures, bandRows, size, draws, k,
-                        seed, top, minShare))
+                ? bands.computeIfAbsent(NormalBand.bucket((int) Math.min(n, Integer.MAX_VALUE)), size -> NormalBand.edges(bandFeatures,
+                        bandRows, size, draws, k, seed, top, minShare))
                 : Map.of();
         Map<String, TimelineChunk.FeatureDrift> cells = new LinkedHashMap<>();
         Map<String, Double> missingRates = new LinkedHashMap<>();
@@ -177,67 +183,54 @@ public final class TimelineBuilder {
         Map<String, Double> outOfRange = new LinkedHashMap<>();
         for (NormalBand.FeatureRows f : bandFeatures) {
             FeatureComparison feature = f.comparison;
-            Column column = feature.prod();
             if (n == 0) {
                 continue;
             }
+            Measures m = profile == null ? Measures.ofRows(feature, rows)
+                    : Measures.ofProfile(feature, profile.column(feature.name()).orElse(null), n);
+            if (m == null) {
+                continue; // the chunk profile lacks the column, or profiled it under another type than training's
+            }
             NormalBand.Edges edge = edges.get(feature.name());
             Map<String, Severity> severities = new LinkedHashMap<>();
-            long missing = 0;
-            for (int row : rows) {
-                missing += column.isMissing(row) ? 1 : 0;
-            }
+            long missing = m.missing();
             double rate = missing / (double) n;
             missingRates.put(feature.name(), rate);
             double change = Math.abs(rate - feature.trainProfile().missingRate());
-            long missingCount = missing;
             severities.put("missingRate", judge(judged, () -> Proportions.twoProportionPValue(feature.trainProfile().missing(),
-                    feature.trainProfile().rows(), missingCount, n), cellAlpha, change, edge == null ? Double.NaN : edge.missingChange(),
+                    feature.trainProfile().rows(), missing, n), cellAlpha, change, edge == null ? Double.NaN : edge.missingChange(),
                     change, "missing.rateChange"));
             String statistic;
             double value = Double.NaN;
             double band = Double.NaN;
             if (feature.train().isNumeric()) {
                 statistic = "ks";
-                double[] present = present(column, rows);
-                if (present.length > 0) {
+                long present = m.present();
+                if (present > 0) {
                     double[] train = feature.trainSorted();
                     // The feature-drift check's KS distance and PSI (FeatureComparison.numericDrift); the KS
                     // p-value, exact and costly below 10,000 rows a side, only where it decides.
-                    value = KolmogorovSmirnov.statistic(train, present);
-                    double psi = Psi.compute(train, present);
+                    value = m.ks(train);
+                    double psi = m.psi(train);
                     band = edge == null ? Double.NaN : edge.ks();
                     double d = value;
-                    DoubleSupplier p = () -> ksPValueBelow(train.length, present.length, d, cellAlpha)
-                            ? 0.0 : KolmogorovSmirnov.twoSample(train, present).pValue();
+                    DoubleSupplier p = () -> ksPValueBelow(train.length, present, d, cellAlpha) ? 0.0 : m.ksPValue(train, d);
                     severities.put("ks", judge(judged, p, cellAlpha, value, band, value, "drift.numeric.ks"));
                     severities.put("psi", judge(judged, p, cellAlpha, psi, edge == null ? Double.NaN : edge.psi(),
                             psi, "drift.numeric.psi"));
-                    long outside = 0;
-                    for (double v : present) {
-                        if (v < train[0] || v > train[train.length - 1]) {
-                            outside++;
-                        }
-                    }
-                    double share = outside / (double) present.length;
+                    long outside = m.outside(train[0], train[train.length - 1]);
+                    double share = outside / (double) present;
                     outOfRange.put(feature.name(), share);
-                    long outsideCount = outside;
-                    DoubleSupplier pOut = () -> Binomial.upperTailPValue(outsideCount, present.length, 2.0 / (train.length + 1));
+                    DoubleSupplier pOut = () -> Binomial.upperTailPValue(outside, present, 2.0 / (train.length + 1));
                     severities.put("outOfRangeShare", judge(judged, pOut, cellAlpha, share,
                             edge == null ? Double.NaN : edge.outOfRange(), share, "outOfRange.share"));
                 }
             } else {
                 statistic = "totalVariation";
                 CategoryCounts trainCounts = feature.trainCategories();
-                Map<String, Long> counts = new HashMap<>();
-                for (int row : rows) {
-                    String label = column.text(row);
-                    if (label != null) {
-                        counts.merge(label, 1L, Long::sum);
-                    }
-                }
+                Map<String, Long> counts = m.counts();
                 long total = n - missing;
-                if (total > 0) {
+                if (total > 0 && counts != null) {
                     DriftStatistics drift = FeatureComparison.categoricalDrift(trainCounts, CategoryCounts.of(counts), top, minShare);
                     value = drift.totalVariationPooled();
                     band = edge == null ? Double.NaN : edge.totalVariation();
@@ -274,6 +267,8 @@ public final class TimelineBuilder {
         if (performance != null && n > 0) {
             prediction = performance.prediction(rows);
             chunkPerformance = performance.chunk(rows, judged, chunkAlpha, k, draws);
+        } else if (profile != null && axis.chunkModels() && profile.model().isPresent()) {
+            prediction = prediction(profile.model().get());
         }
         return new TimelineChunk(slice.index(), slice.start(), slice.end(), n, cells, missingRates, prediction, chunkPerformance,
                 unseenShares, outOfRange);
@@ -300,9 +295,135 @@ public final class TimelineBuilder {
      * larger samples, a little more for small ones) taken with C = 20, far on the safe side. Where the bound does not
      * decide, the exact p-value does.
      */
-    static boolean ksPValueBelow(int n1, int n2, double d, double alpha) {
+    static boolean ksPValueBelow(long n1, long n2, double d, double alpha) {
         double effective = (double) n1 * n2 / (n1 + n2);
         return 20 * Math.exp(-2 * effective * d * d) < alpha;
+    }
+
+    /** A chunk's prediction summary from the model summary of its every row (mean exact, quantiles from the sketch). */
+    private static Map<String, Double> prediction(ModelSummary model) {
+        Map<String, Double> summary = new LinkedHashMap<>();
+        if (!model.hasScores() || model.scoreRows() == 0) {
+            return summary;
+        }
+        summary.put("mean", model.scoreMean());
+        summary.put("p10", model.scores().getQuantile(0.1));
+        summary.put("median", model.scores().getQuantile(0.5));
+        summary.put("p90", model.scores().getQuantile(0.9));
+        summary.put("scored", (double) model.scoreRows());
+        return summary;
+    }
+
+    /**
+     * What a chunk shows of one feature: from its rows, or from its profile (every row: counts exact, the KS
+     * distance within the profile's KLL rank error, PSI from the sketch, values beyond the training range exact
+     * while they are among the kept extremes).
+     */
+    private interface Measures {
+        long missing();
+
+        long present();
+
+        double ks(double[] train);
+
+        double psi(double[] train);
+
+        double ksPValue(double[] train, double d);
+
+        long outside(double lo, double hi);
+
+        Map<String, Long> counts();
+
+        static Measures ofRows(FeatureComparison feature, int[] rows) {
+            Column column = feature.prod();
+            long missing = 0;
+            for (int row : rows) {
+                missing += column.isMissing(row) ? 1 : 0;
+            }
+            long missingRows = missing;
+            double[] present = feature.train().isNumeric() ? TimelineBuilder.present(column, rows) : null;
+            return new Measures() {
+                public long missing() {
+                    return missingRows;
+                }
+
+                public long present() {
+                    return present.length;
+                }
+
+                public double ks(double[] train) {
+                    return KolmogorovSmirnov.statistic(train, present);
+                }
+
+                public double psi(double[] train) {
+                    return Psi.compute(train, present);
+                }
+
+                public double ksPValue(double[] train, double d) {
+                    return KolmogorovSmirnov.twoSample(train, present).pValue();
+                }
+
+                public long outside(double lo, double hi) {
+                    long outside = 0;
+                    for (double v : present) {
+                        if (v < lo || v > hi) {
+                            outside++;
+                        }
+                    }
+                    return outside;
+                }
+
+                public Map<String, Long> counts() {
+                    Map<String, Long> counts = new HashMap<>();
+                    for (int row : rows) {
+                        String label = column.text(row);
+                        if (label != null) {
+                            counts.merge(label, 1L, Long::sum);
+                        }
+                    }
+                    return counts;
+                }
+            };
+        }
+
+        static Measures ofProfile(FeatureComparison feature, ColumnSummary column, long rows) {
+            if (column == null || column.type() != feature.train().type()) {
+                return null;
+            }
+            boolean numeric = feature.train().isNumeric();
+            if (numeric && column.count() > 0 && column.quantiles() == null) {
+                return null;
+            }
+            return new Measures() {
+                public long missing() {
+                    return column.missing();
+                }
+
+                public long present() {
+                    return column.count();
+                }
+
+                public double ks(double[] train) {
+                    return SketchDrift.ks(train, column.quantiles());
+                }
+
+                public double psi(double[] train) {
+                    return SketchDrift.psi(train, column.quantiles());
+                }
+
+                public double ksPValue(double[] train, double d) {
+                    return KolmogorovSmirnov.fromStatistic(train.length, column.count(), d).pValue();
+                }
+
+                public long outside(double lo, double hi) {
+                    return Math.round(column.countBelow(lo)[0] + column.countAbove(hi)[0]);
+                }
+
+                public Map<String, Long> counts() {
+                    return column.categoryCounts();
+                }
+            };
+        }
     }
 
     private static double[] present(Column column, int[] rows) {

@@ -236,31 +236,44 @@ class ExcelReportWriterTest {
     }
 
     @Test
-    void driftChartIsANativeChartOverTheDriftOfTheTopFeatures() throws IOException {
+    void driftChartsAreNativeChartsOneMeasurePerAxisWithTheirAlarmLevels() throws IOException {
         DiagnosticReport report = ReportFixtures.sample();
         try (XSSFWorkbook workbook = read(ReportFixtures.xlsx(report))) {
             XSSFSheet drift = workbook.getSheet(ExcelReportWriter.DRIFT);
-            List<DriftRanking.FeatureDrift> top = DriftRanking.top(report, ExcelReportWriter.CHART_FEATURES);
-            assertThat(top).hasSize(ExcelReportWriter.CHART_FEATURES);
-            assertThat(top.get(0).feature()).isEqualTo("interest_rate");
-            for (int i = 0; i < top.size(); i++) {
-                Row row = drift.getRow(i + 1);
-                String name = row.getCell(0).getStringCellValue();
-                FeatureComparison compared = report.features().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
-                double expected = compared.drift().isNumeric() ? compared.drift().ks().statistic() : compared.drift().totalVariationPooled();
-                assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(expected);
-                if (i > 0) {
-                    assertThat(expected).isLessThanOrEqualTo(drift.getRow(i).getCell(2).getNumericCellValue());
+            List<DriftRanking.Panel> panels = DriftRanking.panels(report, ExcelReportWriter.CHART_FEATURES);
+            assertThat(panels).extracting(p -> p.measure().label).containsExactly("KS distance", "PSI", "Total variation");
+            assertThat(panels.get(0).features().get(0).feature()).isEqualTo("interest_rate");
+            int r = 1;
+            for (DriftRanking.Panel panel : panels) {
+                int first = r;
+                for (DriftRanking.FeatureDrift feature : panel.features()) {
+                    Row row = drift.getRow(r++);
+                    String name = row.getCell(0).getStringCellValue();
+                    FeatureComparison compared = report.features().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+                    double expected = switch (panel.measure()) {
+                        case KS -> compared.drift().ks().statistic();
+                        case PSI -> compared.drift().psi();
+                        case TOTAL_VARIATION -> compared.drift().totalVariationPooled();
+                    };
+                    assertThat(row.getCell(1).getStringCellValue()).isEqualTo(panel.measure().label);
+                    assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(expected);
+                    assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(report.settings().get(panel.measure().settingsKey + ".warn"));
+                    assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(report.settings().get(panel.measure().settingsKey + ".fail"));
+                    assertThat(row.getCell(5).getStringCellValue()).isEqualTo(feature.severity().jsonName());
                 }
-            }
-            for (XSSFSheet sheet : List.of(drift, workbook.getSheet(ExcelReportWriter.SUMMARY))) {
-                List<XSSFChart> charts = sheet.getDrawingPatriarch().getCharts();
-                assertThat(charts).hasSize(1);
-                XDDFChartData data = charts.get(0).getChartSeries().get(0);
-                assertThat(data).isInstanceOf(XDDFBarChartData.class);
-                XDDFChartData.Series series = data.getSeries(0);
-                assertThat(series.getCategoryData().getDataRangeReference()).isEqualTo("Drift!$A$2:$A$11");
-                assertThat(series.getValuesData().getDataRangeReference()).isEqualTo("Drift!$C$2:$C$11");
+                // Each measure's chart reads only its own rows: its bars, and its warn and fail lines.
+                for (XSSFSheet sheet : List.of(drift, workbook.getSheet(ExcelReportWriter.SUMMARY))) {
+                    XSSFChart chart = sheet.getDrawingPatriarch().getCharts().get(panels.indexOf(panel));
+                    assertThat(chart.getTitleText().getString()).startsWith(panel.title());
+                    XDDFChartData bars = chart.getChartSeries().get(0);
+                    assertThat(bars).isInstanceOf(XDDFBarChartData.class);
+                    assertThat(bars.getSeries(0).getValuesData().getDataRangeReference())
+                            .isEqualTo("Drift!$C$" + (first + 1) + ":$C$" + r);
+                    XDDFChartData lines = chart.getChartSeries().get(1);
+                    assertThat(lines).isInstanceOf(org.apache.poi.xddf.usermodel.chart.XDDFLineChartData.class);
+                    assertThat(lines.getSeries(0).getValuesData().getDataRangeReference()).isEqualTo("Drift!$D$" + (first + 1) + ":$D$" + r);
+                    assertThat(lines.getSeries(1).getValuesData().getDataRangeReference()).isEqualTo("Drift!$E$" + (first + 1) + ":$E$" + r);
+                }
             }
         }
     }
@@ -290,8 +303,8 @@ class ExcelReportWriterTest {
                 assertThat(byMetric.get(metric)[1]).isEqualTo(report.model().prodMetrics().get(metric));
             });
             Map<String, Double> summary = labelledNumbers(workbook.getSheet(ExcelReportWriter.SUMMARY));
-            assertThat(summary.get("auc, training")).isEqualTo(0.8123);
-            assertThat(summary.get("auc, production")).isEqualTo(0.6542);
+            assertThat(summary.get("AUC, training")).isEqualTo(0.8123);
+            assertThat(summary.get("AUC, production")).isEqualTo(0.6542);
 
             XSSFSheet explanations = workbook.getSheet(ExcelReportWriter.EXPLANATIONS);
             Map<String, double[]> importance = new HashMap<>();

@@ -125,13 +125,18 @@ class PdfReportWriterTest {
         DiagnosticReport sample = ReportFixtures.sample();
         DiagnosticReport report = sample.withCauses(List.of(), null);
         StakeholderSummary summary = StakeholderSummary.of(report);
-        String page = flat(extract(ReportFixtures.pdf(report)).firstPage());
-        assertThat(page).contains("What changed", "What to do", "Drift of the top features");
+        Extracted pdf = extract(ReportFixtures.pdf(report));
+        String page = flat(pdf.firstPage());
+        assertThat(page).contains("What changed", "What to do", "KS distance of numeric columns: warn at 0.1, fail at 0.2");
         assertThat(summary.whatChanged()).hasSize(3).allSatisfy(sentence -> assertThat(page).contains(sentence));
-        // The drift chart's bar labels are the report's drift figures.
-        for (DriftRanking.FeatureDrift drift : DriftRanking.top(report, 8)) {
-            assertThat(page).contains(drift.feature());
-            assertShown(page, drift.feature() + " ", Numbers.number(drift.value()), drift.value());
+        // The drift charts' bar labels are the report's drift figures, one measure per chart.
+        String opening = flat(pdf.page(1) + pdf.page(2));
+        for (DriftRanking.Panel panel : DriftRanking.panels(report, 5)) {
+            assertThat(opening).contains(panel.title(), panel.measure().axisTitle());
+            for (DriftRanking.FeatureDrift drift : panel.features()) {
+                assertThat(opening).contains(drift.feature());
+                assertShown(opening, drift.feature() + " ", Numbers.number(drift.value()), drift.value());
+            }
         }
     }
 
@@ -266,8 +271,12 @@ class PdfReportWriterTest {
         assertThat(all).contains("Model quality", "ROC curve", "What drives the model", "Importance: training vs production",
                 "Explained production rows");
         for (Map.Entry<String, Double> metric : report.model().trainMetrics().entrySet()) {
-            String line = text.lines().filter(l -> l.startsWith(metric.getKey() + " ")).findFirst().orElseThrow();
-            String[] cells = line.substring(metric.getKey().length() + 1).trim().split(" ");
+            // The table names each metric in words (no camelCase outside the appendix).
+            String label = CauseWords.metricLabel(metric.getKey(), report);
+            // The table's row, not the page-1 chart's bar label that starts alike with one number.
+            String line = text.lines().filter(l -> l.startsWith(label + " "))
+                    .filter(l -> l.substring(label.length()).trim().split(" ").length >= 2).findFirst().orElseThrow();
+            String[] cells = line.substring(label.length() + 1).trim().split(" ");
             assertNumberEquals(cells[0], metric.getValue(), metric.getKey() + " training");
             assertNumberEquals(cells[1], report.model().prodMetrics().get(metric.getKey()), metric.getKey() + " production");
         }

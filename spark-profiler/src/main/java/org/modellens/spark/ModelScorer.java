@@ -18,6 +18,8 @@ import org.modellens.explain.TreeShap;
 import org.modellens.model.FeatureMatrix;
 import org.modellens.model.Model;
 import org.modellens.model.ModelLoader;
+import org.modellens.model.Predictions;
+import org.modellens.stats.ClassifierMetrics;
 import org.modellens.model.TreeEnsemble;
 import org.modellens.profile.format.ModelSummary;
 
@@ -25,8 +27,10 @@ import org.modellens.profile.format.ModelSummary;
  * Scores rows with the core's model and TreeSHAP, in batches, into a {@link ModelSummary}: the rows
  * are typed as the profile types them ({@link SnapshotBuilder}), turned into the model's inputs by
  * {@link FeatureMatrix#of(Snapshot, Model)}, then each scorable row's margin and contributions are
- * added. Tree ensembles (XGBoost, LightGBM) are explained exactly; other models give predictions only.
- * Multiclass models are summarised on their first output group.
+ * added, and its score as {@code Model.predict} gives it (what the prediction-drift check compares).
+ * Tree ensembles (XGBoost, LightGBM) are explained exactly; other models give predictions only.
+ * Multiclass models' margins and contributions are of their first output group; their scores are the
+ * confidence and the predicted class.
  */
 final class ModelScorer {
 
@@ -99,6 +103,9 @@ final class ModelScorer {
         FeatureMatrix matrix = FeatureMatrix.of(snapshot, model);
         int k = model.outputCount();
         double[] raw = shap == null ? model.rawOutputs(matrix, 0, n) : null;
+        // The score the prediction-drift check compares, as the core's predict gives it (a second, cheap walk of the trees).
+        Predictions predictions = model.predict(matrix);
+        boolean multiclass = "multiclass".equals(model.task()) && predictions.probabilities() != null;
         for (int r = 0; r < n; r++) {
             if (!matrix.scorable(r)) {
                 continue;
@@ -109,6 +116,7 @@ final class ModelScorer {
             } else {
                 summary.add(raw[r * k], null);
             }
+            summary.addScore(predictions.score()[r], multiclass ? ClassifierMetrics.argmax(predictions.probabilities()[r]) : -1);
         }
         batch.clear();
     }

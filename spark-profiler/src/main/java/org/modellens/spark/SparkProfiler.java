@@ -210,6 +210,9 @@ public final class SparkProfiler {
 
         Profile profilePartition(int partition, Iterator<Row> it) {
             Profile p = new Profile(schema, options, source, PRODUCER);
+            if (timeIndex >= 0) {
+                p.setChunking(schema.names().get(timeIndex), period.name().toLowerCase(java.util.Locale.ROOT));
+            }
             int width = schema.width();
             Map<String, ColumnType> types = new LinkedHashMap<>();
             for (int c = 0; c < width; c++) {
@@ -249,7 +252,7 @@ public final class SparkProfiler {
         private String chunkKey(String cell) {
             double seconds = cell == null ? Double.NaN : TypeInference.parseDateTime(cell);
             if (Double.isNaN(seconds)) {
-                return "unreadable";
+                return Profile.UNREADABLE_CHUNK;
             }
             LocalDate day = java.time.Instant.ofEpochSecond((long) Math.floor(seconds)).atZone(ZoneOffset.UTC).toLocalDate();
             return switch (period) {

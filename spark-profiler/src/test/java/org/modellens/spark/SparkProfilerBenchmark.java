@@ -26,10 +26,19 @@ class SparkProfilerBenchmark {
 
     private static final Path DIR = Path.of("target", "bench");
 
-    private record Run(String what, int cores, int partitions, long rows, double wall, double cpu) {
+    private record Run(String what, int cores, int partitions, long rows, double wall, double cpu, String load) {
         String line() {
-            return String.format(Locale.ROOT, "| %s | %d | %d | %,d | %.1f | %.1f | %,.0f | %,.0f |", what, cores, partitions, rows,
-                    wall, cpu, rows / wall, rows / cpu);
+            return String.format(Locale.ROOT, "| %s | %d | %d | %,d | %.1f | %.1f | %,.0f | %,.0f | %.2f | %s |", what, cores,
+                    partitions, rows, wall, cpu, rows / wall, rows / cpu, 1e6 * cpu / rows, load);
+        }
+    }
+
+    /** The 1-minute load average (all processes of the machine), to say how shared the machine was. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
         }
     }
 
@@ -55,24 +64,27 @@ class SparkProfilerBenchmark {
         long total = 0;
 
         double cpu0 = SparkProfilerTest.cpuSeconds();
+        String load0 = loadAverage();
         long t0 = System.nanoTime();
         Profile local = ProfileBuilder.profile(file, options, Set.of(), Set.of(), "label", "bench", n -> { });
         runs.add(new Run("single machine (profile command's path)", 1, 1, local.rows(), (System.nanoTime() - t0) / 1e9,
-                SparkProfilerTest.cpuSeconds() - cpu0));
+                SparkProfilerTest.cpuSeconds() - cpu0, load0 + " → " + loadAverage()));
         total = local.rows();
         report(runs, total, size);
 
-        int[][] configs = {{2, 2}, {1, 2}, {2, 8}};
+        // {cores, partitions}: one core, then two cores on 2, 4 and 8 partitions.
+        int[][] configs = {{1, 2}, {2, 2}, {2, 4}, {2, 8}};
         for (int[] config : configs) {
             spark = session(config[0], Math.max(1, size / config[1] + 1));
             try {
                 int partitions = spark.read().parquet(file.toString()).javaRDD().getNumPartitions();
                 double cpu = SparkProfilerTest.cpuSeconds();
+                String load = loadAverage();
                 long t = System.nanoTime();
                 Profile p = SparkProfiler.profile(spark, new SparkProfiler.Job(file.toString(), null, null, null, List.of(),
                         "label", Set.of(), Set.of(), options, null, null, null));
                 runs.add(new Run("Spark local[" + config[0] + "]", config[0], partitions, p.rows(), (System.nanoTime() - t) / 1e9,
-                        SparkProfilerTest.cpuSeconds() - cpu));
+                        SparkProfilerTest.cpuSeconds() - cpu, load + " → " + loadAverage()));
                 report(runs, total, size);
                 if (p.rows() != total || !p.exactDifferences(local, true).isEmpty()) {
                     throw new AssertionError("the Spark profile differs from the single-machine one: " + p.exactDifferences(local, true));
@@ -88,8 +100,8 @@ class SparkProfilerBenchmark {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Parquet file: %,d rows, 7 columns, %.0f MB; sample 200,000 rows; %d cores (%s)%n%n",
                 total, size / 1e6, Runtime.getRuntime().availableProcessors(), java.time.Instant.now()));
-        md.append("| run | cores | partitions | rows | wall s | CPU s | rows/s wall | rows per CPU s |\n");
-        md.append("|---|---|---|---|---|---|---|---|\n");
+        md.append("| run | cores | partitions | rows | wall s | CPU s | rows/s wall | rows per CPU s | CPU µs/row | load avg (start → end) |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         runs.forEach(r -> md.append(r.line()).append('\n'));
         Files.writeString(DIR.resolve("spark-profiler-benchmark.md"), md.toString(), StandardCharsets.UTF_8);
         System.out.println(md);

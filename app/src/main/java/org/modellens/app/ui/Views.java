@@ -87,7 +87,7 @@ public final class Views {
         value.getStyleClass().add(Styles.NUMERIC);
         name.setCellFactory(column -> withTooltip());
         value.setCellFactory(column -> withTooltip());
-        name.setPrefWidth(190);
+        name.setPrefWidth(220); // "Standardized mean difference" whole beside its value
         value.setMinWidth(90);
         table.getColumns().add(name);
         table.getColumns().add(value);
@@ -116,10 +116,20 @@ public final class Views {
      */
     public static void keepHeadersWhole(TableView<?> table) {
         Runnable fit = () -> javafx.application.Platform.runLater(() -> fitHeaders(table));
+        // A header whose text follows a selection (a feature's name) is fitted again when it changes.
+        javafx.beans.InvalidationListener retitled = obs -> fit.run();
+        table.getColumns().forEach(column -> column.textProperty().addListener(retitled));
         table.skinProperty().addListener((obs, old, now) -> fit.run());
-        table.getColumns().addListener((javafx.collections.ListChangeListener<Object>) change -> fit.run());
+        table.getColumns().addListener((javafx.collections.ListChangeListener<javafx.scene.control.TableColumn<?, ?>>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(column -> column.textProperty().addListener(retitled));
+            }
+            fit.run();
+        });
         fit.run();
     }
+
+    private static final String OWN_MIN_WIDTH = "modellens.ownMinWidth";
 
     /** Room beside a header's text for the sort arrow and the header's own padding. */
     private static final double HEADER_ROOM = 22;
@@ -134,9 +144,10 @@ public final class Views {
             if (node instanceof javafx.scene.control.skin.TableColumnHeader header && header.getTableColumn() != null
                     && header.lookup(".label") instanceof Label label) {
                 double needed = Math.ceil(label.prefWidth(-1) + HEADER_ROOM);
-                if (header.getTableColumn().getMinWidth() < needed) {
-                    header.getTableColumn().setMinWidth(needed);
-                }
+                // The column's own minimum stays the floor; the header's text only ever raises it.
+                javafx.scene.control.TableColumnBase<?, ?> column = header.getTableColumn();
+                double own = (double) column.getProperties().computeIfAbsent(OWN_MIN_WIDTH, key -> column.getMinWidth());
+                column.setMinWidth(Math.max(own, needed));
             }
         }
     }

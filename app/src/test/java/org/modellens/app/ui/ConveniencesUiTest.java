@@ -67,6 +67,15 @@ class ConveniencesUiTest {
         return model.reportProperty().get();
     }
 
+    /** Two lines as the column's own comparator orders its values. */
+    @SuppressWarnings("unchecked")
+    private static <T> int compare(javafx.scene.control.TableColumn<org.modellens.report.DriftSummary, T> column,
+                                   org.modellens.report.DriftSummary a, org.modellens.report.DriftSummary b) {
+        java.util.Comparator<T> order = (java.util.Comparator<T>) column.getComparator();
+        return order.compare(column.getCellValueFactory().call(new javafx.scene.control.TableColumn.CellDataFeatures<>(null, column, a)).getValue(),
+                column.getCellValueFactory().call(new javafx.scene.control.TableColumn.CellDataFeatures<>(null, column, b)).getValue());
+    }
+
     @Test
     void typingFiltersTheTargetPicker(FxRobot robot) throws Exception {
         robot.interact(() -> model.start().trainProperty().set(SampleCase.train()));
@@ -145,8 +154,27 @@ class ConveniencesUiTest {
         assertThat(robot.lookup("#export-message").queryAs(Label.class).getText())
                 .isEqualTo(Text.get("edge.export.done", many.rows().count(), "rows.csv"));
 
-        // Typing in the drift page's feature picker filters it; Enter takes the first match.
+        // The drift summary: a line per column, largest Jensen-Shannon distance first, sortable by every column.
         robot.clickOn("#nav-drift");
+        robot.clickOn(Text.get("drift.tab.all"));
+        @SuppressWarnings("unchecked")
+        TableView<org.modellens.report.DriftSummary> summary = robot.lookup("#drift-summary").queryAs(TableView.class);
+        assertThat(summary.getItems()).hasSize(report.features().size());
+        assertThat(summary.getItems().get(0).jensenShannon()).isGreaterThanOrEqualTo(summary.getItems().get(1).jensenShannon());
+        for (javafx.scene.control.TableColumn<org.modellens.report.DriftSummary, ?> column : summary.getColumns()) {
+            robot.interact(() -> {
+                column.setSortType(javafx.scene.control.TableColumn.SortType.ASCENDING);
+                summary.getSortOrder().setAll(List.of(column));
+            });
+            assertThat(summary.getItems()).as(column.getGraphic().toString()).isSortedAccordingTo(
+                    (a, b) -> compare(column, a, b));
+        }
+        robot.interact(() -> summary.getSelectionModel().select(summary.getItems().stream()
+                .filter(l -> l.feature().equals("promo_code")).findFirst().orElseThrow()));
+        assertThat(model.drift().featureProperty().get()).isEqualTo("promo_code");
+
+        robot.clickOn(Text.get("drift.tab.one"));
+        // Typing in the drift page's feature picker filters it; Enter takes the first match.
         robot.clickOn("#drift-feature");
         robot.write("income");
         WaitForAsyncUtils.waitForFxEvents();

@@ -77,6 +77,24 @@ class ExplanationsUiTest {
         robot.clickOn("#beeswarm-both");
         assertThat(page.beeswarmProd().isVisible()).isTrue();
 
+        // Hovering a production dot of interest_rate names its row and its value as it arrived (percent).
+        org.modellens.app.ui.charts.BeeswarmChart prodSwarm = page.beeswarmProd();
+        org.modellens.app.ui.explanations.BeeswarmRow rateLine = prodSwarm.rows().stream()
+                .filter(r -> r.feature().equals("interest_rate")).findFirst().orElseThrow();
+        javafx.geometry.Point2D dotCentre = prodSwarm.centre(new org.modellens.app.ui.charts.BeeswarmChart.Dot(rateLine, 0));
+        robot.moveTo(prodSwarm.localToScreen(dotCentre));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> prodSwarm.tooltip().isShowing());
+        // The pointer lands on a whole pixel: the dot under it may be a neighbour of the one aimed at.
+        java.util.regex.Matcher said = java.util.regex.Pattern.compile(Text.get("series.prod")
+                + " row (\\d+) \\((A\\d+)\\): interest_rate = (\\S+), contribution (\\S+)").matcher(prodSwarm.tooltip().getText());
+        assertThat(said.matches()).as(prodSwarm.tooltip().getText()).isTrue();
+        int underRow = Integer.parseInt(said.group(1));
+        assertThat(said.group(2)).isEqualTo(report.inputs().prod().column("application_id").orElseThrow().text(underRow));
+        assertThat(said.group(3)).isEqualTo(report.inputs().prod().column("interest_rate").orElseThrow().text(underRow));
+        int dot = java.util.Arrays.stream(rateLine.rows()).boxed().toList().indexOf(underRow);
+        assertThat(said.group(4)).isEqualTo(Formats.number(rateLine.contributions()[dot]));
+        robot.moveTo("#explanations-view .card");
+
         // "Save chart as SVG" writes every dot of a canvas plot as a vector, with its labels.
         String[] svg = new String[2];
         robot.interact(() -> {
@@ -112,11 +130,14 @@ class ExplanationsUiTest {
         javafx.geometry.Point2D onScreen = dependence.localToScreen(dependence.xOf(probe.value()), dependence.yOf(probe.contribution()));
         robot.moveTo(onScreen);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> dependence.tooltip().isShowing());
-        DependencePoint hovered = dependence.nearest(dependence.xOf(probe.value()), dependence.yOf(probe.contribution()));
-        assertThat(hovered.production()).isTrue();
-        String id = report.inputs().prod().column("application_id").orElseThrow().text(hovered.rowIndex());
-        assertThat(dependence.tooltip().getText()).isEqualTo(explanations.describePoint(hovered))
-                .startsWith(Text.get("series.prod") + " row " + hovered.rowIndex() + " (" + id + "): interest_rate = ");
+        // The pointer lands on a whole pixel: the dot under it may be a neighbour of the one aimed at.
+        java.util.regex.Matcher hovered = java.util.regex.Pattern.compile(Text.get("series.prod")
+                + " row (\\d+) \\((A\\d+)\\): interest_rate = (\\S+), contribution (\\S+)").matcher(dependence.tooltip().getText());
+        assertThat(hovered.matches()).as(dependence.tooltip().getText()).isTrue();
+        int hoveredRow = Integer.parseInt(hovered.group(1));
+        assertThat(hovered.group(2)).isEqualTo(report.inputs().prod().column("application_id").orElseThrow().text(hoveredRow));
+        assertThat(hovered.group(3)).isEqualTo(Formats.number(report.inputs().prod().column("interest_rate").orElseThrow()
+                .numbers()[hoveredRow]));
         robot.moveTo("#explanations-view .card");
 
         // Colour by the strongest interaction: its legend names it.

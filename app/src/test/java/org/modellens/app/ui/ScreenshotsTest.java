@@ -14,14 +14,16 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.modellens.app.ui.overview.CauseRow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Takes the README's screenshots of every page on the sample case. Not part of the normal run: it
- * runs when {@code modellens.screenshots} names a folder, under Xvfb with the GTK glass (see README).
+ * Takes the README's screenshots, one per page, on the sample case as the README's walkthrough tells
+ * it. Not part of the normal run: it runs when {@code modellens.screenshots} names a folder, under Xvfb
+ * with the GTK glass (see README).
  */
 @ExtendWith(ApplicationExtension.class)
 @EnabledIfSystemProperty(named = "modellens.screenshots", matches = ".+")
@@ -44,36 +46,41 @@ class ScreenshotsTest {
     void everyPageOfTheSampleCase(FxRobot robot) throws Exception {
         Path folder = Path.of(System.getProperty("modellens.screenshots"));
         Files.createDirectories(folder);
+        // The start page with the sample's inputs filled in: snapshots, model, reference, target, time column.
+        robot.interact(() -> model.start().useSampleCase());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.start().readyProperty().get());
         shoot(robot, folder, "start");
-        robot.clickOn("#open-sample");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.reportProperty().get() != null);
+        robot.clickOn("#toolbar-run");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> model.reportProperty().get() != null);
         // The Overview opens on the costliest cause, selected: no click needed.
         shoot(robot, folder, "overview");
+        CauseRow top = model.overview().causes().get(0);
+        robot.interact(() -> model.open(ViewId.DRIFT));
+        shoot(robot, folder, "drift-numeric");
+        robot.interact(() -> model.open(ViewId.EDGE_CASES));
+        shoot(robot, folder, "edge-cases");
+        // The third cause: months_employed arriving empty; since when, and what the model makes of it.
+        CauseRow missing = model.overview().causes().stream().filter(c -> c.features().contains("months_employed"))
+                .findFirst().orElseThrow();
+        robot.interact(() -> {
+            model.overview().selectCause(missing);
+            model.open(ViewId.TIMELINE);
+        });
+        shoot(robot, folder, "timeline");
+        robot.interact(() -> model.open(ViewId.EXPLANATIONS));
+        shoot(robot, folder, "explanations");
         robot.interact(() -> model.open(ViewId.FEATURES));
         shoot(robot, folder, "features");
         robot.interact(() -> {
-            model.selection().selectFeature("interest_rate");
+            model.selection().selectFeature("loan_purpose");
             model.open(ViewId.DRIFT);
         });
-        shoot(robot, folder, "drift-numeric");
-        robot.interact(() -> model.selection().selectFeature("loan_purpose"));
         shoot(robot, folder, "drift-categorical");
-        robot.interact(() -> {
-            model.overview().select(model.reportProperty().get().findings().stream()
-                    .filter(f -> f.check().equals("missing-values")).findFirst().orElseThrow());
-            model.open(ViewId.EDGE_CASES);
-        });
-        shoot(robot, folder, "edge-cases");
-        // The sample case comes with its XGBoost model: exact TreeSHAP and the model's metrics.
-        robot.interact(() -> {
-            model.selection().selectFeature("credit_score");
-            model.open(ViewId.EXPLANATIONS);
-        });
-        shoot(robot, folder, "explanations");
         robot.interact(() -> model.open(ViewId.MODEL));
         shoot(robot, folder, "model");
         robot.interact(() -> {
             view.applyTheme(Theme.DARK);
+            model.overview().selectCause(top);
             model.open(ViewId.OVERVIEW);
         });
         shoot(robot, folder, "overview-dark");
@@ -81,7 +88,8 @@ class ScreenshotsTest {
 
     private void shoot(FxRobot robot, Path folder, String name) throws IOException {
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.sleep(600, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> image[0] = stage.getScene().snapshot(null));
         ImageIO.write(SwingFXUtils.fromFXImage(image[0], null), "png", folder.resolve(name + ".png").toFile());

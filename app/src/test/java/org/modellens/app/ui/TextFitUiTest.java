@@ -71,6 +71,15 @@ class TextFitUiTest {
             model.open(ViewId.DRIFT);
         });
         cut.addAll(cutShort(robot, "DRIFT, categorical"));
+        robot.clickOn("#drift-tab-all");
+        cut.addAll(cutShort(robot, "DRIFT, all columns"));
+        robot.clickOn("#drift-tab-one");
+        // A long column name in headers that follow the selection (the row picker's contribution column).
+        robot.interact(() -> {
+            model.selection().selectFeature("num_open_accounts");
+            model.open(ViewId.EXPLANATIONS);
+        });
+        cut.addAll(cutShort(robot, "EXPLANATIONS, num_open_accounts"));
 
         assertThat(cut).as("texts cut short with no tooltip holding them").isEmpty();
     }
@@ -97,6 +106,11 @@ class TextFitUiTest {
                 found.add(page + ": " + labeled.getClass().getSimpleName() + " shows \"" + shown + "\" of \"" + labeled.getText() + "\"");
             }
         }
+        // A turned label (a timeline's dates) needs room for its turned shape, else its ends are clipped away.
+        if (node instanceof Labeled turned && turned.getRotate() != 0 && turned.getParent() != null
+                && !contains(turned.getParent().getLayoutBounds(), turned.getBoundsInParent())) {
+            found.add(page + ": the turned label \"" + turned.getText() + "\" reaches outside its parent");
+        }
         if (node instanceof TextField field && (field.getText() == null || field.getText().isEmpty())
                 && field.getPromptText() != null && !field.getPromptText().isEmpty()
                 && promptWidth(field) > field.getWidth() - field.snappedLeftInset() - field.snappedRightInset()
@@ -106,6 +120,12 @@ class TextFitUiTest {
         if (node instanceof Parent parent) {
             parent.getChildrenUnmodifiable().forEach(child -> walk(child, page, found));
         }
+    }
+
+    private static boolean contains(javafx.geometry.Bounds outer, javafx.geometry.Bounds inner) {
+        double slack = 0.5;
+        return inner.getMinX() >= outer.getMinX() - slack && inner.getMinY() >= outer.getMinY() - slack
+                && inner.getMaxX() <= outer.getMaxX() + slack && inner.getMaxY() <= outer.getMaxY() + slack;
     }
 
     private static double promptWidth(TextField field) {

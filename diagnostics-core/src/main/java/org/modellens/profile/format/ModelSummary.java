@@ -14,6 +14,11 @@ import org.apache.datasketches.memory.Memory;
  * per model feature the sum of its attributions (TreeSHAP contributions) and of their absolute values,
  * so mean contribution and mean |contribution| (the global importance) are exact for all rows.
  * The base value is the model's, the same for every part.
+ *
+ * <p>Since format version 2 also the score the prediction-drift check compares (the probability of the
+ * positive class, the prediction of a regression, the confidence of a multiclass model: what
+ * {@code Model.predict} gives), with its moments and KLL sketch, and for multiclass models the count of
+ * rows predicted as each class. Version 1 summaries have none ({@link #hasScores()} is false).
  */
 public final class ModelSummary {
 
@@ -28,6 +33,12 @@ public final class ModelSummary {
     private KllDoublesSketch predictions;
     private final double[] contributionSum;
     private final double[] absContributionSum;
+    private boolean hasScores = true;
+    private long scoreRows;
+    private double scoreMean;
+    private double scoreM2;
+    private KllDoublesSketch scores;
+    private long[] classCounts = new long[0];
 
     /**
      * @param model    the model file's name and digest, so summaries of different models never merge
@@ -38,6 +49,7 @@ public final class ModelSummary {
         this.features = List.copyOf(features);
         this.baseValue = baseValue;
         this.predictions = KllDoublesSketch.newHeapInstance(kllK);
+        this.scores = KllDoublesSketch.newHeapInstance(kllK);
         this.contributionSum = new double[features.size()];
         this.absContributionSum = new double[features.size()];
     }
@@ -56,6 +68,28 @@ public final class ModelSummary {
                 contributionSum[f] += contributions[f];
                 absContributionSum[f] += Math.abs(contributions[f]);
             }
+        }
+    }
+
+    /**
+     * Adds one row's score (finite scores only, as the prediction-drift check reads them).
+     *
+     * @param predictedClass multiclass: the class the model predicts for the row (argmax), else -1
+     */
+    public void addScore(double score, int predictedClass) {
+        if (!Double.isFinite(score)) {
+            return;
+        }
+        scoreRows++;
+        double delta = score - scoreMean;
+        scoreMean += delta / scoreRows;
+        scoreM2 += delta * (score - scoreMean);
+        scores.update(score);
+        if (predictedClass >= 0) {
+            if (predictedClass >= classCounts.length) {
+                classCounts = java.util.Arrays.copyOf(classCounts, predictedClass + 1);
+            }
+            classCounts[predictedClass]++;
         }
     }
 
@@ -83,6 +117,30 @@ public final class ModelSummary {
         for (int f = 0; f < contributionSum.length; f++) {
             contributionSum[f] += other.contributionSum[f];
             absContributionSum[f] += other.absContributionSum[f];
+        }
+        mergeScores(other);
+    }
+
+    private void mergeScores(ModelSummary other) {
+        hasScores &= other.hasScores;
+        if (other.scoreRows > 0) {
+            if (scoreRows == 0) {
+                scoreMean = other.scoreMean;
+                scoreM2 = other.scoreM2;
+            } else {
+                double n = (double) scoreRows + other.scoreRows;
+                double delta = other.scoreMean - scoreMean;
+                scoreMean += delta * other.scoreRows / n;
+                scoreM2 += other.scoreM2 + delta * delta * ((double) scoreRows * other.scoreRows / n);
+            }
+            scoreRows += other.scoreRows;
+            scores.merge(other.scores);
+        }
+        if (other.classCounts.length > classCounts.length) {
+            classCounts = java.util.Arrays.copyOf(classCounts, other.classCounts.length);
+        }
+        for (int c = 0; c < other.classCounts.length; c++) {
+            classCounts[c] += other.classCounts[c];
         }
     }
 
@@ -140,6 +198,34 @@ public final class ModelSummary {
         return mean;
     }
 
+    /** Whether the scores were summarised (profiles of format version 2 on). */
+    public boolean hasScores() {
+        return hasScores;
+    }
+
+    /** Rows with a finite score. */
+    public long scoreRows() {
+        return scoreRows;
+    }
+
+    public double scoreMean() {
+        return scoreRows == 0 ? Double.NaN : scoreMean;
+    }
+
+    public double scoreStd() {
+        return scoreRows < 2 ? Double.NaN : Math.sqrt(scoreM2 / (scoreRows - 1));
+    }
+
+    /** The scores' KLL sketch (normalized rank error {@code getNormalizedRankError(false)}). */
+    public KllDoublesSketch scores() {
+        return scores;
+    }
+
+    /** Multiclass: rows predicted as each class, in the model's class order; empty otherwise. */
+    public long[] classCounts() {
+        return classCounts.clone();
+    }
+
     void write(DataOutput out) throws IOException {
         ProfileFormat.writeString(out, model);
         out.writeInt(features.size());
@@ -157,9 +243,19 @@ public final class ModelSummary {
             out.writeDouble(contributionSum[f]);
             out.writeDouble(absContributionSum[f]);
         }
+        // Version 2: the scores.
+        out.writeBoolean(hasScores);
+        out.writeLong(scoreRows);
+        out.writeDouble(scoreMean);
+        out.writeDouble(scoreM2);
+        ProfileFormat.writeBytes(out, scores.toByteArray());
+        out.writeInt(classCounts.length);
+        for (long c : classCounts) {
+            out.writeLong(c);
+        }
     }
 
-    static ModelSummary read(DataInput in, int kllK) throws IOException {
+    static ModelSummary read(DataInput in, int kllK, int version) throws IOException {
         String model = ProfileFormat.readString(in);
         int n = in.readInt();
         if (n < 0 || n > 1_000_000) {
@@ -179,6 +275,23 @@ public final class ModelSummary {
         for (int f = 0; f < n; f++) {
             s.contributionSum[f] = in.readDouble();
             s.absContributionSum[f] = in.readDouble();
+        }
+        if (version < 2) {
+            s.hasScores = false;
+            return s;
+        }
+        s.hasScores = in.readBoolean();
+        s.scoreRows = in.readLong();
+        s.scoreMean = in.readDouble();
+        s.scoreM2 = in.readDouble();
+        s.scores = KllDoublesSketch.heapify(Memory.wrap(ProfileFormat.readBytes(in)));
+        int classes = in.readInt();
+        if (classes < 0 || classes > 1_000_000) {
+            throw new IOException("bad class count " + classes);
+        }
+        s.classCounts = new long[classes];
+        for (int c = 0; c < classes; c++) {
+            s.classCounts[c] = in.readLong();
         }
         return s;
     }

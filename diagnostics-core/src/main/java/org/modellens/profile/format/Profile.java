@@ -42,6 +42,8 @@ public final class Profile {
     private final RowSample sample;
     private ModelSummary model;
     private final TreeMap<String, Profile> chunks = new TreeMap<>();
+    private String chunkColumn;
+    private String chunkPeriod;
 
     /** An empty profile of these columns. */
     public Profile(ProfileSchema schema, ProfileOptions options, String source, String producer) {
@@ -103,6 +105,10 @@ public final class Profile {
         }
         if ((model == null) != (other.model == null)) {
             throw new IllegalArgumentException("a profile with model scores does not merge with one without");
+        }
+        if (!java.util.Objects.equals(chunkColumn, other.chunkColumn) || !java.util.Objects.equals(chunkPeriod, other.chunkPeriod)) {
+            throw new IllegalArgumentException("profiles chunked differently do not merge: " + chunkColumn + "/" + chunkPeriod
+                    + " and " + other.chunkColumn + "/" + other.chunkPeriod);
         }
         rows += other.rows;
         for (int c = 0; c < columns.length; c++) {
@@ -285,6 +291,28 @@ public final class Profile {
     public Profile chunk(String key) {
         return chunks.computeIfAbsent(key, k -> new Profile(schema, chunkOptions(), source, producer));
     }
+
+    /**
+     * Says how the chunks were cut: by this time column, each chunk the calendar period (day, week or month)
+     * starting on its key; rows without a readable time are in the chunk keyed {@link #UNREADABLE_CHUNK}.
+     */
+    public void setChunking(String column, String period) {
+        this.chunkColumn = column;
+        this.chunkPeriod = period;
+    }
+
+    /** The time column the chunks were cut by (profiles of format version 2 on), if any. */
+    public Optional<String> chunkColumn() {
+        return Optional.ofNullable(chunkColumn);
+    }
+
+    /** The calendar period of each chunk: day, week or month. */
+    public Optional<String> chunkPeriod() {
+        return Optional.ofNullable(chunkPeriod);
+    }
+
+    /** The key of the chunk of rows whose time is empty or no date. */
+    public static final String UNREADABLE_CHUNK = "unreadable";
 
     void putChunk(String key, Profile chunk) {
         chunks.put(key, chunk);

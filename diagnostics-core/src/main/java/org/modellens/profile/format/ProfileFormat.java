@@ -49,15 +49,19 @@ import org.modellens.data.UnreadableInputException;
  *                [bool] i32 n + n sorted row hashes as unsigned varint deltas from Long.MIN_VALUE
  *   sample       i32 n, n x (priority i64, row index i64, width x cell string)
  *   model        [bool] model name, i32 n features, n names, base value f64, rows i64, prediction mean,
- *                M2, min, max f64, KLL bytes, n x (sum contribution f64, sum |contribution| f64)
+ *                M2, min, max f64, KLL bytes, n x (sum contribution f64, sum |contribution| f64),
+ *                (version 2:) scores bool, score rows i64, score mean, M2 f64, score KLL bytes,
+ *                i32 k + k predicted-class counts i64
+ *   chunking     (version 2:) time column string (-1 = none), period string (day, week, month)
  *   chunks       i32 n, n x (key string, chunk body: options to model as above, no chunks of its own)
  * </pre>
- * Byte arrays are an i32 length then the bytes. A reader refuses a newer version instead of guessing.
+ * Byte arrays are an i32 length then the bytes. A reader refuses a newer version instead of guessing;
+ * version 1 files (no scores, no chunking) are read.
  */
 public final class ProfileFormat {
 
     /** The current format version. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** The conventional file extension. */
     public static final String EXTENSION = ".mlprofile";
@@ -140,6 +144,8 @@ public final class ProfileFormat {
         GZIPOutputStream zip = new GZIPOutputStream(raw, 1 << 16);
         DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(zip, 1 << 16));
         writeBody(profile, out, maxStoredHashes);
+        writeString(out, profile.chunkColumn().orElse(null));
+        writeString(out, profile.chunkPeriod().orElse(null));
         out.writeInt(profile.chunks().size());
         for (var chunk : profile.chunks().entrySet()) {
             writeString(out, chunk.getKey());
@@ -186,20 +192,27 @@ public final class ProfileFormat {
             throw new UnreadableInputException(file + " is not a ModelLens profile (.mlprofile): its first bytes differ");
         }
         int version = (head[MAGIC.length] & 0xFF) << 8 | head[MAGIC.length + 1] & 0xFF;
-        if (version != VERSION) {
+        if (version < 1 || version > VERSION) {
             throw new UnreadableInputException(file + " is a profile of format version " + version
-                    + "; this ModelLens reads version " + VERSION + (version > VERSION ? ": update ModelLens" : ""));
+                    + "; this ModelLens reads versions up to " + VERSION + (version > VERSION ? ": update ModelLens" : ""));
         }
         try {
             DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16));
-            Profile profile = readBody(in);
+            Profile profile = readBody(in, version);
+            if (version >= 2) {
+                String column = readNullableString(in);
+                String period = readNullableString(in);
+                if (column != null) {
+                    profile.setChunking(column, period);
+                }
+            }
             int chunks = in.readInt();
             if (chunks < 0) {
                 throw new IOException("bad chunk count " + chunks);
             }
             for (int i = 0; i < chunks; i++) {
                 String key = readString(in);
-                profile.putChunk(key, readBody(in));
+                profile.putChunk(key, readBody(in, version));
             }
             // Reading past the end makes gzip check its CRC-32 and length: damage anywhere is caught.
             if (in.read() != -1) {
@@ -213,7 +226,7 @@ public final class ProfileFormat {
         }
     }
 
-    private static Profile readBody(DataInput in) throws IOException {
+    private static Profile readBody(DataInput in, int version) throws IOException {
         ProfileOptions options = new ProfileOptions(in.readInt(), in.readLong(), in.readInt(), in.readInt(), in.readInt(),
                 in.readInt(), in.readInt());
         String producer = readString(in);
@@ -256,7 +269,7 @@ public final class ProfileFormat {
             profile.setColumn(c, columns.get(c));
         }
         if (in.readBoolean()) {
-            profile.setModel(ModelSummary.read(in, options.kllK()));
+            profile.setModel(ModelSummary.read(in, options.kllK(), version));
         }
         return profile;
     }

@@ -195,6 +195,7 @@ class ProfileDiagnosisTest {
         org.modellens.model.TreeEnsemble model = (org.modellens.model.TreeEnsemble) org.modellens.model.ModelLoader.load(modelFile, List.of());
         Path[] profiles = new Path[2];
         ModelSummary[] summaries = new ModelSummary[2];
+        double[][] scores = new double[2][];
         String[] sides = {"train", "prod"};
         for (int i = 0; i < 2; i++) {
             Path csv = caseDir.resolve(sides[i] + ".csv");
@@ -206,9 +207,12 @@ class ProfileDiagnosisTest {
             org.modellens.explain.TreeShap shap = new org.modellens.explain.TreeShap(model);
             ModelSummary summary = new ModelSummary(id, model.features(), shap.baseValue(0), 200);
             double[] phi = new double[model.features().size()];
+            org.modellens.model.Predictions predictions = model.predict(matrix);
+            scores[i] = java.util.Arrays.stream(predictions.score()).filter(Double::isFinite).toArray();
             for (int r = 0; r < matrix.rows(); r++) {
                 if (matrix.scorable(r)) {
                     summary.add(shap.contributions(matrix.values(), r * matrix.columns(), 0, phi), phi);
+                    summary.addScore(predictions.score()[r], -1);
                 }
             }
             profile.setModel(summary);
@@ -233,7 +237,18 @@ class ProfileDiagnosisTest {
         double sum = e.meansProd().contributions().values().stream().mapToDouble(Double::doubleValue).sum();
         assertThat(e.meansProd().output()).isCloseTo(e.meansProd().baseValue() + sum, within(1e-9));
         assertThat(report.findings()).extracting(Finding::title)
-                .contains("Global importance and mean contributions are over every row, from the profiles' model summaries");
+                .contains("Model figures over every row, from the profiles' model summaries");
+
+        // Prediction drift from every row's scores (KLL sketches of k = 200), against the KS distance of all the scores.
+        Finding everyRow = finding(report, "prediction-drift", "null");
+        assertThat(everyRow.evidence()).containsEntry("rows", "every row").containsEntry("trainScoredRows", 8_000L)
+                .containsEntry("prodScoredRows", 3_000L);
+        double bound = summaries[0].scores().getNormalizedRankError(false) + summaries[1].scores().getNormalizedRankError(false);
+        assertThat((Double) everyRow.evidence().get("ksBound")).isEqualTo(bound);
+        double exact = org.modellens.stats.KolmogorovSmirnov.statistic(scores[0], scores[1]);
+        assertThat((Double) everyRow.evidence().get("ksStatistic")).isCloseTo(exact, within(bound));
+        assertThat((Double) everyRow.evidence().get("prodMeanScore"))
+                .isCloseTo(java.util.Arrays.stream(scores[1]).average().orElseThrow(), within(1e-12));
     }
 
     @Test

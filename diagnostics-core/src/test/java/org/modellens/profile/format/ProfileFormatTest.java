@@ -90,11 +90,11 @@ class ProfileFormatTest {
     void newerVersionsAndDamageAreRefusedByName() throws Exception {
         byte[] bytes = ProfileFormat.toBytes(sample(), 1000);
         byte[] newer = bytes.clone();
-        newer[9] = 2;
+        newer[9] = 3;
         Path file = dir.resolve("new.mlprofile");
         Files.write(file, newer);
         assertThatThrownBy(() -> ProfileFormat.read(file)).isInstanceOf(UnreadableInputException.class)
-                .hasMessage("new.mlprofile is a profile of format version 2; this ModelLens reads version 1: update ModelLens");
+                .hasMessage("new.mlprofile is a profile of format version 3; this ModelLens reads versions up to 2: update ModelLens");
 
         Path truncated = dir.resolve("cut.mlprofile");
         Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));

@@ -18,6 +18,8 @@ public final class BeeswarmChart extends PlotCanvas {
     private static final double DOT = 4.5;
     /** Of the space between two lines, how much the densest pile of dots may fill: SHAP's 0.9 x 0.4 each side. */
     private static final double SPREAD = 0.36;
+    /** Room above the first line, for the title. */
+    private static final double TOP = 22;
 
     private List<BeeswarmRow> rows = List.of();
     private String axisTitle = "";
@@ -27,8 +29,63 @@ public final class BeeswarmChart extends PlotCanvas {
     private double min = -1;
     private double max = 1;
 
+    /** How near the pointer must come to a dot for its tooltip, in pixels. */
+    private static final double HOVER = 6;
+
+    private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+    private java.util.function.BiFunction<BeeswarmRow, Integer, String> describe = (line, dot) -> line.feature();
+
     public BeeswarmChart() {
         getStyleClass().add("beeswarm-chart");
+        setOnMouseMoved(e -> {
+            Dot near = nearest(e.getX(), e.getY());
+            if (near == null) {
+                tip.hide();
+            } else {
+                tip.setText(describe.apply(near.line(), near.index()));
+                tip.show(this, e.getScreenX() + 14, e.getScreenY() + 14);
+            }
+        });
+        setOnMouseExited(e -> tip.hide());
+    }
+
+    /** One dot: the line and its place in the line's arrays. */
+    public record Dot(BeeswarmRow line, int index) {
+    }
+
+    /** The words of a dot's tooltip. */
+    public void setDescriber(java.util.function.BiFunction<BeeswarmRow, Integer, String> text) {
+        describe = text;
+    }
+
+    /** For tests: the hover tooltip. */
+    public javafx.scene.control.Tooltip tooltip() {
+        return tip;
+    }
+
+    /** The pixel centre of a dot. */
+    public javafx.geometry.Point2D centre(Dot dot) {
+        double pitch = (getHeight() - 40 - TOP) / rows.size();
+        int line = rows.indexOf(dot.line());
+        double y = TOP + (line + 0.5) * pitch + dot.line().offset()[dot.index()] * pitch * SPREAD;
+        return new javafx.geometry.Point2D(xOf(dot.line().contributions()[dot.index()]), y);
+    }
+
+    /** The dot under a pixel (within {@value #HOVER} px; the last drawn where they overlap), or {@code null}. */
+    public Dot nearest(double x, double y) {
+        Dot best = null;
+        double bestDistance = HOVER * HOVER;
+        for (BeeswarmRow line : rows) {
+            for (int r = 0; r < line.contributions().length; r++) {
+                javafx.geometry.Point2D c = centre(new Dot(line, r));
+                double distance = (c.getX() - x) * (c.getX() - x) + (c.getY() - y) * (c.getY() - y);
+                if (distance <= bestDistance) {
+                    best = new Dot(line, r);
+                    bestDistance = distance;
+                }
+            }
+        }
+        return best;
     }
 
     /** Shows these lines (top first) under a title, the x axis titled {@code axisTitle}. */
@@ -96,7 +153,7 @@ public final class BeeswarmChart extends PlotCanvas {
 
     @Override
     void draw(Pen g, double width, double height) {
-        double top = 22;
+        double top = TOP;
         double bottom = height - 40;
         double left = left();
         double right = width - 12;

@@ -26,8 +26,8 @@ import org.modellens.data.AtomicFiles;
 /**
  * What every chart in the workbench offers, installed by one call: a right-click menu "Save chart as
  * PNG…", "Save chart as SVG…", "Copy" (the image, to the clipboard); on an {@link XYChart}, a tooltip
- * naming the point or bar under the pointer; on an XYChart with two number axes, zoom (drag a
- * rectangle or scroll; double-click or "Reset zoom" goes back).
+ * naming the point or bar under the pointer; on an XYChart with two number axes or a
+ * {@link ZoomablePlot}, zoom (drag a rectangle or scroll; double-click or "Reset zoom" goes back).
  *
  * <pre>{@code
  * ChartActions.install(chart);                          // default tooltip: series, x and y with the axis labels
@@ -63,10 +63,10 @@ public final class ChartActions {
         if (chart instanceof XYChart<?, ?> xy) {
             tooltips = new ChartTooltips(xy, text);
             tooltips.install();
-            zoom = ChartZoom.forChart(xy);
-            if (zoom != null) {
-                zoom.install();
-            }
+        }
+        zoom = ChartZoom.forChart(chart);
+        if (zoom != null) {
+            zoom.install();
         }
         chart.getProperties().put(INSTALLED, new Installed(tooltips, zoom));
         ContextMenu menu = menu(chart, zoom);

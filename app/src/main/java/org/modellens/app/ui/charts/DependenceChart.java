@@ -13,7 +13,7 @@ import org.modellens.app.ui.explanations.DependencePoint;
  * feature's value (low to high) when the points carry that colour. A categorical feature's labels are
  * spread along the axis with a little seeded jitter.
  */
-public final class DependenceChart extends PlotCanvas {
+public final class DependenceChart extends PlotCanvas implements ZoomablePlot {
 
     private static final double DOT = 5;
     private static final double LEFT = 64;
@@ -27,6 +27,9 @@ public final class DependenceChart extends PlotCanvas {
     private double xMax = 1;
     private double yMin = -1;
     private double yMax = 1;
+    /** The ranges the data call for, {x lower, x upper, y lower, y upper}: where "Reset zoom" goes back to. */
+    private double[] home = {-1, 1, -1, 1};
+    private Runnable newData = () -> { };
 
     /** How near the pointer must come to a dot for its tooltip, in pixels. */
     private static final double HOVER = 8;
@@ -67,7 +70,7 @@ public final class DependenceChart extends PlotCanvas {
         DependencePoint best = null;
         double bestDistance = HOVER * HOVER;
         for (DependencePoint p : points) {
-            if (p.category() == null && !Double.isFinite(p.value())) {
+            if (p.category() == null && !Double.isFinite(p.value()) || !inView(p)) {
                 continue;
             }
             double dx = xOf(p) - x;
@@ -110,11 +113,48 @@ public final class DependenceChart extends PlotCanvas {
         categories = new ArrayList<>(labels);
         double[] x = categories.isEmpty() ? padded(x0, x1) : new double[] {-0.5, categories.size() - 0.5};
         double[] y = padded(y0, y1);
-        xMin = x[0];
-        xMax = x[1];
-        yMin = y[0];
-        yMax = y[1];
+        home = new double[] {x[0], x[1], y[0], y[1]};
+        newData.run();
+        showAll();
+    }
+
+    /** Numeric features zoom (a category's place is no quantity to zoom into). */
+    @Override
+    public javafx.geometry.Bounds plotArea() {
+        if (points.isEmpty() || !categories.isEmpty()) {
+            return null;
+        }
+        return new javafx.geometry.BoundingBox(LEFT, 10, Math.max(1, getWidth() - LEFT - 14), Math.max(1, getHeight() - 50));
+    }
+
+    @Override
+    public double[] range() {
+        return new double[] {xMin, xMax, yMin, yMax};
+    }
+
+    @Override
+    public void showRange(double xLower, double xUpper, double yLower, double yUpper) {
+        xMin = xLower;
+        xMax = xUpper;
+        yMin = yLower;
+        yMax = yUpper;
         redraw();
+    }
+
+    @Override
+    public void showAll() {
+        showRange(home[0], home[1], home[2], home[3]);
+    }
+
+    @Override
+    public void onNewData(Runnable action) {
+        newData = action;
+    }
+
+    /** Inside the ranges shown: a zoomed plot draws and names only the dots in view. */
+    private boolean inView(DependencePoint p) {
+        double value = p.category() == null ? p.value() : xMin;
+        return value >= xMin && value <= xMax && p.contribution() >= yMin && p.contribution() <= yMax;
     }
 
     /** For tests: the points drawn. */
@@ -162,7 +202,7 @@ public final class DependenceChart extends PlotCanvas {
         // Training first, production over it: the side that may have gone wrong stays visible.
         for (boolean production : new boolean[] {false, true}) {
             for (DependencePoint p : points) {
-                if (p.production() != production || p.category() == null && !Double.isFinite(p.value())) {
+                if (p.production() != production || p.category() == null && !Double.isFinite(p.value()) || !inView(p)) {
                     continue;
                 }
                 g.setFill(bySide ? (production ? prodColour() : trainColour()) : valueColour(p.colour()));

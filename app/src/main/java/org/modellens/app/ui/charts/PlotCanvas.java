@@ -29,6 +29,8 @@ public abstract class PlotCanvas extends Region {
     private static final StyleablePropertyFactory<PlotCanvas> CSS = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
 
     private final Canvas canvas = new Canvas();
+    /** Over the drawing: the shared zoom's rectangle goes here. */
+    private final javafx.scene.Group overlay = new javafx.scene.Group();
     private final StyleableProperty<Paint> low = CSS.createStyleablePaintProperty(this, "low", "-ml-plot-low", p -> p.low, Color.BLUE);
     private final StyleableProperty<Paint> high = CSS.createStyleablePaintProperty(this, "high", "-ml-plot-high", p -> p.high, Color.RED);
     private final StyleableProperty<Paint> train = CSS.createStyleablePaintProperty(this, "train", "-ml-plot-train", p -> p.train, Color.STEELBLUE);
@@ -39,7 +41,8 @@ public abstract class PlotCanvas extends Region {
 
     protected PlotCanvas() {
         getStyleClass().add("plot-canvas");
-        getChildren().add(canvas);
+        getChildren().addAll(canvas, overlay);
+        overlay.setManaged(false);
         for (StyleableProperty<Paint> colour : List.of(low, high, train, prod, missing, axis, text)) {
             ((javafx.beans.value.ObservableValue<?>) colour).addListener((obs, old, now) -> redraw());
         }
@@ -50,6 +53,11 @@ public abstract class PlotCanvas extends Region {
         canvas.setWidth(Math.max(0, getWidth()));
         canvas.setHeight(Math.max(0, getHeight()));
         redraw();
+    }
+
+    /** Where a plot that zooms ({@link ZoomablePlot}) shows the zoom's rectangle. */
+    public final javafx.scene.Group overlay() {
+        return overlay;
     }
 
     /** Draws the plot anew at the current size. */

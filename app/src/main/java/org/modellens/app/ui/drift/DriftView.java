@@ -19,6 +19,8 @@ import javafx.scene.layout.VBox;
 
 import org.controlsfx.control.SearchableComboBox;
 import org.modellens.app.ui.Formats;
+import org.modellens.app.ui.StatisticHelp;
+import org.modellens.report.DriftSummary;
 import org.modellens.app.ui.Styles;
 import org.modellens.app.ui.Text;
 import org.modellens.app.ui.Views;
@@ -35,6 +37,7 @@ public final class DriftView extends BorderPane {
     private final BarChart<String, Number> bars = new BarChart<>(new CategoryAxis(), new NumberAxis());
     private final Label histogramNote = new Label();
     private final Label ksNote = new Label();
+    private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
 
     public DriftView(DriftViewModel model) {
         this.model = model;
@@ -114,8 +117,24 @@ public final class DriftView extends BorderPane {
         statistics.managedProperty().bind(statistics.visibleProperty());
         HBox body = new HBox(14, charts, statistics);
         HBox.setHgrow(charts, Priority.ALWAYS);
-        VBox content = new VBox(14, header, body);
-        VBox.setVgrow(body, Priority.ALWAYS);
+        // Every column at once, sortable, on the one scale all types share; a double-click opens that column.
+        javafx.scene.control.TableView<DriftSummary> summaryTable = summaryTable();
+        VBox summaryCard = Views.card(Text.get("drift.summary"), new VBox(6, Views.muted(Text.get("drift.summary.help")),
+                summaryTable));
+        VBox.setVgrow(summaryTable, Priority.ALWAYS);
+        javafx.scene.control.Tab one = new javafx.scene.control.Tab(Text.get("drift.tab.one"), body);
+        one.setId("drift-tab-one");
+        javafx.scene.control.Tab allColumns = new javafx.scene.control.Tab(Text.get("drift.tab.all"), summaryCard);
+        allColumns.setId("drift-tab-all");
+        tabs.getTabs().addAll(one, allColumns);
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        summaryTable.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && summaryTable.getSelectionModel().getSelectedItem() != null) {
+                tabs.getSelectionModel().select(one);
+            }
+        });
+        VBox content = new VBox(14, header, tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
         content.getStyleClass().add("page-content");
         setCenter(content);
 
@@ -203,6 +222,95 @@ public final class DriftView extends BorderPane {
         ((CategoryAxis) bars.getXAxis()).getCategories().setAll(labels);
         bars.getData().add(train);
         bars.getData().add(prod);
+    }
+
+    private javafx.scene.control.TableView<DriftSummary> summaryTable() {
+        javafx.scene.control.TableView<DriftSummary> table = new javafx.scene.control.TableView<>();
+        table.setId("drift-summary");
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        javafx.collections.transformation.SortedList<DriftSummary> sorted = new javafx.collections.transformation.SortedList<>(model.summary());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        var name = textColumn(Text.get("drift.summary.col.column"), Text.get("drift.summary.col.column.help"), DriftSummary::feature);
+        var type = textColumn(Text.get("drift.summary.col.type"), Text.get("drift.summary.col.type.help"), s -> s.type().jsonName());
+        var js = numberColumn(Text.get("drift.summary.col.js"), Text.get("drift.summary.col.js.help"), DriftSummary::jensenShannon);
+        js.setId("drift-summary-js");
+        var judged = textColumn(Text.get("drift.summary.col.statistic"), Text.get("drift.summary.col.statistic.help"),
+                s -> s.statistic() == null ? "" : StatisticHelp.label(s.statistic()));
+        var value = numberColumn(Text.get("drift.summary.col.value"), Text.get("drift.summary.col.value.help"), DriftSummary::statisticValue);
+        var psi = numberColumn(Text.get("drift.summary.col.psi"), Text.get("drift.summary.col.psi.help"), DriftSummary::psi);
+        var verdict = new javafx.scene.control.TableColumn<DriftSummary, org.modellens.checks.Severity>();
+        verdict.setGraphic(header(Text.get("drift.summary.col.verdict"), Text.get("drift.summary.col.verdict.help")));
+        verdict.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue().severity()));
+        // Unjudged (no finding) below info, so a descending sort puts fail first.
+        verdict.setComparator(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+        verdict.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(org.modellens.checks.Severity item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? "\u2013" : item.jsonName());
+            }
+        });
+        table.getColumns().add(name);
+        table.getColumns().add(type);
+        table.getColumns().add(js);
+        table.getColumns().add(judged);
+        table.getColumns().add(value);
+        table.getColumns().add(psi);
+        table.getColumns().add(verdict);
+        name.setPrefWidth(240);
+        name.setCellFactory(c -> new org.modellens.app.ui.ColumnNameCell<>(model::isModelInput));
+        judged.setPrefWidth(210);
+        js.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+        table.getSortOrder().add(js);
+        table.setPlaceholder(Views.muted(Text.get("drift.empty.noReport")));
+        Views.keepHeadersWhole(table);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                model.select(now.feature());
+            }
+        });
+        return table;
+    }
+
+    private static javafx.scene.control.TableColumn<DriftSummary, String> textColumn(String title, String help,
+            java.util.function.Function<DriftSummary, String> value) {
+        var column = new javafx.scene.control.TableColumn<DriftSummary, String>();
+        column.setGraphic(header(title, help));
+        column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setPrefWidth(110);
+        return column;
+    }
+
+    private static javafx.scene.control.TableColumn<DriftSummary, Double> numberColumn(String title, String help,
+            java.util.function.ToDoubleFunction<DriftSummary> value) {
+        var column = new javafx.scene.control.TableColumn<DriftSummary, Double>();
+        column.setGraphic(header(title, help));
+        column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(value.applyAsDouble(c.getValue())));
+        // Not measured sorts below every measured value, whichever the direction.
+        column.setComparator((a, b) -> Double.compare(Double.isNaN(a) ? Double.NEGATIVE_INFINITY : a,
+                Double.isNaN(b) ? Double.NEGATIVE_INFINITY : b));
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Double item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : Formats.number(item));
+            }
+        });
+        column.getStyleClass().add(Styles.NUMERIC);
+        column.setPrefWidth(110);
+        return column;
+    }
+
+    private static Label header(String text, String help) {
+        Label label = new Label(text);
+        label.setTooltip(Views.tooltip(help));
+        return label;
+    }
+
+    /** The page's two tabs: the selected column, and all columns. */
+    public javafx.scene.control.TabPane tabs() {
+        return tabs;
     }
 
     public AreaChart<Number, Number> histogram() {

@@ -24,6 +24,7 @@ import org.modellens.profile.CategoryCounts;
 import org.modellens.profile.DriftStatistics;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.report.DiagnosticReport;
+import org.modellens.report.DriftSummary;
 import org.modellens.timeline.ChunkComparison;
 
 /**
@@ -50,6 +51,7 @@ public final class DriftViewModel {
     private final ObservableList<CategoryBar> categories = FXCollections.observableArrayList();
     private final ObservableList<StatisticRow> statistics = FXCollections.observableArrayList();
     private final ObservableList<String> features = FXCollections.observableArrayList();
+    private final ObservableList<DriftSummary> summary = FXCollections.observableArrayList();
     private java.util.Set<String> modelInputs = java.util.Set.of();
     private final javafx.beans.property.ReadOnlyBooleanWrapper modelInput =
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "modelInput");
@@ -60,11 +62,17 @@ public final class DriftViewModel {
         report.addListener((obs, old, now) -> {
             modelInputs = org.modellens.app.ui.ModelInputs.of(now);
             features.setAll(now == null ? List.of() : now.features().stream().map(FeatureComparison::name).toList());
+            summary.setAll(now == null ? List.of() : DriftSummary.of(now));
             show(selection.feature());
         });
         selection.featureProperty().addListener((obs, old, now) -> show(now));
         selection.chunkProperty().addListener((obs, old, now) -> show(selection.feature()));
         show(selection.feature());
+    }
+
+    /** Every column's drift on the scale all types share (the core's {@link DriftSummary}), in report order. */
+    public ObservableList<DriftSummary> summary() {
+        return summary;
     }
 
     /** Selects a feature everywhere (from the page's own feature picker). */

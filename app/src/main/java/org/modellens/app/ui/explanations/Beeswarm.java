@@ -48,7 +48,7 @@ final class Beeswarm {
             for (int r = 0; r < n; r++) {
                 colour[r] = value == null || scale == null ? Double.NaN : scale.fraction(value[r]);
             }
-            lines.add(new BeeswarmRow(feature, meanAbs[j], contributions, colour, offsets(contributions)));
+            lines.add(new BeeswarmRow(feature, meanAbs[j], contributions, colour, offsets(contributions), sample.rows(), false));
         }
         if (pool) {
             double[] sum = new double[n];
@@ -62,7 +62,8 @@ final class Beeswarm {
             }
             double[] grey = new double[n];
             java.util.Arrays.fill(grey, Double.NaN);
-            lines.add(new BeeswarmRow(Text.get("explain.beeswarm.rest", order.size() - shown), mean, sum, grey, offsets(sum)));
+            lines.add(new BeeswarmRow(Text.get("explain.beeswarm.rest", order.size() - shown), mean, sum, grey, offsets(sum),
+                    sample.rows(), true));
         }
         return lines;
     }

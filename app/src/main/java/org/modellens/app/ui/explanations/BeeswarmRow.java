@@ -11,6 +11,9 @@ package org.modellens.app.ui.explanations;
  * @param colour        per row, the value's place on the colour scale, 0 (low) to 1 (high); {@code NaN}
  *                      when missing, categorical or pooled (drawn grey)
  * @param offset        per row, how far off the line, in (-1, 1) of the half-height a line may use
+ * @param rows          per row, its index in its side's snapshot
+ * @param pooled        the "N other features" line
  */
-public record BeeswarmRow(String feature, double meanAbs, double[] contributions, double[] colour, double[] offset) {
+public record BeeswarmRow(String feature, double meanAbs, double[] contributions, double[] colour, double[] offset,
+                          int[] rows, boolean pooled) {
 }

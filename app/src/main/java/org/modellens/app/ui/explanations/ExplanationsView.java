@@ -74,6 +74,8 @@ public final class ExplanationsView extends BorderPane {
         beeswarmProd.setId("beeswarm-prod");
         dependence.setId("dependence-chart");
         dependence.setDescriber(model::describePoint);
+        beeswarmTrain.setDescriber((line, dot) -> model.describeDot(line, dot, false));
+        beeswarmProd.setDescriber((line, dot) -> model.describeDot(line, dot, true));
         waterfall.setId("waterfall");
         // Save as PNG/SVG and Copy on every picture; the canvas plots get the menu, their dots no tooltips.
         for (Region chart : List.of(importance, beeswarmTrain, beeswarmProd, dependence, waterfall)) {
@@ -334,6 +336,7 @@ public final class ExplanationsView extends BorderPane {
         error.setPrefWidth(70);
         contribution.setPrefWidth(110);
         rowTable.getColumns().setAll(List.of(id, row, prediction, label, error, contribution));
+        Views.keepHeadersWhole(rowTable);
         rowTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 model.rowProperty().set(now.row());

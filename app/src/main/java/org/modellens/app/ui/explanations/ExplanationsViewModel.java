@@ -133,7 +133,9 @@ public final class ExplanationsViewModel {
             return;
         }
         message.set("");
-        space.set(Text.get("explain.space", explanations.space(), explanations.method()));
+        // The core says what a unit of contribution is (log-odds, probability, the target's units).
+        space.set(Text.get("explain.space", explanations.unitsFor(shown.inputs() == null ? null : shown.inputs().target()),
+                explanations.method()));
         Set<String> names = new LinkedHashSet<>(explanations.globalProd().keySet());
         names.addAll(explanations.globalTrain().keySet());
         List<ImportanceRow> all = new ArrayList<>();
@@ -533,13 +535,9 @@ public final class ExplanationsViewModel {
             return "";
         }
         Snapshot snapshot = point.production() ? shown.inputs().prod() : shown.inputs().train();
-        String side = Text.get(point.production() ? "series.prod" : "series.train");
-        String id = snapshot.columns().stream().filter(Column::identifier).findFirst()
-                .filter(c -> point.rowIndex() < c.size()).map(c -> c.text(point.rowIndex())).orElse(null);
-        String feature = dependenceFeature.get();
-        String value = point.category() != null ? point.category() : Formats.number(point.value());
-        String text = Text.get(id == null ? "explain.point" : "explain.point.id", side, Integer.toString(point.rowIndex()), id, feature, value,
-                Formats.number(point.contribution()));
+        String value = point.category() != null ? point.category()
+                : Double.isNaN(point.value()) ? Text.get("edge.rows.missing") : Formats.number(point.value());
+        String text = describe(snapshot, point.production(), point.rowIndex(), dependenceFeature.get(), value, point.contribution());
         String colouring = colourBy.get() == ColourBy.INTERACTION ? interactionFeature.get() : null;
         Column partner = colouring == null ? null : snapshot.column(colouring).orElse(null);
         if (partner != null && point.rowIndex() < partner.size()) {
@@ -547,6 +545,33 @@ public final class ExplanationsViewModel {
             text += "\n" + colouring + " = " + (cell == null ? Text.get("edge.rows.missing") : cell);
         }
         return text;
+    }
+
+    /** A beeswarm dot's tooltip: its side and row (with its id), the feature's value and its contribution. */
+    public String describeDot(BeeswarmRow line, int dot, boolean production) {
+        DiagnosticReport shown = report.get();
+        if (shown == null) {
+            return "";
+        }
+        Snapshot snapshot = production ? shown.inputs().prod() : shown.inputs().train();
+        int index = line.rows()[dot];
+        String value = "";
+        if (!line.pooled()) {
+            Column column = snapshot.column(line.feature()).orElse(null);
+            String cell = column == null || index >= column.size() ? null : column.text(index);
+            value = cell == null ? Text.get("edge.rows.missing") : cell;
+        }
+        return describe(snapshot, production, index, line.feature(), line.pooled() ? null : value, line.contributions()[dot]);
+    }
+
+    private static String describe(Snapshot snapshot, boolean production, int index, String feature, String value,
+                                   double contribution) {
+        String side = Text.get(production ? "series.prod" : "series.train");
+        String id = snapshot.columns().stream().filter(Column::identifier).findFirst()
+                .filter(c -> index < c.size()).map(c -> c.text(index)).orElse(null);
+        String what = value == null ? feature : feature + " = " + value;
+        return Text.get(id == null ? "explain.point" : "explain.point.id", side, Integer.toString(index), id, what,
+                Formats.number(contribution));
     }
 
     /** A row's label in the row picker: the class it is explained for, when the model has several. */

@@ -83,7 +83,12 @@ public final class TimelineView extends BorderPane {
             head.getStyleClass().addAll(Styles.MUTED, "timeline-head");
             head.setRotate(-60);
             head.setMinHeight(Region.USE_PREF_SIZE);
-            grid.add(head, c + 1, 0);
+            head.setMinWidth(Region.USE_PREF_SIZE);
+            // In a Group the grid makes room for the turned label, not its upright box: no date is clipped.
+            javafx.scene.Group turned = new javafx.scene.Group(head);
+            GridPane.setValignment(turned, javafx.geometry.VPos.BOTTOM);
+            GridPane.setHalignment(turned, javafx.geometry.HPos.CENTER);
+            grid.add(turned, c + 1, 0);
         }
         for (int f = 0; f < model.features().size(); f++) {
             Label name = new Label(model.features().get(f));

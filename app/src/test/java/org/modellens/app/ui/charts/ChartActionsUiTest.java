@@ -56,6 +56,7 @@ class ChartActionsUiTest {
     private AreaChart<Number, Number> histogram;
     private ScatterChart<Number, Number> scatter;
     private BarChart<String, Number> bars;
+    private DependenceChart dependence;
 
     @TempDir
     Path dir;
@@ -90,7 +91,16 @@ class ChartActionsUiTest {
             chart.setPrefSize(420, 320);
             ChartActions.install(chart);
         }
-        Scene scene = new Scene(new VBox(new HBox(histogram, scatter), bars), 860, 660);
+        dependence = new DependenceChart();
+        dependence.setId("test-dependence");
+        dependence.setPrefSize(420, 320);
+        java.util.List<org.modellens.app.ui.explanations.DependencePoint> points = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            points.add(new org.modellens.app.ui.explanations.DependencePoint(i, i * 0.25, null, Math.sin(i / 6.0), i % 2 == 0, 0.5));
+        }
+        dependence.show(points, true, "income", "contribution");
+        ChartActions.install(dependence);
+        Scene scene = new Scene(new VBox(new HBox(histogram, scatter), new HBox(bars, dependence)), 860, 660);
         scene.getStylesheets().setAll(Theme.LIGHT.stylesheets());
         stage.setScene(scene);
         stage.show();
@@ -178,6 +188,36 @@ class ChartActionsUiTest {
         robot.interact(() -> scatter.getData().get(1).getData().add(new XYChart.Data<>(5, 1)));
         robot.interact(() -> scatter.getData().add(series("Extra", new double[] {6}, new double[] {1})));
         assertThat(x.isAutoRanging()).isTrue();
+    }
+
+    @Test
+    void aHandDrawnScatterPlotZoomsTheSameWay(FxRobot robot) {
+        double[] home = dependence.range();
+        javafx.geometry.Bounds area = dependence.plotArea();
+        // Pixels of two data points, as the plot maps them.
+        Point2D from = dependence.localToScreen(dependence.xOf(2.0), dependence.yOf(0.8));
+        Point2D to = dependence.localToScreen(dependence.xOf(6.0), dependence.yOf(-0.4));
+        robot.drag(from, MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] zoomed = dependence.range();
+        double pixel = (home[1] - home[0]) / area.getWidth();
+        assertThat(zoomed[0]).isCloseTo(2.0, within(2 * pixel));
+        assertThat(zoomed[1]).isCloseTo(6.0, within(2 * pixel));
+        assertThat(zoomed[2]).isCloseTo(-0.4, within(2 * (home[3] - home[2]) / area.getHeight()));
+        assertThat(zoomed[3]).isCloseTo(0.8, within(2 * (home[3] - home[2]) / area.getHeight()));
+        // Only the dots in view can be hovered: one left of the zoomed range is not found at its old place.
+        assertThat(dependence.nearest(dependence.xOf(1.0), dependence.yOf(Math.sin(4 / 6.0)))).isNull();
+
+        robot.doubleClickOn(dependence.localToScreen(area.getCenterX(), area.getCenterY()), MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dependence.range()).containsExactly(home);
+
+        // Scroll up around a point, then new data: back to the full range.
+        Point2D at = dependence.localToScreen(dependence.xOf(5.0), dependence.yOf(0.0));
+        scroll(robot, dependence, at, 2);
+        assertThat(dependence.range()[1] - dependence.range()[0]).isLessThan(home[1] - home[0]);
+        robot.interact(() -> dependence.show(dependence.points(), true, "income", "contribution"));
+        assertThat(dependence.range()).containsExactly(home);
     }
 
     @Test
