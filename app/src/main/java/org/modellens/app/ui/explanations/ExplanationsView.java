@@ -16,7 +16,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -335,6 +334,10 @@ public final class ExplanationsView extends BorderPane {
         label.setPrefWidth(56);
         error.setPrefWidth(70);
         contribution.setPrefWidth(110);
+        // Room for a number as Formats writes it ("-0.00902"), whatever the headers leave.
+        for (TableColumn<RowChoice, String> number : List.of(prediction, error, contribution)) {
+            number.setMinWidth(72);
+        }
         rowTable.getColumns().setAll(List.of(id, row, prediction, label, error, contribution));
         Views.keepHeadersWhole(rowTable);
         rowTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -365,13 +368,8 @@ public final class ExplanationsView extends BorderPane {
         TableColumn<RowChoice, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(text.apply(c.getValue())));
         column.setSortable(false);
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-            }
-        });
+        // A value too long for its column keeps its whole text in a tooltip.
+        column.setCellFactory(c -> Views.wholeTextCell());
         return column;
     }
 
@@ -405,7 +403,7 @@ public final class ExplanationsView extends BorderPane {
         // Side by side on one scale, so a dot's place compares across the two.
         double lo = Math.min(showTrain ? a[0] : Double.POSITIVE_INFINITY, showProd ? b[0] : Double.POSITIVE_INFINITY);
         double hi = Math.max(showTrain ? a[1] : Double.NEGATIVE_INFINITY, showProd ? b[1] : Double.NEGATIVE_INFINITY);
-        String axis = Text.get("explain.axis.contribution");
+        String axis = Text.get("explain.axis.contribution", model.unitsProperty().get());
         beeswarmTrain.setRange(lo, hi);
         beeswarmProd.setRange(lo, hi);
         beeswarmTrain.show(model.beeswarmTrain(), Text.get("series.train"), axis);
@@ -453,7 +451,7 @@ public final class ExplanationsView extends BorderPane {
     private void drawDependence() {
         String feature = model.dependenceFeatureProperty().get();
         dependence.show(model.dependence(), model.colourByProperty().get() == ColourBy.SIDE, feature == null ? "" : feature,
-                Text.get("explain.axis.contribution.of", feature == null ? "" : feature));
+                Text.get("explain.axis.contribution.of", feature == null ? "" : feature, model.unitsProperty().get()));
     }
 
     public WaterfallChart waterfall() {
