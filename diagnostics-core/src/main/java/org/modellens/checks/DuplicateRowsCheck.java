@@ -1,5 +1,6 @@
 package org.modellens.checks;
 
+import org.modellens.text.Numbers;
 import org.modellens.settings.Settings;
 
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public final class DuplicateRowsCheck implements Check {
                 : share >= s.get("duplicates.share.warn") ? Severity.WARN : Severity.INFO;
         findings.add(new Finding(ID, null, level,
                 Judgement.percent(share) + " of " + side + " rows are exact duplicates",
-                duplicates + " of " + rows + " " + side + " rows repeat an earlier row in every column"
+                Numbers.count(duplicates) + " of " + Numbers.count(rows) + " " + side + " rows repeat an earlier row in every column"
                         + (chanceRepeats ? "; with so few distinct possible rows, repeats are expected by chance."
                                          : ". A batch was probably loaded twice: duplicates over-weight those cases"
                                            + (side.equals("training") ? " and leak between train and test splits." : " in every metric.")),

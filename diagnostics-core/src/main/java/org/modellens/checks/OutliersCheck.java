@@ -1,5 +1,6 @@
 package org.modellens.checks;
 
+import org.modellens.text.Numbers;
 import org.modellens.settings.Settings;
 
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ public final class OutliersCheck implements Check {
             Judgement.grade(enough, share, s.get("outliers.share.warn"), s.get("outliers.share.fail"))
                     .filter(level -> level != Severity.INFO || count > 0)
                     .ifPresent(level -> findings.add(new Finding(ID, feature.name(), level,
-                            feature.name() + ": " + count + " extreme production values far beyond the training range",
+                            feature.name() + ": " + Numbers.count(count) + " extreme production values far beyond the training range",
                             Judgement.percent(share) + " of production values lie more than " + Judgement.number(s.get("outliers.rangeMultiple"))
                                     + " training range(s) outside [" + Judgement.number(trainMin) + ", " + Judgement.number(trainMax)
                                     + "], up to " + Judgement.number(Math.max(Math.abs(prodMin), Math.abs(prodMax)))

@@ -731,6 +731,8 @@ public final class ExcelReportWriter implements ReportWriter {
         sheet.setColumnWidth(1, 18 * 256);
         sheet.setColumnWidth(2, 18 * 256);
         sheet.setColumnWidth(3, 44 * 256);
+        // The curve table's y header reads on two lines, not five.
+        sheet.setColumnWidth(4, 30 * 256);
         int r = 0;
         r = labelled(sheet, r, "Model file", model.path() == null ? "" : model.path(), styles);
         r = labelled(sheet, r, "Type", model.type(), styles);
@@ -755,8 +757,10 @@ public final class ExcelReportWriter implements ReportWriter {
         for (String metric : metrics) {
             XSSFRow row = sheet.createRow(r++);
             text(row, 0, metric, styles.plain);
-            number(row, 1, model.trainMetrics().getOrDefault(metric, Double.NaN), styles.stat);
-            number(row, 2, model.prodMetrics().getOrDefault(metric, Double.NaN), styles.stat);
+            // Counts as counts: "566", never "566.0000".
+            CellStyle style = metric.equals("rows") || metric.startsWith("false") ? styles.count : styles.stat;
+            number(row, 1, model.trainMetrics().getOrDefault(metric, Double.NaN), style);
+            number(row, 2, model.prodMetrics().getOrDefault(metric, Double.NaN), style);
             text(row, 3, CauseWords.metricLabel(metric, report), styles.plain);
         }
         ModelSection.CostSummary cost = model.cost();

@@ -76,7 +76,7 @@ public record StakeholderSummary(String verdict, String verdictText, String coun
                     changed.add(cause.title());
                     todo.add(cause.whatToDo());
                 } else {
-                    also.add(cause.features().isEmpty() ? cause.kind() : String.join(", ", cause.features()));
+                    also.add(cause.features().isEmpty() ? subjectWords(cause.kind()) : String.join(", ", cause.features()));
                 }
             }
         } else {
@@ -111,8 +111,17 @@ public record StakeholderSummary(String verdict, String verdictText, String coun
                 changed.add(finding.title());
                 todo.add(StakeholderText.whatToDo(finding.check(), finding.feature(), unused(report, finding.feature())));
             } else {
-                also.add(finding.feature() == null ? finding.check() : finding.feature());
+                also.add(finding.feature() == null ? subjectWords(finding.check()) : finding.feature());
             }
+        }
+    }
+
+    /** A dataset-level cause kind or check in words ("duplicate rows"), never its identifier. */
+    static String subjectWords(String kindOrCheck) {
+        try {
+            return StakeholderText.get("subject." + kindOrCheck);
+        } catch (java.util.MissingResourceException e) {
+            return kindOrCheck.replace('-', ' ');
         }
     }
 

@@ -20,6 +20,11 @@ public final class RadixSort {
     private static final int PASSES = 6; // 6 x 11 bits cover 64
     /** Below this length {@link java.util.Arrays#sort(double[])} is as fast (the histograms cost more than they save). */
     private static final int SMALL = 512;
+    /**
+     * Above this length the JDK's in-place sort is used: the radix sort's two key arrays (16 bytes a value)
+     * would add 64 MB or more to the peak memory of a large column.
+     */
+    private static final int LARGE = 1 << 22;
 
     private RadixSort() {
     }
@@ -27,7 +32,7 @@ public final class RadixSort {
     /** Sorts {@code values} ascending in place, exactly as {@link java.util.Arrays#sort(double[])} would. */
     public static void sort(double[] values) {
         int n = values.length;
-        if (n < SMALL) {
+        if (n < SMALL || n > LARGE) {
             java.util.Arrays.sort(values);
             return;
         }

@@ -272,6 +272,30 @@ class ChartsAndPrintTest {
         }
     }
 
+    /** A count prints as a count ("566"), never with a statistic's four decimals ("566.0000"). */
+    @Test
+    void countsPrintAsCounts() throws IOException {
+        DiagnosticReport report = ReportFixtures.sampleDiagnosedWithModel();
+        try (XSSFWorkbook workbook = workbook(report)) {
+            int counts = 0;
+            for (String name : List.of(ExcelReportWriter.MODEL, ExcelReportWriter.SUMMARY)) {
+                for (Row row : workbook.getSheet(name)) {
+                    Cell label = row.getCell(0);
+                    Cell value = row.getCell(name.equals(ExcelReportWriter.MODEL) ? 2 : 1);
+                    if (label == null || label.getCellType() != CellType.STRING || value == null || value.getCellType() != CellType.NUMERIC) {
+                        continue;
+                    }
+                    String text = label.getStringCellValue();
+                    if (text.startsWith("false") || text.equals("rows") || text.contains("(false ") || text.startsWith("labelled rows")) {
+                        assertThat(value.getCellStyle().getDataFormatString()).as(name + " " + text).isEqualTo("#,##0");
+                        counts++;
+                    }
+                }
+            }
+            assertThat(counts).isGreaterThanOrEqualTo(9);
+        }
+    }
+
     @Test
     void noStatisticIsShownWithTrailingNoiseOrInScientificNotationUnlessAPValue() throws IOException {
         try (XSSFWorkbook workbook = workbook(ReportFixtures.sample())) {

@@ -32,6 +32,26 @@ class StakeholderSummaryTest {
         assertThat(summary.alsoAffected()).containsExactly("tenure");
     }
 
+    /** "Also affected" names columns, and dataset-level causes in words: never an identifier like concept-shift. */
+    @Test
+    void alsoAffectedNamesColumnsOrSaysDatasetCausesInWords() {
+        DiagnosticReport report = ReportFixtures.sampleDiagnosedWithModel();
+        java.util.Set<String> columns = new java.util.HashSet<>();
+        report.inputs().train().columns().forEach(c -> columns.add(c.name()));
+        report.inputs().prod().columns().forEach(c -> columns.add(c.name()));
+        List<String> also = StakeholderSummary.of(report).alsoAffected();
+        assertThat(also).contains("duplicate rows", "the outcome for the same inputs (concept shift)");
+        for (String entry : also) {
+            for (String part : entry.split(", ")) {
+                assertThat(columns.contains(part) || part.contains(" ")).as(part + " is a column or words").isTrue();
+            }
+        }
+        StakeholderSummary byFindings = StakeholderSummary.of(report(List.of(
+                finding("feature-drift", "a", Severity.FAIL, "a"), finding("feature-drift", "b", Severity.FAIL, "b"),
+                finding("feature-drift", "c", Severity.FAIL, "c"), finding("duplicate-rows", null, Severity.WARN, "dups"))));
+        assertThat(byFindings.alsoAffected()).containsExactly("duplicate rows");
+    }
+
     @Test
     void aGraverFindingStillComesBeforeAnEstimatedDrop() {
         StakeholderSummary summary = StakeholderSummary.of(report(List.of(

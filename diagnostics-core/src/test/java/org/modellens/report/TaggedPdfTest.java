@@ -196,10 +196,41 @@ class TaggedPdfTest {
         }
     }
 
+    private static DiagnosticReport withTimeline;
+
+    /** The sample case with its model, reference and time column: every kind of page and chart the PDF has. */
+    private static synchronized DiagnosticReport withTimeline() throws Exception {
+        if (withTimeline == null) {
+            withTimeline = org.modellens.Diagnosis.run(new org.modellens.DiagnosisRequest(ReportFixtures.SAMPLE_TRAIN,
+                    ReportFixtures.SAMPLE_PROD, "defaulted", "auto", Set.of(), Set.of(), org.modellens.settings.Settings.defaults(),
+                    Path.of("../sample-data/case/model.json"), List.of(), org.modellens.explain.ExplainRows.first(20),
+                    Path.of("../sample-data/case/reference.csv"), "application_date", null), org.modellens.ProgressListener.NONE);
+        }
+        return withTimeline;
+    }
+
+    @Test
+    void theTimelinesChartsAreFiguresToo() throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf(withTimeline()))) {
+            Read read = read(document);
+            assertThat(read.of("H1")).extracting(Element::text).contains(StakeholderText.get("section.timeline"));
+            assertThat(read.of("Figure")).extracting(Element::alt)
+                    .anyMatch(alt -> alt.startsWith("Grid. " + StakeholderText.get("timeline.grid")))
+                    .anyMatch(alt -> alt.startsWith("Line chart.") && alt.contains("2025-"));
+            assertMarksBelong(document);
+        }
+    }
+
     /** Every text and every painted path is inside a tagged sequence owned by its element, or an artifact. */
     @Test
     void everyMarkBelongsToAnElementOrIsAnArtifact() throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf(ReportFixtures.sampleDiagnosedWithModel()))) {
+            assertMarksBelong(document);
+        }
+    }
+
+    private static void assertMarksBelong(PDDocument document) throws IOException {
+        {
             COSDictionary parentTree = document.getDocumentCatalog().getStructureTreeRoot().getParentTree().getCOSObject();
             Map<Integer, COSArray> owners = new HashMap<>();
             COSArray nums = parentTree.getCOSArray(COSName.NUMS);

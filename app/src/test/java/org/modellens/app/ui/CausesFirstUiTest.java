@@ -81,6 +81,10 @@ class CausesFirstUiTest {
         assertThat(robot.lookup("#drift-model-input").queryAs(Label.class).isVisible()).as("the picked model input is marked").isTrue();
         robot.interact(() -> model.selection().selectFeature("customer_email"));
         assertThat(robot.lookup("#drift-model-input").queryAs(Label.class).isVisible()).as("no mark on other columns").isFalse();
+        robot.clickOn("#drift-tab-all");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertMarked(robot, "#drift-summary", top.features().get(0));
+        robot.clickOn("#drift-tab-one");
         robot.interact(() -> model.overview().selectCause(top));
         robot.clickOn("#nav-explanations");
         assertThat(model.explanations().dependenceFeatureProperty().get()).isEqualTo(top.features().get(0));
@@ -89,13 +93,17 @@ class CausesFirstUiTest {
 
         robot.clickOn("#nav-features");
         WaitForAsyncUtils.waitForFxEvents();
-        String input = top.features().get(0);
-        TableCell<?, ?> inputCell = robot.lookup("#features-table .table-cell")
+        assertMarked(robot, "#features-table", top.features().get(0));
+    }
+
+    /** The table shows the model input with its mark, and promo_code (no model input) without. */
+    private static void assertMarked(FxRobot robot, String table, String input) {
+        TableCell<?, ?> inputCell = robot.lookup(table + " .table-cell")
                 .match((TableCell<?, ?> cell) -> input.equals(cell.getText())).query();
-        TableCell<?, ?> otherCell = robot.lookup("#features-table .table-cell")
-                .match((TableCell<?, ?> cell) -> "customer_email".equals(cell.getText())).query();
-        assertThat(inputCell.getGraphic()).as("mark beside a model input").isNotNull();
-        assertThat(otherCell.getGraphic()).as("no mark beside a column the model does not read").isNull();
+        TableCell<?, ?> otherCell = robot.lookup(table + " .table-cell")
+                .match((TableCell<?, ?> cell) -> "promo_code".equals(cell.getText())).query();
+        assertThat(inputCell.getGraphic()).as(table + ": mark beside a model input").isNotNull();
+        assertThat(otherCell.getGraphic()).as(table + ": no mark beside a column the model does not read").isNull();
     }
 
     private static <T> int rowOf(TreeView<T> tree, int cause) {

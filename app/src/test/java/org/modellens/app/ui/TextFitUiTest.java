@@ -71,6 +71,9 @@ class TextFitUiTest {
             model.open(ViewId.DRIFT);
         });
         cut.addAll(cutShort(robot, "DRIFT, categorical"));
+        robot.clickOn("#drift-tab-all");
+        cut.addAll(cutShort(robot, "DRIFT, all columns"));
+        robot.clickOn("#drift-tab-one");
         // A long column name in headers that follow the selection (the row picker's contribution column).
         robot.interact(() -> {
             model.selection().selectFeature("num_open_accounts");

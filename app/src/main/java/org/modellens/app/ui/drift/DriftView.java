@@ -258,7 +258,8 @@ public final class DriftView extends BorderPane {
         table.getColumns().add(value);
         table.getColumns().add(psi);
         table.getColumns().add(verdict);
-        name.setPrefWidth(200);
+        name.setPrefWidth(240);
+        name.setCellFactory(c -> new org.modellens.app.ui.ColumnNameCell<>(model::isModelInput));
         judged.setPrefWidth(210);
         js.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
         table.getSortOrder().add(js);

@@ -16,7 +16,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -365,13 +364,8 @@ public final class ExplanationsView extends BorderPane {
         TableColumn<RowChoice, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(text.apply(c.getValue())));
         column.setSortable(false);
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-            }
-        });
+        // A value too long for its column keeps its whole text in a tooltip.
+        column.setCellFactory(c -> Views.wholeTextCell());
         return column;
     }
 

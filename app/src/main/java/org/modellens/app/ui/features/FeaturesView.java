@@ -51,7 +51,7 @@ public final class FeaturesView extends BorderPane {
 
         TableColumn<FeatureRow, String> name = text(Text.get("features.col.name"), Text.get("features.col.name.help"), FeatureRow::name);
         name.setPrefWidth(260);
-        name.setCellFactory(c -> new NameCell(model::isModelInput));
+        name.setCellFactory(c -> new org.modellens.app.ui.ColumnNameCell<>(model::isModelInput));
         TableColumn<FeatureRow, String> role = text(Text.get("features.col.role"), Text.get("features.col.role.help"), FeatureRow::role);
         TableColumn<FeatureRow, String> type = text(Text.get("features.col.type"), Text.get("features.col.type.help"), FeatureRow::type);
         TableColumn<FeatureRow, Double> trainMissing = number(Text.get("features.col.trainMissing"),
@@ -154,26 +154,6 @@ public final class FeaturesView extends BorderPane {
         column.getStyleClass().add(Styles.NUMERIC);
         column.setPrefWidth(100);
         return column;
-    }
-
-    /** The column's name, marked when the model reads it. */
-    private static final class NameCell extends TableCell<FeatureRow, String> {
-        private final Label mark = Views.modelInputMark();
-        private final java.util.function.Predicate<String> isModelInput;
-
-        NameCell(java.util.function.Predicate<String> isModelInput) {
-            this.isModelInput = isModelInput;
-            setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
-            setGraphicTextGap(8);
-        }
-
-        @Override
-        protected void updateItem(String name, boolean empty) {
-            super.updateItem(name, empty);
-            setText(empty ? null : name);
-            setGraphic(!empty && isModelInput.test(name) ? mark : null);
-            setTooltip(empty ? null : Views.tooltip(name));
-        }
     }
 
     /** The drift value with its statistic's name: "KS 0.234" or "TV 0.399". */
