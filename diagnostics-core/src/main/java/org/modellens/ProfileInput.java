@@ -24,6 +24,7 @@ import org.modellens.data.ColumnType;
 import org.modellens.data.RawTable;
 import org.modellens.data.Snapshot;
 import org.modellens.data.SnapshotBuilder;
+import org.modellens.data.SnapshotLoader;
 import org.modellens.data.SnapshotReaders;
 import org.modellens.data.SourceInfo;
 import org.modellens.data.UnreadableInputException;
@@ -78,10 +79,7 @@ final class ProfileInput {
             train = SnapshotBuilder.buildTraining(raw, request.categorical(), request.numeric(), request.target());
         }
         String target = request.target();
-        if (target != null && !train.hasColumn(target)) {
-            throw new UnreadableInputException(name(request.train()) + ": the target column '" + target
-                    + "' does not exist; its columns are " + String.join(", ", train.columnNames()));
-        }
+        SnapshotLoader.checkTarget(train, target);
         progress.stage("Reading " + name(request.prod()), 0.2);
         Snapshot prod;
         if (ProfileFormat.isProfile(request.prod())) {
@@ -261,15 +259,10 @@ final class ProfileInput {
                 null));
     }
 
+    /** Overrides naming a column the training file lacks, in the words of every other input (Diagnosis#notices). */
     private static void unknownOverrides(String option, Set<String> names, RawTable table, List<Finding> notices) {
-        for (String name : names) {
-            if (!table.names().contains(name)) {
-                notices.add(new Finding(SchemaMismatchCheck.ID, name, Severity.INFO,
-                        option + " names " + name + ", which " + table.source().fileName() + " does not have",
-                        "The type override for " + name + " was ignored for " + table.source().fileName() + ".",
-                        Map.of("option", option, "file", table.source().fileName()), null));
-            }
-        }
+        notices.addAll(Diagnosis.notices(names.stream().sorted().filter(name -> !table.names().contains(name))
+                .map(name -> new SnapshotLoader.UnknownOverride(option, name, table.source().fileName())).toList()));
     }
 
     /** The profile file as the report names it: its path and the SHA-256 of its bytes. */

@@ -121,8 +121,8 @@ final class CauseRules {
                 continue;
             }
             Draft draft = pool.start(RENAMED_COLUMN, List.of(f.feature(), to.toString()), i);
-            for (int j : pool.open(g -> g.feature() != null && draft.features.contains(g.feature())
-                    && (!g.check().equals(LeakageCheck.ID) || servingTimeOnly(g)) && !g.check().equals(PiiCheck.ID))) {
+            for (int j : pool.openOn(draft.features, g -> (!g.check().equals(LeakageCheck.ID) || servingTimeOnly(g))
+                    && !g.check().equals(PiiCheck.ID))) {
                 pool.claim(draft, j);
             }
         }
@@ -200,7 +200,7 @@ final class CauseRules {
         for (int i : pool.open(f -> f.check().equals(ConstantFeatureCheck.ID) && f.feature() != null
                 && "training".equals(f.evidence().get("constantIn")))) {
             Finding f = pool.finding(i);
-            boolean symptoms = !pool.open(g -> f.feature().equals(g.feature()) && VALUE_SYMPTOMS.contains(g.check())
+            boolean symptoms = !pool.openOn(List.of(f.feature()), g -> VALUE_SYMPTOMS.contains(g.check())
                     && g.severity() != Severity.INFO).isEmpty();
             if (f.severity() == Severity.INFO && !symptoms) {
                 continue;
@@ -385,7 +385,7 @@ final class CauseRules {
     }
 
     private static void absorbServingTime(Pool pool, Draft draft, String column) {
-        for (int j : pool.open(g -> column.equals(g.feature()) && servingTimeOnly(g))) {
+        for (int j : pool.openOn(List.of(column), CauseRules::servingTimeOnly)) {
             pool.claim(draft, j);
         }
     }

@@ -1,7 +1,10 @@
 package org.modellens.causes;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -15,10 +18,20 @@ final class Pool {
     final List<Finding> findings;
     final List<Draft> drafts = new ArrayList<>();
     private final boolean[] claimed;
+    /** Finding indices per column, in report order: rules that look at one column do not scan every finding. */
+    private final Map<String, List<Integer>> byFeature = new HashMap<>();
+    /** The first draft (in rule order) naming each column. */
+    private final Map<String, Draft> owners = new HashMap<>();
 
     Pool(List<Finding> findings) {
         this.findings = List.copyOf(findings);
         this.claimed = new boolean[findings.size()];
+        for (int i = 0; i < this.findings.size(); i++) {
+            String feature = this.findings.get(i).feature();
+            if (feature != null) {
+                byFeature.computeIfAbsent(feature, k -> new ArrayList<>()).add(i);
+            }
+        }
     }
 
     boolean isOpen(int index) {
@@ -36,6 +49,20 @@ final class Pool {
         return matching;
     }
 
+    /** Indices of the open findings on one of {@code columns} that match, in report order. */
+    List<Integer> openOn(Collection<String> columns, Predicate<Finding> test) {
+        List<Integer> matching = new ArrayList<>();
+        for (String column : columns) {
+            for (int i : byFeature.getOrDefault(column, List.of())) {
+                if (!claimed[i] && test.test(findings.get(i))) {
+                    matching.add(i);
+                }
+            }
+        }
+        matching.sort(null);
+        return matching;
+    }
+
     /** Open findings of this check that are warn or fail. */
     List<Integer> alarms(String check) {
         return open(f -> f.check().equals(check) && f.severity() != Severity.INFO);
@@ -45,6 +72,9 @@ final class Pool {
     Draft start(String kind, List<String> features, int trigger) {
         Draft draft = new Draft(kind, features);
         drafts.add(draft);
+        for (String feature : draft.features) {
+            owners.putIfAbsent(feature, draft);
+        }
         claim(draft, trigger);
         return draft;
     }
@@ -59,14 +89,14 @@ final class Pool {
 
     /** Claims every open finding on one of {@code columns} whose check is among {@code checks}. */
     void absorb(Draft draft, Set<String> columns, Set<String> checks) {
-        for (int i : open(f -> f.feature() != null && columns.contains(f.feature()) && checks.contains(f.check()))) {
+        for (int i : openOn(columns, f -> checks.contains(f.check()))) {
             claim(draft, i);
         }
     }
 
     /** The first draft (in rule order) that names this column. */
     Draft owner(String column) {
-        return drafts.stream().filter(d -> d.features.contains(column)).findFirst().orElse(null);
+        return owners.get(column);
     }
 
     Finding finding(int index) {

@@ -55,7 +55,8 @@ public final class CheckContext {
         this.referencePredictions = referencePredictions;
         this.model = model;
         this.train = train;
-        this.prod = prod;
+        // Production's exact figures count against training (a streamed file was counted so in its pass).
+        this.prod = prod.comparedWith(train, settings.get("outliers.rangeMultiple"));
         this.target = target;
         this.settings = settings;
         this.comparisons = List.copyOf(comparisons);

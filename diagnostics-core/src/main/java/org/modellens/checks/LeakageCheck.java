@@ -230,6 +230,7 @@ public final class LeakageCheck implements Check {
         boolean numeric = feature.numbers() != null;
         double[] values = new double[n];
         int present = 0;
+        SampledCategories categories = null;
         if (numeric) {
             for (int i = 0; i < n; i++) {
                 values[i] = feature.numbers()[sample.rows()[i]];
@@ -241,14 +242,15 @@ public final class LeakageCheck implements Check {
                 return null;
             }
         } else {
-            values = outOfFoldEncoding(feature, sample);
+            categories = sampledCategories(feature, sample);
+            values = outOfFoldEncoding(categories, sample);
             present = n;
         }
         boolean copy = isCopy(feature, target, sample);
         // A numeric feature's present values are ranked once: deciles and both placements of the missing
         // values read the same ranks (equal, bit for bit, to ranking each placement anew).
         double[] presentRanks = numeric ? RankCorrelation.ranks(presentPairs(values, values)[0]) : null;
-        int[] featureCodes = numeric ? decilesWithMissing(values, presentRanks) : categoryCodes(feature, sample);
+        int[] featureCodes = numeric ? decilesWithMissing(values, presentRanks) : categoryCodes(categories);
         double mi = SingleFeaturePower.mutualInformation(featureCodes, sample.codes());
         double entropy = SingleFeaturePower.entropy(sample.codes());
         double uncertainty = entropy > 0 ? mi / entropy : Double.NaN;
@@ -351,50 +353,86 @@ public final class LeakageCheck implements Check {
         return true;
     }
 
+    /**
+     * Per sampled row the index of its category among {@code labels} (equal labels share one, missing cells
+     * are the label "\u0000missing"), read from the column's codes: no String looked up per row.
+     */
+    private record SampledCategories(int[] index, List<String> labels) {
+    }
+
+    private static SampledCategories sampledCategories(Column feature, Sample sample) {
+        Map<String, Integer> canonical = new HashMap<>();
+        List<String> labels = new ArrayList<>();
+        int[] byCode = new int[feature.categoryCount()];
+        for (int code = 0; code < byCode.length; code++) {
+            byCode[code] = canonical.computeIfAbsent(feature.category(code), label -> {
+                labels.add(label);
+                return labels.size() - 1;
+            });
+        }
+        int missing = canonical.computeIfAbsent(MISSING_LABEL, label -> {
+            labels.add(label);
+            return labels.size() - 1;
+        });
+        int[] codes = feature.codes();
+        int[] index = new int[sample.rows().length];
+        for (int i = 0; i < index.length; i++) {
+            int code = codes[sample.rows()[i]];
+            index[i] = code == Column.MISSING ? missing : byCode[code];
+        }
+        return new SampledCategories(index, labels);
+    }
+
+    private static final String MISSING_LABEL = "\u0000missing";
+
     /** Target rate (or mean) of the feature's category, learnt on the other fold and smoothed towards the overall mean. */
-    private static double[] outOfFoldEncoding(Column feature, Sample sample) {
+    private static double[] outOfFoldEncoding(SampledCategories categories, Sample sample) {
         int n = sample.rows().length;
-        List<Map<String, double[]>> stats = List.of(new HashMap<>(), new HashMap<>());
+        int k = categories.labels().size();
+        double[][] sum = new double[2][k];
+        double[][] count = new double[2][k];
         double[] foldSum = new double[2];
         int[] foldCount = new int[2];
         for (int i = 0; i < n; i++) {
-            String label = category(feature, sample.rows()[i]);
-            double[] cell = stats.get(sample.fold()[i]).computeIfAbsent(label, k -> new double[2]);
-            cell[0] += sample.numeric()[i];
-            cell[1]++;
-            foldSum[sample.fold()[i]] += sample.numeric()[i];
-            foldCount[sample.fold()[i]]++;
+            int fold = sample.fold()[i];
+            int category = categories.index()[i];
+            sum[fold][category] += sample.numeric()[i];
+            count[fold][category]++;
+            foldSum[fold] += sample.numeric()[i];
+            foldCount[fold]++;
         }
         double[] encoded = new double[n];
         for (int i = 0; i < n; i++) {
             int other = 1 - sample.fold()[i];
             double prior = foldCount[other] == 0 ? 0 : foldSum[other] / foldCount[other];
-            double[] cell = stats.get(other).get(category(feature, sample.rows()[i]));
-            encoded[i] = cell == null ? prior : (cell[0] + SMOOTHING * prior) / (cell[1] + SMOOTHING);
+            int category = categories.index()[i];
+            encoded[i] = count[other][category] == 0 ? prior
+                    : (sum[other][category] + SMOOTHING * prior) / (count[other][category] + SMOOTHING);
         }
         return encoded;
     }
 
-    private static String category(Column feature, int row) {
-        String cell = feature.text(row);
-        return cell == null ? "\u0000missing" : cell;
-    }
-
-    /** The most frequent categories as codes 1..MAX_CATEGORIES, the rest pooled as 0. */
-    private static int[] categoryCodes(Column feature, Sample sample) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (int row : sample.rows()) {
-            counts.merge(category(feature, row), 1, Integer::sum);
+    /** The most frequent categories as codes 1..MAX_CATEGORIES (ties by label), the rest pooled as 0. */
+    private static int[] categoryCodes(SampledCategories categories) {
+        int k = categories.labels().size();
+        int[] counts = new int[k];
+        for (int category : categories.index()) {
+            counts[category]++;
         }
-        List<Map.Entry<String, Integer>> ranked = new ArrayList<>(counts.entrySet());
-        ranked.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        Map<String, Integer> codes = new HashMap<>();
+        List<Integer> ranked = new ArrayList<>();
+        for (int category = 0; category < k; category++) {
+            if (counts[category] > 0) {
+                ranked.add(category);
+            }
+        }
+        ranked.sort(java.util.Comparator.<Integer>comparingInt(c -> -counts[c]).thenComparing(c -> categories.labels().get(c)));
+        int[] codeOf = new int[k];
         for (int i = 0; i < Math.min(MAX_CATEGORIES, ranked.size()); i++) {
-            codes.put(ranked.get(i).getKey(), i + 1);
+            codeOf[ranked.get(i)] = i + 1;
         }
-        int[] out = new int[sample.rows().length];
+        int[] out = new int[categories.index().length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = codes.getOrDefault(category(feature, sample.rows()[i]), 0);
+            out[i] = codeOf[categories.index()[i]];
         }
         return out;
     }

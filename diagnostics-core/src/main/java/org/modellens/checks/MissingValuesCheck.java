@@ -41,8 +41,7 @@ public final class MissingValuesCheck implements Check {
                                                   : "Fewer gaps than in training: the filling rule may have changed upstream."),
                             new Evidence().put("trainMissingRate", train.missingRate()).put("prodMissingRate", prod.missingRate())
                                     .put("rateChange", change).put("pValue", pValue).map(),
-                            change > 0 ? Tallies.of(context.prod(), feature.name()).map(t -> Tallies.rows(t.missingRows()))
-                                    .orElseGet(() -> Rows.matching(feature.prod()::isMissing, context.prod())) : null)));
+                            change > 0 ? Rows.of(context.prod().tally(feature.name()).missingRows()) : null)));
         }
         return findings;
     }

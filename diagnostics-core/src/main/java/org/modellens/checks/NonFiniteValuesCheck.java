@@ -4,7 +4,6 @@ import org.modellens.settings.Settings;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.modellens.data.Column;
 import org.modellens.data.ColumnTally;
@@ -36,22 +35,22 @@ public final class NonFiniteValuesCheck implements Check {
             if (!feature.train().isNumeric() || feature.prod().numbers() == null) {
                 continue;
             }
-            Optional<ColumnTally> trainTally = Tallies.of(context.train(), feature.name());
-            Optional<ColumnTally> prodTally = Tallies.of(context.prod(), feature.name());
-            long trainCount = trainTally.map(ColumnTally::nonFinite).orElseGet(() -> count(feature.train()));
-            long prodCount = prodTally.map(ColumnTally::nonFinite).orElseGet(() -> count(feature.prod()));
+            // Counted over every row of each file, whether held whole or streamed.
+            ColumnTally trainTally = context.train().tally(feature.name());
+            ColumnTally prodTally = context.prod().tally(feature.name());
+            long trainCount = trainTally.nonFinite();
+            long prodCount = prodTally.nonFinite();
             if (prodCount == 0) {
                 continue;
             }
-            long trainRows = trainTally.map(ColumnTally::rows).orElse((long) feature.train().size());
-            long prodRows = prodTally.map(ColumnTally::rows).orElse((long) feature.prod().size());
+            long trainRows = trainTally.rows();
+            long prodRows = prodTally.rows();
             double trainShare = (double) trainCount / trainRows;
             double prodShare = (double) prodCount / prodRows;
             double change = prodShare - trainShare;
             double pValue = Proportions.twoProportionPValue(trainCount, trainRows, prodCount, prodRows);
             Severity level = Judgement.grade(pValue < context.alpha(), change,
                     s.get("nonFinite.rateChange.warn"), s.get("nonFinite.rateChange.fail")).orElse(Severity.INFO);
-            Column prodColumn = feature.prod();
             findings.add(new Finding(ID, feature.name(), level,
                     feature.name() + ": " + Judgement.percent(prodShare) + " of production values are NaN or Infinity text",
                     prodCount + " production cells of the numeric column " + feature.name() + " hold NaN, Inf or Infinity ("
@@ -60,8 +59,7 @@ public final class NonFiniteValuesCheck implements Check {
                             + "is probably dividing by zero or failing.",
                     new Evidence().put("prodCount", prodCount).put("prodShare", prodShare).put("trainCount", trainCount)
                             .put("trainShare", trainShare).put("shareChange", change).put("pValue", pValue).map(),
-                    prodTally.map(t -> Tallies.rows(t.nonFiniteRows())).orElseGet(() ->
-                            Rows.matching(row -> isNonFiniteText(prodColumn, row), context.prod()))));
+                    Rows.of(prodTally.nonFiniteRows())));
         }
         return findings;
     }

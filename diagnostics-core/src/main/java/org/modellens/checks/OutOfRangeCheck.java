@@ -5,7 +5,6 @@ import org.modellens.settings.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import org.modellens.data.ColumnTally;
 import org.modellens.profile.FeatureComparison;
@@ -29,40 +28,28 @@ public final class OutOfRangeCheck implements Check {
     public List<Finding> run(CheckContext context) {
         List<Finding> findings = new ArrayList<>();
         for (FeatureComparison feature : context.sharedFeatures()) {
-            Optional<ColumnTally> tally = Tallies.of(context.prod(), feature.name());
-            (tally.isPresent() ? streamed(feature, tally.get()) : inMemory(feature, context))
-                    .flatMap(range -> judge(feature, range, context))
-                    .ifPresent(findings::add);
+            range(feature, context).flatMap(range -> judge(feature, range, context)).ifPresent(findings::add);
         }
         return findings;
     }
 
     /** What was counted: the training range, production values beyond it, and the affected rows. */
     private record Range(double min, double max, long trainCount, long below, long above, long prodCount,
-                         double prodMin, double prodMax, Supplier<AffectedRows> rows) {
+                         double prodMin, double prodMax, AffectedRows rows) {
     }
 
-    private static Optional<Range> inMemory(FeatureComparison feature, CheckContext context) {
-        double[] train = feature.trainSorted();
-        double[] prod = feature.prodSorted();
-        if (train == null || prod == null || train.length == 0 || prod.length == 0) {
+    /** Every production value of the file against the exact training range, counted when the file was read or first asked. */
+    private static Optional<Range> range(FeatureComparison feature, CheckContext context) {
+        if (feature.trainSorted() == null || feature.prodSorted() == null) {
             return Optional.empty();
         }
-        double min = train[0];
-        double max = train[train.length - 1];
-        double[] numbers = feature.prod().numbers();
-        return Optional.of(new Range(min, max, train.length, countBelow(prod, min), countAbove(prod, max), prod.length,
-                prod[0], prod[prod.length - 1], () -> Rows.matching(row -> numbers[row] < min || numbers[row] > max, context.prod())));
-    }
-
-    /** A streamed production file: every value was compared with the exact training range in the pass. */
-    private static Optional<Range> streamed(FeatureComparison feature, ColumnTally prod) {
-        if (feature.prodSorted() == null || feature.trainProfile().count() == 0 || prod.count() == 0) {
+        ColumnTally train = context.train().tally(feature.name());
+        ColumnTally prod = context.prod().tally(feature.name());
+        if (train.count() == 0 || prod.count() == 0) {
             return Optional.empty();
         }
-        long trainCount = feature.trainProfile().count() - feature.trainProfile().unparsable();
-        return Optional.of(new Range(feature.trainProfile().min(), feature.trainProfile().max(), trainCount, prod.below(),
-                prod.above(), prod.count(), prod.min(), prod.max(), () -> Tallies.rows(prod.outOfRangeRows())));
+        return Optional.of(new Range(train.min(), train.max(), train.count(), prod.below(), prod.above(), prod.count(),
+                prod.min(), prod.max(), Rows.of(prod.outOfRangeRows())));
     }
 
     private static Optional<Finding> judge(FeatureComparison feature, Range r, CheckContext context) {
@@ -88,7 +75,7 @@ public final class OutOfRangeCheck implements Check {
                         new Evidence().put("trainConstant", constant ? "true" : "false").put("share", share).put("below", r.below()).put("above", r.above())
                                 .put("trainMin", r.min()).put("trainMax", r.max())
                                 .put("prodMin", r.prodMin()).put("prodMax", r.prodMax()).put("pValue", pValue).map(),
-                        r.rows().get()));
+                        r.rows()));
     }
 
     static long countBelow(double[] sorted, double limit) {

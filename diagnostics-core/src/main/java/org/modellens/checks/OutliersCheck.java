@@ -5,7 +5,6 @@ import org.modellens.settings.Settings;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.modellens.data.ColumnTally;
 
@@ -30,30 +29,28 @@ public final class OutliersCheck implements Check {
         List<Finding> findings = new ArrayList<>();
         Settings s = context.settings();
         for (FeatureComparison feature : context.sharedFeatures()) {
-            double[] train = feature.trainSorted();
-            double[] prod = feature.prodSorted();
-            if (train == null || prod == null || train.length < 2 || prod.length == 0) {
+            if (feature.trainSorted() == null || feature.prodSorted() == null) {
                 continue;
             }
-            // A streamed training file: its exact range, not the sample's.
-            boolean exact = Tallies.of(context.train(), feature.name()).isPresent();
-            double trainMin = exact ? feature.trainProfile().min() : train[0];
-            double trainMax = exact ? feature.trainProfile().max() : train[train.length - 1];
+            // Every value of each file, counted when it was read or first asked, against the exact training range.
+            ColumnTally train = context.train().tally(feature.name());
+            ColumnTally prod = context.prod().tally(feature.name());
+            if (train.count() < 2 || prod.count() == 0) {
+                continue;
+            }
+            double trainMin = train.min();
+            double trainMax = train.max();
             double range = trainMax - trainMin;
             if (range <= 0) {
                 continue;
             }
             double low = trainMin - s.get("outliers.rangeMultiple") * range;
             double high = trainMax + s.get("outliers.rangeMultiple") * range;
-            // A streamed file: the pass counted every value against the fences of the exact training range.
-            Optional<ColumnTally> tally = Tallies.of(context.prod(), feature.name());
-            long count = tally.map(t -> t.outlierRows().count())
-                    .orElseGet(() -> OutOfRangeCheck.countBelow(prod, low) + OutOfRangeCheck.countAbove(prod, high));
-            double share = (double) count / tally.map(ColumnTally::count).orElse((long) prod.length);
+            long count = prod.outlierRows().count();
+            double share = (double) count / prod.count();
             boolean enough = count >= s.getInt("outliers.minCount");
-            double prodMin = tally.map(ColumnTally::min).orElse(prod[0]);
-            double prodMax = tally.map(ColumnTally::max).orElse(prod[prod.length - 1]);
-            double[] numbers = feature.prod().numbers();
+            double prodMin = prod.min();
+            double prodMax = prod.max();
             Judgement.grade(enough, share, s.get("outliers.share.warn"), s.get("outliers.share.fail"))
                     .filter(level -> level != Severity.INFO || count > 0)
                     .ifPresent(level -> findings.add(new Finding(ID, feature.name(), level,
@@ -64,8 +61,7 @@ public final class OutliersCheck implements Check {
                                     + ". Values this far out are usually errors: a wrong unit, a sentinel code or a typing slip.",
                             new Evidence().put("share", share).put("count", count).put("lowerFence", low).put("upperFence", high)
                                     .put("prodMin", prodMin).put("prodMax", prodMax).map(),
-                            tally.map(t -> Tallies.rows(t.outlierRows()))
-                                    .orElseGet(() -> Rows.matching(row -> numbers[row] < low || numbers[row] > high, context.prod())))));
+                            Rows.of(prod.outlierRows()))));
         }
         return findings;
     }

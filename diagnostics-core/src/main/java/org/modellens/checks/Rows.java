@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntPredicate;
 
+import org.modellens.data.RowTally;
 import org.modellens.data.Snapshot;
 
 /** Collects the production rows a finding is about, as file rows. */
@@ -39,6 +40,15 @@ final class Rows {
     static AffectedRows of(long count, List<Integer> heldExamples, Snapshot snapshot) {
         List<Integer> examples = heldExamples.stream().map(row -> Math.toIntExact(snapshot.fileRow(row))).toList();
         return new AffectedRows(count, examples, sample(snapshot));
+    }
+
+    /** Rows counted over every row of the file (a {@link Snapshot#tally tally}); examples are file rows. */
+    static AffectedRows of(RowTally tally) {
+        List<Integer> examples = new ArrayList<>();
+        for (long row : tally.examples()) {
+            examples.add(Math.toIntExact(row));
+        }
+        return new AffectedRows(tally.count(), examples, null, tally.all());
     }
 
     private static AffectedRows.Sample sample(Snapshot snapshot) {

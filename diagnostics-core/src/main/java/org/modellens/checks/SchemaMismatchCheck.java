@@ -27,10 +27,16 @@ import org.modellens.stats.KolmogorovSmirnov;
  * normalised edit similarity and the token overlap of the snake/camel-case words) and their values
  * are distributed alike (same kind of values, KS distance for numbers or total variation distance
  * for categories at most {@code schema.rename.maxDistance}). Pairs are matched greedily, best first.
+ * When more than {@value #MAX_FUZZY_PAIRS} (missing, new) pairs would have to be compared, only names
+ * equal up to case and separators are paired: comparing every pair grows with the square of the
+ * columns, and thousands of unmatched names mean another schema rather than a few renames.
  */
 public final class SchemaMismatchCheck implements Check {
 
     public static final String ID = "schema-mismatch";
+
+    /** Most (missing, new) column pairs whose names are compared one by one; past it, only equal normalised names pair. */
+    static final int MAX_FUZZY_PAIRS = 100_000;
 
     @Override
     public String id() {
@@ -52,7 +58,8 @@ public final class SchemaMismatchCheck implements Check {
             }
         }
         List<Column> extra = context.prod().columns().stream().filter(c -> !context.train().hasColumn(c.name())).toList();
-        Map<String, Rename> renames = renames(missing, extra, context.settings());
+        boolean fuzzy = (long) missing.size() * extra.size() <= MAX_FUZZY_PAIRS;
+        Map<String, Rename> renames = renames(missing, extra, fuzzy, context.settings());
         Set<String> renamedTo = new HashSet<>();
         renames.values().forEach(r -> renamedTo.add(r.prod().name()));
 
@@ -79,8 +86,10 @@ public final class SchemaMismatchCheck implements Check {
             } else {
                 findings.add(new Finding(ID, name, Severity.FAIL, "Column " + name + " is missing from production",
                         "Training has a column " + name + " that the production file " + context.prod().source().fileName()
-                                + " lacks, and no new production column looks like it renamed. A model trained with it cannot "
-                                + "score production rows as trained.",
+                                + " lacks, and " + (fuzzy ? "no new production column looks like it renamed"
+                                : "no new production column has its name up to case and separators (with " + missing.size()
+                                + " missing and " + extra.size() + " new columns, names were not compared one by one)")
+                                + ". A model trained with it cannot score production rows as trained.",
                         new Evidence().put("column", name).put("presentIn", "training").map(), null));
             }
         }
@@ -94,16 +103,34 @@ public final class SchemaMismatchCheck implements Check {
         return findings;
     }
 
-    private static Map<String, Rename> renames(List<Column> missing, List<Column> extra, Settings s) {
+    private static Map<String, Rename> renames(List<Column> missing, List<Column> extra, boolean fuzzy, Settings s) {
         List<Rename> candidates = new ArrayList<>();
-        for (Column train : missing) {
-            for (Column prod : extra) {
-                double names = nameSimilarity(train.name(), prod.name());
-                if (names < s.get("schema.rename.nameSimilarity")) {
-                    continue;
+        Distances distances = new Distances();
+        if (fuzzy) {
+            List<Name> extraNames = extra.stream().map(c -> Name.of(c.name())).toList();
+            for (Column train : missing) {
+                Name trainName = Name.of(train.name());
+                for (int k = 0; k < extra.size(); k++) {
+                    double names = trainName.similarity(extraNames.get(k));
+                    if (names < s.get("schema.rename.nameSimilarity")) {
+                        continue;
+                    }
+                    Column prod = extra.get(k);
+                    distances.of(train, prod).filter(d -> d.distance() <= s.get("schema.rename.maxDistance"))
+                            .ifPresent(d -> candidates.add(new Rename(train, prod, names, d.distance(), d.distanceName())));
                 }
-                distance(train, prod).filter(d -> d.distance() <= s.get("schema.rename.maxDistance"))
-                        .ifPresent(d -> candidates.add(new Rename(train, prod, names, d.distance(), d.distanceName())));
+            }
+        } else {
+            // Names equal up to case and separators, found through a map: time linear in the columns.
+            Map<String, List<Column>> extraByName = new HashMap<>();
+            for (Column prod : extra) {
+                extraByName.computeIfAbsent(Name.of(prod.name()).normalised(), k -> new ArrayList<>()).add(prod);
+            }
+            for (Column train : missing) {
+                for (Column prod : extraByName.getOrDefault(Name.of(train.name()).normalised(), List.of())) {
+                    distances.of(train, prod).filter(d -> d.distance() <= s.get("schema.rename.maxDistance"))
+                            .ifPresent(d -> candidates.add(new Rename(train, prod, 1.0, d.distance(), d.distanceName())));
+                }
             }
         }
         candidates.sort((a, b) -> Double.compare(b.nameSimilarity() - b.distance(), a.nameSimilarity() - a.distance()));
@@ -117,37 +144,50 @@ public final class SchemaMismatchCheck implements Check {
         return chosen;
     }
 
-    private static Optional<Rename> distance(Column train, Column prod) {
-        if (train.isNumeric() && prod.isNumeric()) {
-            double[] a = train.presentNumbers();
-            double[] b = prod.presentNumbers();
-            if (a.length == 0 || b.length == 0) {
+    /** Distances between value distributions, each column's sorted values or category counts made once for all its pairs. */
+    private static final class Distances {
+
+        private final Map<Column, double[]> sorted = new java.util.IdentityHashMap<>();
+        private final Map<Column, CategoryCounts> categories = new java.util.IdentityHashMap<>();
+
+        private double[] sorted(Column column) {
+            return sorted.computeIfAbsent(column, c -> {
+                double[] values = c.presentNumbers();
+                Arrays.sort(values);
+                return values;
+            });
+        }
+
+        Optional<Rename> of(Column train, Column prod) {
+            if (train.isNumeric() && prod.isNumeric()) {
+                double[] a = sorted(train);
+                double[] b = sorted(prod);
+                if (a.length == 0 || b.length == 0) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Rename(train, prod, 0, KolmogorovSmirnov.twoSample(a, b).statistic(), "ksStatistic"));
+            }
+            boolean textual = !train.isNumeric() && !prod.isNumeric() && train.numbers() == null && prod.numbers() == null;
+            if (!textual) {
                 return Optional.empty();
             }
-            Arrays.sort(a);
-            Arrays.sort(b);
-            return Optional.of(new Rename(train, prod, 0, KolmogorovSmirnov.twoSample(a, b).statistic(), "ksStatistic"));
+            CategoryCounts a = categories.computeIfAbsent(train, CategoryCounts::of);
+            CategoryCounts b = categories.computeIfAbsent(prod, CategoryCounts::of);
+            if (a.total() == 0 || b.total() == 0) {
+                return Optional.empty();
+            }
+            Set<String> labels = new HashSet<>();
+            a.labels().forEach(labels::add);
+            b.labels().forEach(labels::add);
+            double[] p = new double[labels.size()];
+            double[] q = new double[labels.size()];
+            int i = 0;
+            for (String label : labels) {
+                p[i] = a.count(label);
+                q[i++] = b.count(label);
+            }
+            return Optional.of(new Rename(train, prod, 0, CategoricalDistance.totalVariation(p, q), "totalVariation"));
         }
-        boolean textual = !train.isNumeric() && !prod.isNumeric() && train.numbers() == null && prod.numbers() == null;
-        if (!textual) {
-            return Optional.empty();
-        }
-        CategoryCounts a = CategoryCounts.of(train);
-        CategoryCounts b = CategoryCounts.of(prod);
-        if (a.total() == 0 || b.total() == 0) {
-            return Optional.empty();
-        }
-        Set<String> labels = new HashSet<>();
-        a.labels().forEach(labels::add);
-        b.labels().forEach(labels::add);
-        double[] p = new double[labels.size()];
-        double[] q = new double[labels.size()];
-        int i = 0;
-        for (String label : labels) {
-            p[i] = a.count(label);
-            q[i++] = b.count(label);
-        }
-        return Optional.of(new Rename(train, prod, 0, CategoricalDistance.totalVariation(p, q), "totalVariation"));
     }
 
     /**
@@ -155,16 +195,25 @@ public final class SchemaMismatchCheck implements Check {
      * normalised names (lower case, separators removed) and the share of shared words.
      */
     static double nameSimilarity(String a, String b) {
-        String na = a.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        String nb = b.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        int longer = Math.max(na.length(), nb.length());
-        double edit = longer == 0 ? 0 : 1 - (double) levenshtein(na, nb) / longer;
-        Set<String> wa = words(a);
-        Set<String> wb = words(b);
-        Set<String> common = new HashSet<>(wa);
-        common.retainAll(wb);
-        double overlap = wa.isEmpty() || wb.isEmpty() ? 0 : (double) common.size() / Math.min(wa.size(), wb.size());
-        return Math.max(edit, overlap);
+        return Name.of(a).similarity(Name.of(b));
+    }
+
+    /** A column name prepared once for many comparisons: normalised (lower case, separators removed) and split into words. */
+    private record Name(String normalised, Set<String> words) {
+
+        static Name of(String name) {
+            return new Name(name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""), SchemaMismatchCheck.words(name));
+        }
+
+        double similarity(Name other) {
+            int longer = Math.max(normalised.length(), other.normalised.length());
+            double edit = longer == 0 ? 0 : 1 - (double) levenshtein(normalised, other.normalised) / longer;
+            Set<String> common = new HashSet<>(words);
+            common.retainAll(other.words);
+            double overlap = words.isEmpty() || other.words.isEmpty() ? 0
+                    : (double) common.size() / Math.min(words.size(), other.words.size());
+            return Math.max(edit, overlap);
+        }
     }
 
     private static Set<String> words(String name) {

@@ -62,12 +62,7 @@ public final class UnseenCategoryCheck implements Check {
                             + "and treats them like a missing or default value.",
                     new Evidence().put("unseenShare", share).put("expectedUnseenShare", expected).put("pValue", pValue)
                             .put("unseenCategories", (long) unseen.size()).put("examples", names).map(),
-                    Tallies.of(context.prod(), feature.name()).filter(t -> t.categoryCounts() != null)
-                            .map(t -> Tallies.rows(t.unseenRows()))
-                            .orElseGet(() -> Rows.matching(row -> {
-                                String cell = feature.prod().text(row);
-                                return cell != null && !train.contains(cell);
-                            }, context.prod()))));
+                    Rows.of(context.prod().tally(feature.name()).unseenRows())));
         }
         return findings;
     }

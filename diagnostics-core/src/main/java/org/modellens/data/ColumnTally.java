@@ -1,11 +1,13 @@
 package org.modellens.data;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Exact figures of one column from a full pass over a large file, where the cells themselves are
- * not kept (see {@link Sampling}). Numbers: count, minimum, maximum, mean and variance (Welford's
+ * Exact figures of one column over every row of its file: counted in the streamed pass over a file
+ * too large to hold (see {@link Sampling}), or over the held column ({@link Snapshot#tally}); the
+ * checks that count rows read these, however the file was read. Numbers: count, minimum, maximum, mean and variance (Welford's
  * streaming update, exact up to floating-point rounding). Categories: the count of every label, up
  * to {@code maxCategories} distinct labels; past that, new labels are counted together in
  * {@link #otherCount()} and {@link #categoriesComplete()} turns false. On the production side the
@@ -81,6 +83,91 @@ public final class ColumnTally {
         tally.unseenRows.copy(rowTallies[4]);
         tally.below = below;
         tally.above = above;
+        return tally;
+    }
+
+    /**
+     * The same figures counted over a column held in memory (every row of its file; rows are its file
+     * rows), against the training figures {@code trained} ({@code null}: nothing to compare with), with
+     * outlier fences {@code outlierRangeMultiple} training ranges beyond the training range. Counted as the
+     * streamed pass counts them, so a check reads one kind of figure however the file was read.
+     */
+    static ColumnTally of(Column column, ColumnTally trained, double outlierRangeMultiple) {
+        ColumnTally tally = new ColumnTally(column.name(), column.type(), Integer.MAX_VALUE);
+        for (RowTally rows : List.of(tally.missingRows, tally.nonFiniteRows, tally.outOfRangeRows, tally.outlierRows,
+                tally.unseenRows)) {
+            rows.keepAll();
+        }
+        int size = column.size();
+        tally.rows = size;
+        tally.unparsable = column.unparsableCount();
+        if (column.missingCount() > 0) {
+            for (int row = 0; row < size; row++) {
+                if (column.isMissing(row)) {
+                    tally.missing++;
+                    tally.missingRows.add(row);
+                }
+            }
+        }
+        double[] numbers = column.numbers();
+        if (numbers != null) {
+            if (column.type() == ColumnType.NUMERIC) {
+                // Only cells kept as text can hold a non-finite word: clean columns cost nothing here.
+                for (int row : column.keptTextRows()) {
+                    if (Double.isNaN(numbers[row]) && TypeInference.isNonFiniteWord(column.keptText(row))) {
+                        tally.nonFinite++;
+                        tally.nonFiniteRows.add(row);
+                    }
+                }
+            }
+            boolean compare = trained != null && trained.count() > 0;
+            double min = compare ? trained.min() : Double.NaN;
+            double max = compare ? trained.max() : Double.NaN;
+            double low = min - outlierRangeMultiple * (max - min);
+            double high = max + outlierRangeMultiple * (max - min);
+            for (int row = 0; row < size; row++) {
+                double value = numbers[row];
+                if (Double.isNaN(value)) {
+                    continue;
+                }
+                tally.addNumber(value);
+                if (compare) {
+                    if (value < min) {
+                        tally.below++;
+                        tally.outOfRangeRows.add(row);
+                    } else if (value > max) {
+                        tally.above++;
+                        tally.outOfRangeRows.add(row);
+                    }
+                    if (value < low || value > high) {
+                        tally.outlierRows.add(row);
+                    }
+                }
+            }
+        }
+        if (tally.categories != null && !column.identifier()) {
+            int[] codes = column.codes();
+            long[] counts = new long[column.categoryCount()];
+            for (int code : codes) {
+                if (code != Column.MISSING) {
+                    counts[code]++;
+                }
+            }
+            boolean[] unseen = new boolean[counts.length];
+            for (int code = 0; code < counts.length; code++) {
+                if (counts[code] > 0) {
+                    String label = column.category(code);
+                    tally.categories.put(label, new long[] {counts[code]});
+                    unseen[code] = trained != null && trained.categoriesComplete() && !trained.hasCategory(label);
+                }
+            }
+            for (int row = 0; row < size; row++) {
+                int code = codes[row];
+                if (code != Column.MISSING && unseen[code]) {
+                    tally.unseenRows.add(row);
+                }
+            }
+        }
         return tally;
     }
 

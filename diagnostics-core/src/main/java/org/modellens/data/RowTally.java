@@ -1,6 +1,7 @@
 package org.modellens.data;
 
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * Rows of a file counted in one pass: how many, and the first few row indices (0-based data rows,
@@ -13,6 +14,8 @@ public final class RowTally {
 
     private long count;
     private final long[] examples = new long[EXAMPLES];
+    /** Every counted row, kept only when counting a snapshot held whole ({@link #keepAll}); else {@code null}. */
+    private BitSet all;
 
     /** A tally restored from its figures (a profile file): the count and up to {@value #EXAMPLES} examples. */
     public static RowTally of(long count, long[] examples) {
@@ -27,11 +30,24 @@ public final class RowTally {
         System.arraycopy(other.examples, 0, examples, 0, EXAMPLES);
     }
 
+    /** Keeps every row counted from now on, not only the examples: the rows of a snapshot held whole can all be exported. */
+    void keepAll() {
+        all = new BitSet();
+    }
+
     void add(long row) {
         if (count < EXAMPLES) {
             examples[(int) count] = row;
         }
         count++;
+        if (all != null) {
+            all.set(Math.toIntExact(row));
+        }
+    }
+
+    /** Every counted row (file rows, which are the held rows of a snapshot held whole), or {@code null} when only examples were kept. */
+    public BitSet all() {
+        return all == null ? null : (BitSet) all.clone();
     }
 
     public long count() {

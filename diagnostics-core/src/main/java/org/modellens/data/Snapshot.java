@@ -16,6 +16,11 @@ public final class Snapshot {
     private final int rows;
     private final Map<String, Column> columns;
     private final Sampling sampling;
+    /** What the tallies of a snapshot held whole count against ({@link #comparedWith}); {@code null} for none. */
+    private final Snapshot training;
+    private final double outlierRangeMultiple;
+    private final Map<String, ColumnTally> tallies = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile RowTally duplicateRows;
 
     public Snapshot(SourceInfo source, int rows, List<Column> columns) {
         this(source, rows, columns, null);
@@ -27,6 +32,13 @@ public final class Snapshot {
      * @param sampling how the file was streamed and sampled, or {@code null} when the columns hold every row
      */
     public Snapshot(SourceInfo source, int rows, List<Column> columns, Sampling sampling) {
+        this(source, rows, columns, sampling, null, Double.NaN);
+    }
+
+    private Snapshot(SourceInfo source, int rows, List<Column> columns, Sampling sampling, Snapshot training,
+                     double outlierRangeMultiple) {
+        this.training = training;
+        this.outlierRangeMultiple = outlierRangeMultiple;
         this.sampling = sampling;
         this.source = source;
         this.rows = rows;
@@ -70,6 +82,63 @@ public final class Snapshot {
         }
         int at = java.util.Arrays.binarySearch(sampling.sampleIndices(), fileRow);
         return at >= 0 ? at : -1;
+    }
+
+    /**
+     * This snapshot with its {@link #tally tallies} counted against {@code training}: values outside the
+     * training range, beyond the outlier fences ({@code outlierRangeMultiple} training ranges past it) and
+     * categories training never had. A sampled snapshot was counted so in its pass and is returned as is.
+     */
+    public Snapshot comparedWith(Snapshot training, double outlierRangeMultiple) {
+        if (sampling != null || training == this
+                || this.training == training && Double.compare(this.outlierRangeMultiple, outlierRangeMultiple) == 0) {
+            return this;
+        }
+        return new Snapshot(source, rows, columns(), null, training, outlierRangeMultiple);
+    }
+
+    /**
+     * Exact figures of a column over every row of the file, whether held whole or streamed (then counted
+     * in the pass); examples are file rows. {@code null} for a column this snapshot lacks.
+     */
+    public ColumnTally tally(String column) {
+        if (sampling != null) {
+            return sampling.tally(column);
+        }
+        Column held = columns.get(column);
+        if (held == null) {
+            return null;
+        }
+        ColumnTally known = tallies.get(column);
+        if (known == null) {
+            // Counted once, on first use; checks run in parallel, so a race only counts twice.
+            known = ColumnTally.of(held, training == null ? null : training.tally(column), outlierRangeMultiple);
+            tallies.put(column, known);
+        }
+        return known;
+    }
+
+    /**
+     * Rows repeating an earlier row of the file in every cell, counted over every row (see
+     * {@link Sampling#duplicateRows()} for a streamed file); examples are file rows.
+     */
+    public RowTally duplicateRows() {
+        if (sampling != null) {
+            return sampling.duplicateRows();
+        }
+        RowTally known = duplicateRows;
+        if (known == null) {
+            known = new RowTally();
+            known.keepAll();
+            boolean[] repeat = RowRepeats.mark(columns(), rows);
+            for (int row = 0; row < rows; row++) {
+                if (repeat[row]) {
+                    known.add(row);
+                }
+            }
+            duplicateRows = known;
+        }
+        return known;
     }
 
     /** How a file too large to hold was streamed and sampled; empty when the columns hold every row. */

@@ -157,8 +157,8 @@ public final class SnapshotLoader {
         return bytes > aboveBytes;
     }
 
-    /** A target training lacks is fatal: nothing can be said about outcomes. */
-    private static void checkTarget(Snapshot train, String target) throws UnreadableInputException {
+    /** A target training lacks is fatal: nothing can be said about outcomes (said here for every kind of training input). */
+    public static void checkTarget(Snapshot train, String target) throws UnreadableInputException {
         if (target != null && !train.hasColumn(target)) {
             throw new UnreadableInputException(train.source().fileName() + ": the target column '" + target
                     + "' does not exist; its columns are " + String.join(", ", train.columnNames()));

@@ -319,8 +319,7 @@ public final class StreamedCsvReader {
                 // Identifiers are all distinct: counting their labels would only fill memory.
                 counted_[c] = !identifiers.contains(name);
                 tallies[c] = new ColumnTally(name, types[c], options.maxCategories());
-                ColumnTally trained = training == null ? null
-                        : training.sampling().map(s -> s.tally(name)).orElse(null);
+                ColumnTally trained = training == null ? null : training.tally(name);
                 if (trained != null && trained.type() == types[c]) {
                     trainTallies[c] = trained;
                     double range = trained.max() - trained.min();

@@ -160,7 +160,11 @@ class StreamedDiagnosisTest {
             assertThat(got).as(key + " streamed").isNotNull();
             assertThat(got.severity()).as(key).isEqualTo(exact.severity());
             assertThat(got.title()).as(key).isEqualTo(exact.title());
-            assertThat(got.rows()).as(key).isEqualTo(exact.rows());
+            // Counted over the whole file both ways (only a file held whole keeps every row for export).
+            assertThat(got.rows().count()).as(key).isEqualTo(exact.rows().count());
+            assertThat(got.rows().examples()).as(key).isEqualTo(exact.rows().examples());
+            assertThat(got.rows().sample()).as(key).isNull();
+            assertThat(exact.rows().sample()).as(key).isNull();
         }
     }
 

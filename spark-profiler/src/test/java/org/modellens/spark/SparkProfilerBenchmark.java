@@ -72,18 +72,24 @@ class SparkProfilerBenchmark {
         total = local.rows();
         report(runs, total, size);
 
-        // {cores, partitions}: one core, then two cores on 2, 4 and 8 partitions.
-        int[][] configs = {{1, 2}, {2, 2}, {2, 4}, {2, 8}};
-        for (int[] config : configs) {
+        // cores:partitions[:model]: one core, then two cores on 2, 4 and 8 partitions; ":model" also scores every row
+        // with the test's 20-tree XGBoost model (TreeSHAP) and cuts day chunks of the signup date.
+        for (String run : System.getProperty("modellens.bench.runs", "1:2,2:2,2:4,2:8").split(",")) {
+            String[] parts = run.split(":");
+            int[] config = {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+            boolean scored = parts.length > 2 && parts[2].equals("model");
             spark = session(config[0], Math.max(1, size / config[1] + 1));
             try {
                 int partitions = spark.read().parquet(file.toString()).javaRDD().getNumPartitions();
                 double cpu = SparkProfilerTest.cpuSeconds();
                 String load = loadAverage();
                 long t = System.nanoTime();
+                ModelSpec model = scored ? SparkProfiler.modelSpec(Path.of("src/test/resources/planted/planted-model.json"), List.of())
+                        : null;
                 Profile p = SparkProfiler.profile(spark, new SparkProfiler.Job(file.toString(), null, null, null, List.of(),
-                        "label", Set.of(), Set.of(), options, null, null, null));
-                runs.add(new Run("Spark local[" + config[0] + "]", config[0], partitions, p.rows(), (System.nanoTime() - t) / 1e9,
+                        "label", Set.of(), Set.of(), options, model, scored ? "signup" : null, scored ? "day" : null));
+                runs.add(new Run("Spark local[" + config[0] + "]" + (scored ? " --model (20 trees) --time-column, day chunks" : ""),
+                        config[0], partitions, p.rows(), (System.nanoTime() - t) / 1e9,
                         SparkProfilerTest.cpuSeconds() - cpu, load + " → " + loadAverage()));
                 report(runs, total, size);
                 if (p.rows() != total || !p.exactDifferences(local, true).isEmpty()) {

@@ -94,6 +94,13 @@ class CausesFirstUiTest {
         robot.clickOn("#nav-features");
         WaitForAsyncUtils.waitForFxEvents();
         assertMarked(robot, "#features-table", top.features().get(0));
+        // Another cause picked: the table follows it, one row selected, not two.
+        CauseRow third = model.overview().causes().get(2);
+        robot.interact(() -> model.overview().selectCause(third));
+        javafx.scene.control.TableView<?> features = robot.lookup("#features-table").queryAs(javafx.scene.control.TableView.class);
+        assertThat(features.getSelectionModel().getSelectedItems()).hasSize(1);
+        assertThat(((org.modellens.app.ui.features.FeatureRow) features.getSelectionModel().getSelectedItem()).name())
+                .isEqualTo(third.features().get(0));
     }
 
     /** The table shows the model input with its mark, and promo_code (no model input) without. */

@@ -103,7 +103,7 @@ class ExplanationsUiTest {
         });
         int dots = page.beeswarmTrain().rows().stream().mapToInt(r -> r.contributions().length).sum();
         assertThat(svg[0].split("<ellipse", -1)).hasSize(dots + 1);
-        assertThat(svg[0]).contains(">credit_score</text>", ">" + Text.get("explain.axis.contribution") + "</text>");
+        assertThat(svg[0]).contains(">credit_score</text>", ">" + Text.get("explain.axis.contribution", explanations.unitsProperty().get()) + "</text>");
         long diamonds = page.dependenceChart().points().stream().filter(p -> p.production() && !Double.isNaN(p.value())).count();
         assertThat(svg[1].split("<polygon", -1)).hasSize((int) diamonds + 1);
 

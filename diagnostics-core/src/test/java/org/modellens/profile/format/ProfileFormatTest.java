@@ -86,6 +86,35 @@ class ProfileFormatTest {
                 .hasMessage("a.csv is not a ModelLens profile (.mlprofile): its first bytes differ");
     }
 
+    /**
+     * A version 1 file (no model scores, no chunking: the same body without the two chunking strings before the
+     * chunk count) still reads, to the same profile.
+     */
+    @Test
+    void versionOneFilesStillRead() throws Exception {
+        ProfileSchema schema = new ProfileSchema(List.of("x", "city"), List.of(ColumnType.NUMERIC, ColumnType.CATEGORICAL), Set.of());
+        Profile profile = new Profile(schema, new ProfileOptions(100, 7, 50, 200, 10, 1000, 10), "t.csv", "test");
+        for (int r = 0; r < 500; r++) {
+            profile.add(new String[] {r % 13 == 0 ? null : Double.toString(r * 0.5), "c" + (r % 7)}, r);
+        }
+        byte[] v2 = ProfileFormat.toBytes(profile, 1000);
+        byte[] body = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(v2, 10, v2.length - 10)).readAllBytes();
+        // The end of a version 2 body without chunks: column -1, period -1 (absent), then 0 chunks.
+        byte[] tail = {-1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0};
+        assertThat(Arrays.copyOfRange(body, body.length - 12, body.length)).isEqualTo(tail);
+        java.io.ByteArrayOutputStream v1 = new java.io.ByteArrayOutputStream();
+        v1.write(v2, 0, 8);
+        v1.write(new byte[] {0, 1});
+        try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(v1)) {
+            zip.write(body, 0, body.length - 12);
+            zip.write(new byte[] {0, 0, 0, 0});
+        }
+        Path file = Files.write(dir.resolve("old.mlprofile"), v1.toByteArray());
+        Profile read = ProfileFormat.read(file);
+        assertThat(read.exactDifferences(profile, true)).isEmpty();
+        assertThat(read.chunkColumn()).isEmpty();
+    }
+
     @Test
     void newerVersionsAndDamageAreRefusedByName() throws Exception {
         byte[] bytes = ProfileFormat.toBytes(sample(), 1000);

@@ -111,8 +111,8 @@ public final class DriftView extends BorderPane {
         StackPane charts = new StackPane(numeric, categorical, empty);
 
         VBox statistics = Views.card(Text.get("drift.statistics"), Views.statisticTable(model.statistics()));
-        statistics.setPrefWidth(360);
-        statistics.setMinWidth(320);
+        statistics.setPrefWidth(390); // statistic names whole ("Standardized mean difference")
+        statistics.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the charts give way, not the names
         statistics.visibleProperty().bind(Bindings.isNotEmpty(model.statistics()));
         statistics.managedProperty().bind(statistics.visibleProperty());
         HBox body = new HBox(14, charts, statistics);

@@ -334,6 +334,10 @@ public final class ExplanationsView extends BorderPane {
         label.setPrefWidth(56);
         error.setPrefWidth(70);
         contribution.setPrefWidth(110);
+        // Room for a number as Formats writes it ("-0.00902"), whatever the headers leave.
+        for (TableColumn<RowChoice, String> number : List.of(prediction, error, contribution)) {
+            number.setMinWidth(72);
+        }
         rowTable.getColumns().setAll(List.of(id, row, prediction, label, error, contribution));
         Views.keepHeadersWhole(rowTable);
         rowTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -399,7 +403,7 @@ public final class ExplanationsView extends BorderPane {
         // Side by side on one scale, so a dot's place compares across the two.
         double lo = Math.min(showTrain ? a[0] : Double.POSITIVE_INFINITY, showProd ? b[0] : Double.POSITIVE_INFINITY);
         double hi = Math.max(showTrain ? a[1] : Double.NEGATIVE_INFINITY, showProd ? b[1] : Double.NEGATIVE_INFINITY);
-        String axis = Text.get("explain.axis.contribution");
+        String axis = Text.get("explain.axis.contribution", model.unitsProperty().get());
         beeswarmTrain.setRange(lo, hi);
         beeswarmProd.setRange(lo, hi);
         beeswarmTrain.show(model.beeswarmTrain(), Text.get("series.train"), axis);
@@ -447,7 +451,7 @@ public final class ExplanationsView extends BorderPane {
     private void drawDependence() {
         String feature = model.dependenceFeatureProperty().get();
         dependence.show(model.dependence(), model.colourByProperty().get() == ColourBy.SIDE, feature == null ? "" : feature,
-                Text.get("explain.axis.contribution.of", feature == null ? "" : feature));
+                Text.get("explain.axis.contribution.of", feature == null ? "" : feature, model.unitsProperty().get()));
     }
 
     public WaterfallChart waterfall() {

@@ -53,6 +53,8 @@ public final class ExplanationsViewModel {
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", Text.get("explain.empty.noReport"));
     private final ReadOnlyStringWrapper space = new ReadOnlyStringWrapper(this, "space", "");
+    /** What a unit of contribution is (log-odds, probability, the target's units): the plots' axes say it. */
+    private final ReadOnlyStringWrapper units = new ReadOnlyStringWrapper(this, "units", "");
     private final ObservableList<ImportanceRow> importance = FXCollections.observableArrayList();
     private final ObservableList<RowExplanation> rows = FXCollections.observableArrayList();
     /** The classes a multiclass report explains, the predicted-class choice first; empty otherwise. */
@@ -134,8 +136,8 @@ public final class ExplanationsViewModel {
         }
         message.set("");
         // The core says what a unit of contribution is (log-odds, probability, the target's units).
-        space.set(Text.get("explain.space", explanations.unitsFor(shown.inputs() == null ? null : shown.inputs().target()),
-                explanations.method()));
+        units.set(explanations.unitsFor(shown.inputs() == null ? null : shown.inputs().target()));
+        space.set(Text.get("explain.space", units.get(), explanations.method()));
         Set<String> names = new LinkedHashSet<>(explanations.globalProd().keySet());
         names.addAll(explanations.globalTrain().keySet());
         List<ImportanceRow> all = new ArrayList<>();
@@ -603,6 +605,10 @@ public final class ExplanationsViewModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty unitsProperty() {
+        return units.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty spaceProperty() {

@@ -114,7 +114,8 @@ public final class FeaturesView extends BorderPane {
         }
         for (FeatureRow row : table.getItems()) {
             if (row.name().equals(feature)) {
-                table.getSelectionModel().select(row);
+                // Replace, not add: the table takes several rows for Ctrl+C, but follows one selection.
+                table.getSelectionModel().clearAndSelect(table.getItems().indexOf(row));
                 table.scrollTo(row);
                 return;
             }

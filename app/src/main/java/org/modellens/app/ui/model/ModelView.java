@@ -38,6 +38,12 @@ public final class ModelView extends BorderPane {
         metrics.getColumns().add(column(Text.get("model.col.train"), MetricRow::train));
         metrics.getColumns().add(column(Text.get("model.col.prod"), MetricRow::prod));
         metrics.getColumns().add(column(Text.get("model.col.change"), MetricRow::change));
+        // Room for the longest metric name (falseNegatives, expectedCost): names are never cut to "falseNe...".
+        metrics.getColumns().get(0).setPrefWidth(140);
+        metrics.getColumns().get(0).setMinWidth(125);
+        metrics.getColumns().get(1).setPrefWidth(80);
+        metrics.getColumns().get(2).setPrefWidth(90);
+        Views.keepHeadersWhole(metrics);
         metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         metrics.setPrefHeight(240);
 
@@ -61,8 +67,8 @@ public final class ModelView extends BorderPane {
         summary.setWrapText(true);
         VBox left = new VBox(14, Views.card(Text.get("model.metrics"), metrics),
                 Views.card(Text.get("model.cost"), Views.statisticTable(model.cost())));
-        left.setPrefWidth(420);
-        left.setMinWidth(400);
+        left.setPrefWidth(460);
+        left.setMinWidth(440);
         HBox curves = new HBox(14, Views.card(Text.get("model.roc"), roc), Views.card(Text.get("model.calibration"), calibration));
         curves.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
         HBox body = new HBox(14, left, curves);

@@ -1,4 +1,4 @@
-package org.modellens.checks;
+package org.modellens.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +10,6 @@ import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.modellens.data.Column;
-import org.modellens.data.ColumnType;
 
 /** The hashed duplicate finder agrees with the obvious set-of-rows definition. */
 class DuplicateRowHashingTest {
@@ -35,7 +33,7 @@ class DuplicateRowHashingTest {
                 columns.add(new Column("c" + c, ColumnType.CATEGORICAL, false, cells[c], null, 0));
             }
 
-            boolean[] marked = DuplicateRowsCheck.markRepeats(columns, rows);
+            boolean[] marked = RowRepeats.mark(columns, rows);
 
             Set<List<String>> seen = new HashSet<>();
             for (int r = 0; r < rows; r++) {
@@ -55,6 +53,6 @@ class DuplicateRowHashingTest {
         List<Column> columns = List.of(
                 new Column("a", ColumnType.CATEGORICAL, false, new String[] {"ab", "a", "ab"}, null, 0),
                 new Column("b", ColumnType.CATEGORICAL, false, new String[] {"c", "bc", "c"}, null, 0));
-        assertThat(DuplicateRowsCheck.markRepeats(columns, 3)).containsExactly(false, false, true);
+        assertThat(RowRepeats.mark(columns, 3)).containsExactly(false, false, true);
     }
 }
