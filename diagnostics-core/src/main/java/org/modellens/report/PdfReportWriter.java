@@ -592,6 +592,12 @@ public final class PdfReportWriter implements ReportWriter {
             }
             canvas.moveDown(6);
             boolean roc = kind.equals("roc");
+            if (!roc) {
+                // The calibration chart and the rows behind its points on one page: a point resting on a
+                // handful of rows is read beside its count (chart 222 pt, the table 12.75 pt a row).
+                int bins = curves.stream().mapToInt(c -> c.counts().length).sum();
+                canvas.ensure(Math.min(PdfCanvas.TOP - PdfCanvas.BOTTOM, 222 + 60 + bins * 12.75f));
+            }
             String positive = CauseWords.positive(report);
             PdfCharts.curves(canvas, roc ? "ROC curve" : "Calibration",
                     roc ? "false positive rate (share of " + CauseWords.negative(report) + " flagged)" : "mean predicted probability of " + positive,
