@@ -261,6 +261,7 @@ public final class CauseImpacts {
             PerformanceSection.Decomposition decomposition = new PerformanceSection.Decomposition(covariate, concept, label,
                     pipeline, residual);
             double[] interval = interval(metric, production, servedPredictions, prodOutcomes, basePredictions, baseOutcomes, labelled);
+            Map<String, Double> noise = noise(metric, production.standardErrors(servedPredictions), interval);
 
             // Per cause.
             double drop = WeightedMetrics.improvement(metric, prodValue, b);
@@ -301,8 +302,25 @@ public final class CauseImpacts {
                     interval);
             PerformanceSection section = new PerformanceSection(metric,
                     new PerformanceSection.Baseline(fromReference ? PerformanceSection.REFERENCE : PerformanceSection.TRAINING_IN_SAMPLE, b),
-                    new PerformanceSection.ProdValue(prodValue, !labelled, interval[0], interval[1]), decomposition, metrics, detail);
+                    new PerformanceSection.ProdValue(prodValue, !labelled, interval[0], interval[1]), decomposition, metrics, detail,
+                    noise);
             return new Measured(measured, section);
+        }
+
+        /**
+         * Each metric's sampling noise in production, as the half-width of its 95% interval: the headline's bootstrap
+         * interval; a loss metric's normal interval, 1.96 standard errors of its per-row mean.
+         */
+        private static Map<String, Double> noise(String metric, Map<String, Double> standardErrors, double[] interval) {
+            Map<String, Double> noise = new LinkedHashMap<>();
+            standardErrors.forEach((m, se) -> noise.put(m, 1.96 * se));
+            double half = (interval[1] - interval[0]) / 2;
+            if (Double.isFinite(half)) {
+                noise.put(metric, half);
+            } else {
+                noise.remove(metric);
+            }
+            return noise;
         }
 
         /**
@@ -625,6 +643,25 @@ public final class CauseImpacts {
                     return WeightedMetrics.multiclass(probabilities, actual, w);
                 }
             }
+        }
+
+        /** Standard errors of the loss metrics of a binary classifier, unweighted; empty for the other tasks. */
+        Map<String, Double> standardErrors(Predictions predictions) {
+            if (!Outcomes.BINARY.equals(task)) {
+                return Map.of();
+            }
+            if (calibration != null) {
+                double[] score = predictions.score();
+                return WeightedMetrics.binaryStandardErrors(score, calibration.apply(score), threshold, fpCost, fnCost);
+            }
+            int[] rows = outcomes.labelled();
+            double[] score = new double[rows.length];
+            double[] q = new double[rows.length];
+            for (int k = 0; k < rows.length; k++) {
+                score[k] = predictions.score()[rows[k]];
+                q[k] = outcomes.positive()[rows[k]];
+            }
+            return WeightedMetrics.binaryStandardErrors(score, q, threshold, fpCost, fnCost);
         }
 
         /** The weights with each class scaled so the weighted class mix of the labelled rows is the baseline's. */

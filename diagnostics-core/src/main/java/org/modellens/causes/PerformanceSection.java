@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param decomposition how prod - baseline splits, or {@code null} where it cannot be split
  * @param metrics       every metric the user would weigh, baseline and production side by side
  * @param detail        how the figures were measured and what they assume, in words; empty when not stated
+ * @param noise         per metric, its sampling noise in production: the half-width of its 95% interval (the
+ *                      headline's bootstrap interval; 1.96 standard errors of a loss metric's per-row mean); a metric
+ *                      without one is absent. A part smaller than its metric's noise cannot be told from chance.
  */
 public record PerformanceSection(String metric, Baseline baseline, ProdValue prod, Decomposition decomposition,
-                                 Map<String, MetricPair> metrics, String detail) {
+                                 Map<String, MetricPair> metrics, String detail, Map<String, Double> noise) {
 
     /** Baseline source: the held-out reference data. */
     public static final String REFERENCE = "reference";
@@ -30,12 +33,19 @@ public record PerformanceSection(String metric, Baseline baseline, ProdValue pro
         Objects.requireNonNull(prod, "prod");
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         detail = detail == null ? "" : detail;
+        noise = noise == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(noise));
+    }
+
+    /** A section without per-metric noise. */
+    public PerformanceSection(String metric, Baseline baseline, ProdValue prod, Decomposition decomposition,
+                              Map<String, MetricPair> metrics, String detail) {
+        this(metric, baseline, prod, decomposition, metrics, detail, Map.of());
     }
 
     /** A section without a stated method. */
     public PerformanceSection(String metric, Baseline baseline, ProdValue prod, Decomposition decomposition,
                               Map<String, MetricPair> metrics) {
-        this(metric, baseline, prod, decomposition, metrics, "");
+        this(metric, baseline, prod, decomposition, metrics, "", Map.of());
     }
 
     /** Whether the baseline is the training data the model has seen. */

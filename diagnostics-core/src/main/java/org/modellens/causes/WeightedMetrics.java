@@ -83,6 +83,42 @@ final class WeightedMetrics {
     }
 
     /**
+     * The standard error of each loss metric of {@link #binary}: the sample standard deviation (n - 1) of the per-row
+     * loss over the square root of the rows, as {@code scipy.stats.sem}. A row with a soft outcome {@code q} counts its
+     * loss as positive with probability {@code q} and as negative otherwise, so with known labels it is the plain
+     * sample standard error and with calibrated estimates the outcome noise the estimate would have with labels.
+     */
+    static Map<String, Double> binaryStandardErrors(double[] p, double[] q, double threshold, double fpCost, double fnCost) {
+        int n = p.length;
+        double[][] sums = new double[4][2];
+        for (int i = 0; i < n; i++) {
+            double pi = clip(p[i]);
+            boolean decided = p[i] >= threshold;
+            // Per metric the row's loss when positive, then when negative.
+            double[][] loss = {
+                {-Math.log(pi / ((1 - pi) + pi)), -Math.log((1 - pi) / ((1 - pi) + pi))},
+                {(1 - p[i]) * (1 - p[i]), p[i] * p[i]},
+                {decided ? 1 : 0, decided ? 0 : 1},
+                {decided ? 0 : fnCost, decided ? fpCost : 0}};
+            for (int m = 0; m < 4; m++) {
+                sums[m][0] += q[i] * loss[m][0] + (1 - q[i]) * loss[m][1];
+                sums[m][1] += q[i] * loss[m][0] * loss[m][0] + (1 - q[i]) * loss[m][1] * loss[m][1];
+            }
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (n < 2) {
+            return out;
+        }
+        String[] names = {LOG_LOSS, BRIER, ACCURACY, EXPECTED_COST};
+        for (int m = 0; m < 4; m++) {
+            double mean = sums[m][0] / n;
+            double variance = Math.max(0, sums[m][1] / n - mean * mean) * n / (n - 1);
+            put(out, names[m], Math.sqrt(variance / n));
+        }
+        return out;
+    }
+
+    /**
      * Multiclass with known classes: logLoss (probabilities clipped and renormalised as sklearn) and accuracy
      * (most probable class, first wins a tie).
      */

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.modellens.causes.Cause;
 import org.modellens.causes.CauseImpact;
+import org.modellens.causes.CauseRanking;
 import org.modellens.causes.PerformanceSection;
 import org.modellens.data.Snapshot;
 import org.modellens.text.Numbers;
@@ -92,6 +93,12 @@ public final class CauseWords {
                 share = "";
             }
             parts.add(StakeholderText.get(key, signedIfWorse(performance.recovered(), key), metric, share));
+            // Ranked by another metric than the headline (AUC cannot see a changed class mix): say which, and by how much.
+            String costliest = CauseRanking.costliestMetric(performance, report.performance());
+            if (costliest != null && !costliest.equals(performance.metric())) {
+                parts.add(StakeholderText.get("impact.otherMetric", Numbers.decimal(performance.byMetric().get(costliest), 3),
+                        shortName(costliest), Numbers.decimal(CauseRanking.performanceCost(performance, report.performance()), 3)));
+            }
         }
         if (Double.isFinite(impact.decisionsChanged()) && impact.decisionsChanged() > 0) {
             parts.add(StakeholderText.get("impact.decisions", Numbers.percent(impact.decisionsChanged())));

@@ -417,6 +417,7 @@ public final class JsonReportWriter implements ReportWriter {
             json.writeObjectFieldStart(metric.getKey());
             number(json, "baseline", metric.getValue().baseline());
             number(json, "prod", metric.getValue().prod());
+            number(json, "noise", performance.noise().getOrDefault(metric.getKey(), Double.NaN));
             json.writeEndObject();
         }
         json.writeEndObject();
