@@ -69,7 +69,8 @@ public final class CauseWords {
     public static String impact(Cause cause, DiagnosticReport report) {
         CauseImpact impact = cause.impact();
         List<String> parts = new ArrayList<>();
-        if (report.model() != null && !cause.features().isEmpty()) {
+        // Said of causes on columns; a label or concept shift names the target but is about the outcome, not an input.
+        if (report.model() != null && (cause.modelInput() || CauseRanking.onUnusedColumns(cause))) {
             parts.add(StakeholderText.get(cause.modelInput() ? "impact.modelInput" : "impact.notModelInput"));
         }
         if (impact.rows() > 0) {
@@ -92,7 +93,12 @@ public final class CauseWords {
             if (!gain && !key.equals("impact.estimate")) {
                 share = "";
             }
-            parts.add(StakeholderText.get(key, signedIfWorse(performance.recovered(), key), metric, share));
+            if ("label-shift".equals(cause.kind()) && "auc".equals(performance.metric()) && Math.abs(performance.recovered()) < 1e-12) {
+                // AUC compares cases of one class with the other's, so a new mix of classes cannot move it.
+                parts.add(StakeholderText.get("impact.aucBlind"));
+            } else {
+                parts.add(StakeholderText.get(key, signedIfWorse(performance.recovered(), key), metric, share));
+            }
             // Ranked by another metric than the headline (AUC cannot see a changed class mix): say which, and by how much.
             String costliest = CauseRanking.costliestMetric(performance, report.performance());
             if (costliest != null && !costliest.equals(performance.metric())) {
