@@ -55,7 +55,13 @@ class ScreenshotsTest {
         // The Overview opens on the costliest cause, selected: no click needed.
         shoot(robot, folder, "overview");
         CauseRow top = model.overview().causes().get(0);
-        robot.interact(() -> model.open(ViewId.DRIFT));
+        // The interest_rate cause: a unit change, told on Drift and by its affected rows.
+        CauseRow unit = model.overview().causes().stream().filter(c -> c.features().contains("interest_rate"))
+                .findFirst().orElseThrow();
+        robot.interact(() -> {
+            model.overview().selectCause(unit);
+            model.open(ViewId.DRIFT);
+        });
         shoot(robot, folder, "drift-numeric");
         robot.interact(() -> model.open(ViewId.EDGE_CASES));
         shoot(robot, folder, "edge-cases");
