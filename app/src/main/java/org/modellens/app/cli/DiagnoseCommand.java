@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -362,6 +363,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
             parts.add(String.format(Locale.ROOT, "%s %+.4f when %s%s", performance.metric(), performance.recovered(),
                     "repair".equals(performance.method()) ? "repaired" : "removed (" + performance.method() + ")",
                     CauseRanking.material(performance, report.performance()) ? "" : " (within sampling error)"));
+            // Ranked by another metric than the headline (AUC cannot see a changed class mix): say which, and by how much.
+            String costliest = CauseRanking.costliestMetric(performance, report.performance());
+            if (costliest != null && !costliest.equals(performance.metric())) {
+                String name = Map.of("logLoss", "log-loss", "brier", "Brier score", "expectedCost", "expected cost")
+                        .getOrDefault(costliest, costliest);
+                parts.add(String.format(Locale.ROOT, "%s better by %.4f without it (%.2f times its sampling noise)", name,
+                        performance.byMetric().get(costliest), CauseRanking.performanceCost(performance, report.performance())));
+            }
         }
         return String.join("; ", parts);
     }
