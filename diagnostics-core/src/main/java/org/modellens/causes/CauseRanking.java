@@ -84,7 +84,7 @@ public final class CauseRanking {
      * Whether the headline part is more than the headline's noise (the half-width of production's interval): what a
      * line that shows the headline part may state without "within sampling error". Ranking looks at every metric.
      */
-        public static boolean material(CauseImpact.PerformanceImpact performance, PerformanceSection section) {
+    public static boolean material(CauseImpact.PerformanceImpact performance, PerformanceSection section) {
         return performance != null && Double.isFinite(performance.recovered()) && performance.recovered() > noise(section);
     }
 
