@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import org.modellens.settings.Settings;
 import org.modellens.explain.ExplainRows;
+import org.modellens.settings.Settings;
 
 /**
  * What to diagnose.

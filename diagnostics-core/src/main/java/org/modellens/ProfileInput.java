@@ -17,7 +17,6 @@ import java.util.Set;
 import org.modellens.checks.Finding;
 import org.modellens.checks.InputFormatCheck;
 import org.modellens.checks.SchemaMismatchCheck;
-import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.data.Column;
 import org.modellens.data.ColumnType;
@@ -31,9 +30,10 @@ import org.modellens.data.UnreadableInputException;
 import org.modellens.model.Model;
 import org.modellens.profile.format.ModelSummary;
 import org.modellens.profile.format.Profile;
-import org.modellens.report.Explanations;
 import org.modellens.profile.format.ProfileFormat;
 import org.modellens.profile.format.ProfileSnapshots;
+import org.modellens.report.Explanations;
+import org.modellens.settings.Settings;
 
 /**
  * Diagnosis where a snapshot is a profile ({@code .mlprofile}, DESIGN.md section 7): the profile

@@ -1,7 +1,5 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +12,7 @@ import org.modellens.model.Predictions;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.profile.FeatureRole;
 import org.modellens.profile.format.ModelSummary;
+import org.modellens.settings.Settings;
 
 /**
  * What every check sees: both snapshots, the target (if any), the thresholds and the per-column

@@ -1,7 +1,5 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +13,7 @@ import org.modellens.data.Column;
 import org.modellens.data.Snapshot;
 import org.modellens.profile.CategoryCounts;
 import org.modellens.profile.FeatureComparison;
+import org.modellens.settings.Settings;
 import org.modellens.stats.ClassifierMetrics;
 import org.modellens.stats.IsotonicCalibration;
 

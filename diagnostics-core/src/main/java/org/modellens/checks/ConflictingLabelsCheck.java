@@ -1,12 +1,11 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import java.util.ArrayList;
 import java.util.List;
 
 import org.modellens.data.Column;
 import org.modellens.data.Snapshot;
+import org.modellens.settings.Settings;
 
 /**
  * conflicting-labels: rows whose inputs are identical (every feature column equal, identifiers and

@@ -1,7 +1,5 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -9,6 +7,7 @@ import java.util.stream.Collectors;
 import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.modellens.data.ColumnType;
 import org.modellens.profile.FeatureComparison;
+import org.modellens.settings.Settings;
 
 /**
  * dataset-drift: the joint distribution of the inputs changed, judged by adversarial validation (a

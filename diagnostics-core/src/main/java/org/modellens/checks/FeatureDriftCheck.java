@@ -1,13 +1,12 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.modellens.profile.DriftStatistics;
 import org.modellens.profile.FeatureComparison;
+import org.modellens.settings.Settings;
 
 /**
  * feature-drift: the distribution of an input changed. Numeric columns are judged by the KS distance

@@ -1,12 +1,11 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import java.util.List;
 import java.util.Optional;
 
 import org.modellens.profile.DriftStatistics;
 import org.modellens.profile.FeatureComparison;
+import org.modellens.settings.Settings;
 
 /**
  * label-drift: the distribution of the target changed between training and labelled production

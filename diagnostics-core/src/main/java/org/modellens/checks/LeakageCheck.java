@@ -1,7 +1,5 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,6 +13,7 @@ import org.modellens.data.Column;
 import org.modellens.data.ColumnType;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.profile.FeatureRole;
+import org.modellens.settings.Settings;
 import org.modellens.stats.RankCorrelation;
 import org.modellens.stats.SingleFeaturePower;
 

@@ -1,12 +1,11 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import java.util.ArrayList;
 import java.util.List;
 
 import org.modellens.profile.ColumnProfile;
 import org.modellens.profile.FeatureComparison;
+import org.modellens.settings.Settings;
 import org.modellens.stats.Proportions;
 
 /**

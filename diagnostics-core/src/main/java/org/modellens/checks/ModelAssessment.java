@@ -1,7 +1,5 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,9 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.modellens.model.ModelRun;
-import org.modellens.report.ModelSection;
 import org.modellens.report.ModelSection.CostSummary;
 import org.modellens.report.ModelSection.Curve;
+import org.modellens.report.ModelSection;
+import org.modellens.settings.Settings;
 import org.modellens.stats.CalibrationCurve;
 import org.modellens.stats.ConfidenceBasedEstimate.ExpectedConfusion;
 import org.modellens.stats.RocCurve;

@@ -1,7 +1,5 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +7,7 @@ import org.modellens.data.Column;
 import org.modellens.data.ColumnTally;
 import org.modellens.data.TypeInference;
 import org.modellens.profile.FeatureComparison;
+import org.modellens.settings.Settings;
 import org.modellens.stats.Proportions;
 
 /**

@@ -1,7 +1,7 @@
 package org.modellens.checks;
 
-import org.modellens.text.Numbers;
 import org.modellens.settings.Settings;
+import org.modellens.text.Numbers;
 
 import java.util.ArrayList;
 import java.util.List;

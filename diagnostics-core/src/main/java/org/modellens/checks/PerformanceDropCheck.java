@@ -1,12 +1,11 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.modellens.settings.Settings;
 import org.modellens.stats.AucComparison;
 import org.modellens.stats.IsotonicCalibration;
 import org.modellens.stats.Proportions;

@@ -1,7 +1,5 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -11,6 +9,7 @@ import java.util.Set;
 
 import org.modellens.data.Column;
 import org.modellens.data.Snapshot;
+import org.modellens.settings.Settings;
 
 /**
  * pii: columns holding personal data (e-mail addresses, phone numbers, Luhn-valid payment card numbers,

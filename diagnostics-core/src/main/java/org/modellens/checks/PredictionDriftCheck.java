@@ -1,13 +1,12 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import java.util.List;
 import java.util.Optional;
 
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.modellens.model.Predictions;
 import org.modellens.profile.format.SketchDrift;
+import org.modellens.settings.Settings;
 import org.modellens.stats.CategoricalDistance;
 import org.modellens.stats.ChiSquare;
 import org.modellens.stats.ChiSquareResult;

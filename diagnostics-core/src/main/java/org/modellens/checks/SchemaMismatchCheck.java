@@ -1,7 +1,5 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,6 +12,7 @@ import java.util.Set;
 
 import org.modellens.data.Column;
 import org.modellens.profile.CategoryCounts;
+import org.modellens.settings.Settings;
 import org.modellens.stats.CategoricalDistance;
 import org.modellens.stats.KolmogorovSmirnov;
 

@@ -1,7 +1,5 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -15,6 +13,7 @@ import org.modellens.data.FormattedNumber;
 import org.modellens.data.TypeInference;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.profile.FeatureRole;
+import org.modellens.settings.Settings;
 import org.modellens.stats.Proportions;
 
 /**

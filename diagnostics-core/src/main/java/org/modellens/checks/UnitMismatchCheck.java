@@ -1,13 +1,12 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import org.modellens.profile.FeatureComparison;
+import org.modellens.settings.Settings;
 import org.modellens.stats.Descriptive;
 import org.modellens.stats.KolmogorovSmirnov;
 import org.modellens.stats.KsResult;

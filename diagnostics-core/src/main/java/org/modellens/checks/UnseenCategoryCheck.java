@@ -1,13 +1,12 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import java.util.ArrayList;
 import java.util.List;
 
 import org.modellens.profile.CategoryCount;
 import org.modellens.profile.CategoryCounts;
 import org.modellens.profile.FeatureComparison;
+import org.modellens.settings.Settings;
 import org.modellens.stats.Binomial;
 
 /**

@@ -15,12 +15,12 @@ import java.util.TreeMap;
 import org.modellens.checks.AffectedRows;
 import org.modellens.checks.Finding;
 import org.modellens.checks.InputFormatCheck;
-import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.data.Column;
 import org.modellens.data.Snapshot;
 import org.modellens.data.UnreadableInputException;
 import org.modellens.profile.format.Profile;
+import org.modellens.settings.Settings;
 
 /**
  * Production cut into chunks: every row with a readable time in the chunk of its period (or, for row

@@ -15,7 +15,6 @@ import java.util.function.DoubleSupplier;
 import org.modellens.causes.Cause;
 import org.modellens.checks.CheckContext;
 import org.modellens.checks.RowOutcomes;
-import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.data.Column;
 import org.modellens.data.Snapshot;
@@ -29,6 +28,7 @@ import org.modellens.profile.format.ColumnSummary;
 import org.modellens.profile.format.ModelSummary;
 import org.modellens.profile.format.Profile;
 import org.modellens.profile.format.SketchDrift;
+import org.modellens.settings.Settings;
 import org.modellens.stats.AucComparison;
 import org.modellens.stats.Binomial;
 import org.modellens.stats.ClassifierMetrics;
@@ -36,8 +36,8 @@ import org.modellens.stats.ConfidenceBasedEstimate;
 import org.modellens.stats.Descriptive;
 import org.modellens.stats.IsotonicCalibration;
 import org.modellens.stats.KolmogorovSmirnov;
-import org.modellens.stats.Psi;
 import org.modellens.stats.Proportions;
+import org.modellens.stats.Psi;
 
 /**
  * Measures production chunk by chunk and dates each change (DESIGN.md section 6).

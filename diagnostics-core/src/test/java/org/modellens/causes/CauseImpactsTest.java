@@ -20,10 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
 import org.modellens.checks.Finding;
-import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.explain.ExplainRows;
 import org.modellens.report.DiagnosticReport;
+import org.modellens.settings.Settings;
 
 /**
  * The measured side of causes on planted cases whose truth XGBoost and scikit-learn computed

@@ -21,10 +21,10 @@ import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
 import org.modellens.ProgressListener;
 import org.modellens.checks.Finding;
-import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.report.DiagnosticReport;
 import org.modellens.report.Explanations;
+import org.modellens.settings.Settings;
 
 /**
  * Causes with an XGBoost model, on the planted cases of {@code make_causes_fixture.py} (beside the

@@ -14,9 +14,9 @@ import java.util.function.Consumer;
 import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
 import org.modellens.ProgressListener;
-import org.modellens.settings.Settings;
 import org.modellens.data.UnreadableInputException;
 import org.modellens.report.DiagnosticReport;
+import org.modellens.settings.Settings;
 
 /**
  * A seeded loan-like table in which a test plants one problem in production (or in training), written

@@ -14,9 +14,9 @@ import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
 import org.modellens.ProgressListener;
 import org.modellens.checks.Finding;
-import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.report.DiagnosticReport;
+import org.modellens.settings.Settings;
 
 /** The sample case with its model: its planted problems become one cause each, ranked by what they cost the model. */
 class SampleCaseCausesTest {

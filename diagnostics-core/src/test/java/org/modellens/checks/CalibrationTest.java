@@ -1,7 +1,5 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -14,6 +12,7 @@ import org.modellens.Diagnosis;
 import org.modellens.ProgressListener;
 import org.modellens.data.Snapshot;
 import org.modellens.report.DiagnosticReport;
+import org.modellens.settings.Settings;
 
 /**
  * The bar for the default thresholds: no alarm when production is drawn from exactly the training

@@ -1,7 +1,5 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.modellens.data.Snapshot;
 import org.modellens.data.SourceInfo;
+import org.modellens.settings.Settings;
 
 /**
  * dataset-drift (adversarial validation): silent when both snapshots come from one distribution (many

@@ -1,7 +1,5 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -16,8 +14,9 @@ import org.modellens.checks.ModelScenarios.Plant;
 import org.modellens.checks.ModelScenarios.Side;
 import org.modellens.data.Column;
 import org.modellens.model.ModelRun;
-import org.modellens.report.ModelSection;
 import org.modellens.report.ModelSection.Curve;
+import org.modellens.report.ModelSection;
+import org.modellens.settings.Settings;
 import org.modellens.stats.ClassifierMetrics;
 
 /**

@@ -1,7 +1,5 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -19,6 +17,7 @@ import org.modellens.model.CategoryMismatch;
 import org.modellens.model.Model;
 import org.modellens.model.ModelLoader;
 import org.modellens.model.ScoredModel;
+import org.modellens.settings.Settings;
 
 /**
  * A model with categorical inputs (XGBoost 1.7, trained on pandas categories) against production

@@ -1,7 +1,5 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +13,7 @@ import org.modellens.model.ModelRun;
 import org.modellens.model.Predictions;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.profile.FeatureRole;
+import org.modellens.settings.Settings;
 
 /**
  * Seeded synthetic cases for the model-level checks: real snapshots of a loan-like population

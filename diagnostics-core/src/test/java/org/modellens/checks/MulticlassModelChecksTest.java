@@ -1,7 +1,5 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -17,6 +15,7 @@ import org.modellens.data.SourceInfo;
 import org.modellens.model.ModelRun;
 import org.modellens.model.Predictions;
 import org.modellens.report.ModelSection;
+import org.modellens.settings.Settings;
 import org.modellens.stats.ClassifierMetrics;
 
 /**

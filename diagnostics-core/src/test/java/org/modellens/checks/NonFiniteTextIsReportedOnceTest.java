@@ -1,7 +1,5 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
 import org.modellens.report.DiagnosticReport;
+import org.modellens.settings.Settings;
 
 /** "NaN"/"Inf" text in a numeric column is one problem: non-finite-values reports it, type-mismatch does not. */
 class NonFiniteTextIsReportedOnceTest {

@@ -1,7 +1,5 @@
 package org.modellens.checks;
 
-import org.modellens.settings.Settings;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +18,7 @@ import org.modellens.data.Snapshot;
 import org.modellens.data.SnapshotBuilder;
 import org.modellens.data.SourceInfo;
 import org.modellens.report.DiagnosticReport;
+import org.modellens.settings.Settings;
 
 /**
  * A training and a production table given as cell text, diagnosed the way {@code Diagnosis.run} does

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
 import org.modellens.checks.Finding;
-import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.data.ColumnType;
 import org.modellens.data.RawTable;
@@ -38,6 +37,7 @@ import org.modellens.data.SnapshotReaders;
 import org.modellens.data.UnreadableInputException;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.report.DiagnosticReport;
+import org.modellens.settings.Settings;
 
 /**
  * Every item of the bad-input corpus ends in a clear error naming file, line and column, or in a

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
 import org.modellens.checks.Finding;
-import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.report.DiagnosticReport;
+import org.modellens.settings.Settings;
 
 /** The core entry point with a model: predictions, explanations, and rows the model cannot score. */
 class DiagnosisWithModelTest {

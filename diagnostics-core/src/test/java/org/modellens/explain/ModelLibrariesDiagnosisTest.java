@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
-import org.modellens.settings.Settings;
 import org.modellens.report.DiagnosticReport;
 import org.modellens.report.Explanations;
+import org.modellens.settings.Settings;
 
 /**
  * The whole diagnosis with a model of each library read here (LightGBM with categorical splits and

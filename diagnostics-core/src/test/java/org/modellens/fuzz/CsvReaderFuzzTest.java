@@ -19,10 +19,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.modellens.Diagnosis;
-import org.modellens.settings.Settings;
 import org.modellens.data.RawTable;
 import org.modellens.data.Snapshot;
 import org.modellens.data.SnapshotBuilder;
+import org.modellens.settings.Settings;
 
 /**
  * Fuzzes the CSV reader and, on what it accepts, the whole analysis: raw bytes, CSV-like text full

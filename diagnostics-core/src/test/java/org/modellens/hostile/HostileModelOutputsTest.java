@@ -16,10 +16,10 @@ import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
 import org.modellens.checks.Finding;
 import org.modellens.checks.ModelOutputCheck;
-import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.explain.ExplainRows;
 import org.modellens.report.DiagnosticReport;
+import org.modellens.settings.Settings;
 
 /**
  * Issue 19: NaN/Inf leaf values in a model were blamed on the data ("a model input holds text that

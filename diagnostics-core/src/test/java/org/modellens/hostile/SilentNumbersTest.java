@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
-import org.modellens.settings.Settings;
 import org.modellens.data.FormattedNumber;
 import org.modellens.data.TypeInference;
 import org.modellens.profile.ColumnProfile;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.report.DiagnosticReport;
+import org.modellens.settings.Settings;
 
 /**
  * Issue 19, silent wrong numbers: a production column of {@code 1e400} was reported as

@@ -13,13 +13,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.modellens.settings.Settings;
 import org.modellens.data.InputFiles;
 import org.modellens.data.SnapshotReaders;
 import org.modellens.data.UnreadableInputException;
 import org.modellens.model.ModelLoader;
 import org.modellens.project.ProjectFileException;
 import org.modellens.project.ProjectStore;
+import org.modellens.settings.Settings;
 
 /**
  * Issue 19, special files: a FIFO blocked every reader forever, {@code /dev/zero} was read until the

@@ -26,12 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
 import org.modellens.checks.Finding;
-import org.modellens.settings.Settings;
 import org.modellens.data.UnreadableInputException;
 import org.modellens.profile.ColumnProfile;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.report.DiagnosticReport;
 import org.modellens.report.JsonReportWriter;
+import org.modellens.settings.Settings;
 import org.modellens.stats.KolmogorovSmirnov;
 
 /**

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
 import org.modellens.ProgressListener;
-import org.modellens.settings.Settings;
 import org.modellens.explain.ExplainRows;
+import org.modellens.settings.Settings;
 
 /**
  * The sample case's report, as the README's first command makes it, against files committed beside

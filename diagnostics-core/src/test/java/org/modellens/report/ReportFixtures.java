@@ -17,9 +17,9 @@ import org.modellens.DiagnosisRequest;
 import org.modellens.ProgressListener;
 import org.modellens.checks.AffectedRows;
 import org.modellens.checks.Finding;
-import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.data.UnreadableInputException;
+import org.modellens.settings.Settings;
 
 /**
  * Reports the writer tests format: the real diagnosis of the sample case, the same with a small model

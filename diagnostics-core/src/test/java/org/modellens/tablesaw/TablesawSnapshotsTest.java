@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.modellens.Diagnosis;
 import org.modellens.ProgressListener;
 import org.modellens.checks.Finding;
-import org.modellens.settings.Settings;
 import org.modellens.data.ColumnType;
 import org.modellens.data.Snapshot;
 import org.modellens.report.DiagnosticReport;
+import org.modellens.settings.Settings;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.modellens.Diagnosis;
-import org.modellens.settings.Settings;
 import org.modellens.data.Column;
 import org.modellens.data.ColumnType;
 import org.modellens.data.Snapshot;
 import org.modellens.data.SourceInfo;
 import org.modellens.data.UnreadableInputException;
 import org.modellens.report.DiagnosticReport;
+import org.modellens.settings.Settings;
 
 /**
  * Synthetic training data and production streams over time: eight columns of the shapes that make drift

@@ -26,13 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
-import org.modellens.settings.Settings;
 import org.modellens.profile.format.ColumnSummary;
 import org.modellens.profile.format.Profile;
 import org.modellens.profile.format.ProfileBuilder;
 import org.modellens.profile.format.ProfileFormat;
 import org.modellens.profile.format.ProfileOptions;
 import org.modellens.report.DiagnosticReport;
+import org.modellens.settings.Settings;
 
 /**
  * The Spark job in local mode on a generated 2,000,000-row Parquet file with planted problems (a

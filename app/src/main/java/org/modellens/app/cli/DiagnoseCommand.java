@@ -16,20 +16,20 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.modellens.Diagnosis;
-import org.modellens.Failures;
 import org.modellens.DiagnosisRequest;
+import org.modellens.Failures;
 import org.modellens.causes.Cause;
 import org.modellens.causes.CauseImpact;
 import org.modellens.causes.CauseRanking;
-import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
+import org.modellens.data.AtomicFiles;
 import org.modellens.data.UnreadableInputException;
 import org.modellens.explain.ExplainRows;
-import org.modellens.data.AtomicFiles;
 import org.modellens.report.DiagnosticReport;
 import org.modellens.report.ReportComparison;
 import org.modellens.report.ReportFormats;
 import org.modellens.report.ReportWriter;
+import org.modellens.settings.Settings;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -10,12 +10,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.modellens.Diagnosis;
-import org.modellens.settings.Settings;
 import org.modellens.data.UnreadableInputException;
 import org.modellens.profile.format.Profile;
 import org.modellens.profile.format.ProfileBuilder;
 import org.modellens.profile.format.ProfileFormat;
 import org.modellens.profile.format.ProfileOptions;
+import org.modellens.settings.Settings;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

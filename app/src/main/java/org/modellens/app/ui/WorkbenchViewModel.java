@@ -35,8 +35,8 @@ import org.modellens.app.ui.start.TypeChoice;
 import org.modellens.project.ProjectFileException;
 import org.modellens.project.ProjectStore;
 import org.modellens.project.WorkbenchProject;
-import org.modellens.settings.Settings;
 import org.modellens.report.DiagnosticReport;
+import org.modellens.settings.Settings;
 
 /**
  * The workbench as a whole: the inputs, the analysis running in the background, the report it

@@ -13,8 +13,8 @@ import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
 import org.modellens.ProgressListener;
 import org.modellens.app.ui.overview.OverviewViewModel;
-import org.modellens.settings.Settings;
 import org.modellens.report.DiagnosticReport;
+import org.modellens.settings.Settings;
 
 /** The Overview states the model's performance against its baseline, and says when that baseline is in-sample. */
 class OverviewPerformanceTest {

@@ -30,12 +30,12 @@ import org.modellens.app.ui.features.FeaturesViewModel;
 import org.modellens.app.ui.model.ModelViewModel;
 import org.modellens.app.ui.overview.OverviewViewModel;
 import org.modellens.checks.Finding;
-import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.report.DiagnosticReport;
 import org.modellens.report.Explanations;
 import org.modellens.report.ModelSection;
+import org.modellens.settings.Settings;
 
 /**
  * The view-models over a real report (the sample case diagnosed by the core), without any node:

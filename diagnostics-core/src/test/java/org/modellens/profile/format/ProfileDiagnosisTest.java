@@ -22,10 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modellens.Diagnosis;
 import org.modellens.DiagnosisRequest;
 import org.modellens.checks.Finding;
-import org.modellens.settings.Settings;
 import org.modellens.profile.ColumnProfile;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.report.DiagnosticReport;
+import org.modellens.settings.Settings;
 
 /**
  * diagnose on profiles against diagnose on the files themselves: the same findings, the exact figures

@@ -27,8 +27,8 @@ import org.modellens.DiagnosisRequest;
 import org.modellens.app.ui.SampleCase;
 import org.modellens.app.ui.Text;
 import org.modellens.app.ui.UserError;
-import org.modellens.settings.Settings;
 import org.modellens.data.SnapshotReaders;
+import org.modellens.settings.Settings;
 
 /**
  * The inputs of an analysis: the files, the target, the task and column-type overrides. Choosing a

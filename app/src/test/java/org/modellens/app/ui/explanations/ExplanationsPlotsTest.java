@@ -24,9 +24,9 @@ import org.modellens.data.Column;
 import org.modellens.explain.ExplainRows;
 import org.modellens.explain.Interactions;
 import org.modellens.report.DiagnosticReport;
-import org.modellens.report.Explanations;
 import org.modellens.report.Explanations.RowExplanation;
 import org.modellens.report.Explanations.SampleAttributions;
+import org.modellens.report.Explanations;
 import org.modellens.settings.Settings;
 
 /**

@@ -15,9 +15,9 @@ import org.modellens.DiagnosisRequest;
 import org.modellens.ProgressListener;
 import org.modellens.app.ui.Selection;
 import org.modellens.app.ui.drift.DriftViewModel;
-import org.modellens.settings.Settings;
 import org.modellens.checks.Severity;
 import org.modellens.report.DiagnosticReport;
+import org.modellens.settings.Settings;
 
 /** The Timeline page's view-model on the sample case over time, and its link to the Drift page. */
 class TimelineViewModelTest {
