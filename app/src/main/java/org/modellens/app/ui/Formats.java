@@ -20,6 +20,11 @@ public final class Formats {
         return Numbers.number(value, 3);
     }
 
+    /** A p-value: "< 1e-300" where it underflows, else to three significant digits. */
+    public static String pValue(double p) {
+        return Numbers.pValue(p);
+    }
+
     /** An evidence value: numbers by {@link #number(double)}, anything else as text. */
     public static String evidence(Object value) {
         if (value instanceof Integer || value instanceof Long) {

@@ -104,6 +104,18 @@ class ViewModelsTest {
     }
 
     @Test
+    void aPValueTooSmallForADoubleReadsLessThanTheSmallestNotZero() {
+        FeaturesViewModel features = new FeaturesViewModel(report.getReadOnlyProperty(), selection);
+        DriftViewModel drift = new DriftViewModel(report.getReadOnlyProperty(), selection);
+        report.set(sample);
+        // interest_rate arrives x100: the two samples do not overlap, so scipy's KS p-value underflows to 0.
+        features.select(features.rows().stream().filter(r -> r.name().equals("interest_rate")).findFirst().orElseThrow());
+
+        assertThat(drift.statistics()).filteredOn(row -> row.label().equals(Text.get("stat.label.ksPValue")))
+                .singleElement().extracting(StatisticRow::value).isEqualTo("< 1e-300");
+    }
+
+    @Test
     void featuresTableSearchesByNameAndKeepsOnlyColumnsWithFindings() {
         FeaturesViewModel features = new FeaturesViewModel(report.getReadOnlyProperty(), selection);
         report.set(sample);

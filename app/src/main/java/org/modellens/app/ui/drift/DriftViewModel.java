@@ -142,7 +142,9 @@ public final class DriftViewModel {
     }
 
     private void add(Map<String, Double> settings, String name, double value) {
-        statistics.add(new StatisticRow(Text.get("stat.label." + name), Formats.number(value),
+        // A p-value below the smallest double's reach reads "< 1e-300", never 0, as in the reports.
+        String shown = name.endsWith("PValue") ? Formats.pValue(value) : Formats.number(value);
+        statistics.add(new StatisticRow(Text.get("stat.label." + name), shown,
                 StatisticHelp.tooltip("feature-drift", name, settings)));
     }
 
