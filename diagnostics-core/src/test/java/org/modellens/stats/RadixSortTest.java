@@ -61,6 +61,20 @@ class RadixSortTest {
         assertThat(values).isEqualTo(copy);
     }
 
+    /** Whole numbers and few distinct values: digits that every key shares (passes skipped) before the index moves in. */
+    @Property(tries = 200)
+    void orderOfWholeNumbersIsStable(@ForAll long seed, @ForAll @IntRange(min = 0, max = 5000) int n,
+                                     @ForAll @IntRange(min = 1, max = 300) int distinct) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = random.nextInt(distinct) - distinct / 3;
+        }
+        int[] expected = IntStream.range(0, n).boxed()
+                .sorted(Comparator.comparing((Integer i) -> values[i], Double::compare)).mapToInt(Integer::intValue).toArray();
+        assertThat(RadixSort.order(values)).containsExactly(expected);
+    }
+
     @Property(tries = 20)
     void longSamplesToo(@ForAll long seed) {
         double[] values = values(seed, 300_000, 250_000);
