@@ -51,6 +51,21 @@ class RadixSortTest {
     }
 
     @Property(tries = 300)
+    void sortedPresentEqualsArraysSortOfTheValuesThatAreNotNaN(@ForAll long seed, @ForAll @IntRange(min = 0, max = 5000) int n,
+                                                              @ForAll @IntRange(min = 1, max = 10000) int distinct) {
+        double[] values = values(seed, n, distinct);
+        double[] copy = values.clone();
+        double[] expected = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
+        Arrays.sort(expected);
+        double[] actual = RadixSort.sortedPresent(values);
+        assertThat(actual.length).isEqualTo(expected.length);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(Double.doubleToRawLongBits(actual[i])).isEqualTo(Double.doubleToRawLongBits(expected[i]));
+        }
+        assertThat(values).isEqualTo(copy);
+    }
+
+    @Property(tries = 300)
     void orderIsAStableSortByDoubleCompare(@ForAll long seed, @ForAll @IntRange(min = 0, max = 5000) int n,
                                            @ForAll @IntRange(min = 1, max = 10000) int distinct) {
         double[] values = values(seed, n, distinct);
