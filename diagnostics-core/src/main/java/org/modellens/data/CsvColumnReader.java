@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 
 /**
@@ -120,24 +119,7 @@ final class CsvColumnReader {
         }
         List<int[]> ranges = slices(dataStart);
         progress.add(dataStart);
-        List<Slice> slices;
-        try {
-            slices = ranges.parallelStream().map(range -> {
-                try {
-                    return parseSlice(range[0], range[1], width, fixed);
-                } catch (UnreadableInputException e) {
-                    throw new CompletionException(e);
-                }
-            }).toList();
-        } catch (CompletionException e) {
-            // The pool may wrap the worker's exception once more: find the reason among the causes.
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof UnreadableInputException unreadable) {
-                    throw unreadable;
-                }
-            }
-            throw e;
-        }
+        List<Slice> slices = CsvReader.inParallel(ranges, range -> parseSlice(range[0], range[1], width, fixed));
         progress.finish();
         int rows = slices.stream().mapToInt(s -> s.rows).sum();
         if (rows == 0) {
@@ -182,22 +164,7 @@ final class CsvColumnReader {
                 start = i + 1;
             }
         }
-        int line = lineNumber(from);
-        List<String> names = new ArrayList<>(raw.size());
-        Map<String, Integer> seen = new HashMap<>();
-        for (int c = 0; c < raw.size(); c++) {
-            String name = raw.get(c).strip();
-            if (name.isEmpty()) {
-                throw new UnreadableInputException(file + ": line " + line + " (header), column " + (c + 1) + " has no name");
-            }
-            Integer previous = seen.putIfAbsent(name, c + 1);
-            if (previous != null) {
-                throw new UnreadableInputException(file + ": line " + line + " (header) names column \"" + name
-                        + "\" twice (columns " + previous + " and " + (c + 1) + ")");
-            }
-            names.add(name);
-        }
-        return names;
+        return CsvReader.header(raw, lineNumber(from), file);
     }
 
     /** Data ranges {from, to}, each starting at a line start. */
@@ -268,8 +235,7 @@ final class CsvColumnReader {
                 p++;
             }
             if (field != width) {
-                throw new UnreadableInputException(file + ": line " + lineNumber(lineStart) + " has " + field + " field"
-                        + (field == 1 ? "" : "s") + ", the header has " + width);
+                throw CsvReader.wrongWidth(file, lineNumber(lineStart), field, width, ""); // no quotes here: no hint
             }
             if (row == slice.rowStarts.length) {
                 slice.rowStarts = Arrays.copyOf(slice.rowStarts, row * 2);
