@@ -62,6 +62,10 @@ public final class Diagnosis {
     }
 
     public static DiagnosticReport run(DiagnosisRequest request, ProgressListener progress) throws UnreadableInputException {
+        return OnEveryCore.call(() -> runHere(request, progress));
+    }
+
+    private static DiagnosticReport runHere(DiagnosisRequest request, ProgressListener progress) throws UnreadableInputException {
         // A broken model file is fatal and cheap to find: before the data is read.
         Model model = request.model() == null ? null : ModelLoader.load(request.model(), request.modelFeatures());
         Settings settings = request.settings();

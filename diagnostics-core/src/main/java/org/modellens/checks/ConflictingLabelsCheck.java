@@ -50,9 +50,7 @@ public final class ConflictingLabelsCheck implements Check {
         long[] hashes = new long[rows];
         java.util.Arrays.fill(hashes, 1125899906842597L);
         for (Column column : inputs) {
-            for (int row = 0; row < rows; row++) {
-                hashes[row] = 31 * hashes[row] + column.cellHash(row);
-            }
+            column.mixHashes(hashes);
         }
         int capacity = Integer.highestOneBit(Math.max(2, rows) * 2 - 1) << 1;
         int mask = capacity - 1;

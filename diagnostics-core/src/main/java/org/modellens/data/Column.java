@@ -327,25 +327,52 @@ public final class Column {
     public long cellHash(int row) {
         if (codes != null) {
             int code = codes[row];
-            if (code == MISSING) {
-                return 0x9E3779B97F4A7C15L;
-            }
-            long[] hashes = codeHashes;
-            if (hashes == null) {
-                hashes = new long[dictionary.length];
-                for (int k = 0; k < hashes.length; k++) {
-                    hashes[k] = dictionary[k].hashCode() * 0xC2B2AE3D27D4EB4FL + dictionary[k].length();
-                }
-                codeHashes = hashes; // racy but idempotent: every thread computes the same array
-            }
-            return hashes[code];
+            return code == MISSING ? MISSING_HASH : codeHashes()[code];
         }
         double v = numbers[row];
         if (Double.isNaN(v)) {
             String kept = keptText(row);
-            return kept == null ? 0x9E3779B97F4A7C15L : kept.hashCode() * 0xC2B2AE3D27D4EB4FL + kept.length();
+            return kept == null ? MISSING_HASH : kept.hashCode() * HASH_FACTOR + kept.length();
         }
-        return Double.doubleToLongBits(v + 0.0) * 0xC2B2AE3D27D4EB4FL;
+        return Double.doubleToLongBits(v + 0.0) * HASH_FACTOR;
+    }
+
+    /**
+     * Folds every cell's {@link #cellHash} into its row's hash: {@code hashes[row] = 31 * hashes[row] +
+     * cellHash(row)} for the first {@code hashes.length} rows. One loop over the primitive arrays: hashing
+     * a row of hundreds of columns cell by cell through {@link #cellHash} costs a call and a type test per cell.
+     */
+    public void mixHashes(long[] hashes) {
+        int rows = hashes.length;
+        if (codes != null) {
+            long[] byCode = codeHashes();
+            for (int row = 0; row < rows; row++) {
+                int code = codes[row];
+                hashes[row] = 31 * hashes[row] + (code == MISSING ? MISSING_HASH : byCode[code]);
+            }
+            return;
+        }
+        double[] values = numbers;
+        for (int row = 0; row < rows; row++) {
+            double v = values[row];
+            // v != v: NaN, a missing or unparsable cell, hashed by its kept text
+            hashes[row] = 31 * hashes[row] + (v != v ? cellHash(row) : Double.doubleToRawLongBits(v + 0.0) * HASH_FACTOR);
+        }
+    }
+
+    private static final long MISSING_HASH = 0x9E3779B97F4A7C15L;
+    private static final long HASH_FACTOR = 0xC2B2AE3D27D4EB4FL;
+
+    private long[] codeHashes() {
+        long[] hashes = codeHashes;
+        if (hashes == null) {
+            hashes = new long[dictionary.length];
+            for (int k = 0; k < hashes.length; k++) {
+                hashes[k] = dictionary[k].hashCode() * HASH_FACTOR + dictionary[k].length();
+            }
+            codeHashes = hashes; // racy but idempotent: every thread computes the same array
+        }
+        return hashes;
     }
 
     /**

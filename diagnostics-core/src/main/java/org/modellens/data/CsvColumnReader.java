@@ -87,12 +87,11 @@ final class CsvColumnReader {
         if (CsvReader.hasUtf16Bom(bytes) || !plainUtf8(bytes)) {
             return null;
         }
-        java.util.concurrent.CompletableFuture<String> sha = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> CsvReader.sha256(bytes));
+        SourceInfo source = SourceInfo.hashing(path, "csv", bytes);
         byte[] head = Arrays.copyOf(bytes, Math.min(bytes.length, 64 * 1024));
         char delimiter = CsvReader.delimiter(file, bytes.length, head, StandardCharsets.UTF_8);
         Table table = new CsvColumnReader(file, bytes, (byte) delimiter, ReadWatch.counter(path, bytes.length)).parse(plan);
-        return table.withSource(new SourceInfo(path, "csv", sha.join()));
+        return table.withSource(source);
     }
 
     /** Columns read from a file, in file order. */

@@ -66,7 +66,7 @@ public final class CsvReader {
      */
     private RawTable readInMemory(Path path, String file) throws UnreadableInputException {
         byte[] raw = readBytes(path, file);
-        SourceInfo source = new SourceInfo(path, "csv", sha256(raw));
+        SourceInfo source = SourceInfo.hashing(path, "csv", raw);
         // Excel's "Unicode text" export: decode it once and read it as UTF-8 (the hash stays the file's).
         byte[] bytes = hasUtf16Bom(raw) ? new String(raw, StandardCharsets.UTF_16).getBytes(StandardCharsets.UTF_8) : raw;
         int nul = firstNulOrInvalidUtf8(bytes);

@@ -73,7 +73,7 @@ public final class ParquetReader {
         if (bytes.length == 0) {
             throw new UnreadableInputException(file + " is empty");
         }
-        SourceInfo source = new SourceInfo(path, "parquet", CsvReader.sha256(bytes));
+        SourceInfo source = SourceInfo.hashing(path, "parquet", bytes);
         File f = path.toFile();
         MessageType schema;
         try {

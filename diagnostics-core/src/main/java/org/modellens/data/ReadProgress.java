@@ -29,4 +29,9 @@ public interface ReadProgress {
     static <T, E extends Exception> T watching(ReadProgress listener, Work<T, E> work) throws E {
         return ReadWatch.watching(listener, work);
     }
+
+    /** The listener hearing the work on this thread, to carry to work handed to other threads. */
+    static ReadProgress current() {
+        return ReadWatch.current();
+    }
 }

@@ -18,9 +18,7 @@ final class RowRepeats {
         long[] hashes = new long[rows];
         Arrays.fill(hashes, 1125899906842597L);
         for (Column column : columns) {
-            for (int row = 0; row < rows; row++) {
-                hashes[row] = 31 * hashes[row] + column.cellHash(row);
-            }
+            column.mixHashes(hashes);
         }
         int capacity = Integer.highestOneBit(Math.max(2, rows) * 2 - 1) << 1;
         int mask = capacity - 1;

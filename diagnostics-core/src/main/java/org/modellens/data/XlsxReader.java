@@ -49,7 +49,7 @@ public final class XlsxReader {
         if (bytes.length == 0) {
             throw new UnreadableInputException(file + " is empty");
         }
-        SourceInfo source = new SourceInfo(path, "xlsx", CsvReader.sha256(bytes));
+        SourceInfo source = SourceInfo.hashing(path, "xlsx", bytes);
         checkDeclaredSize(bytes, file);
         try (Workbook workbook = WorkbookFactory.create(path.toFile(), null, true)) {
             if (workbook.getNumberOfSheets() == 0) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.modellens.data.Column;
 import org.modellens.data.ColumnType;
 import org.modellens.stats.CategoricalDistance;
+import org.modellens.stats.CdfDistances;
 import org.modellens.stats.ChiSquare;
 import org.modellens.stats.Descriptive;
 import org.modellens.stats.KolmogorovSmirnov;
@@ -100,9 +101,10 @@ public record FeatureComparison(String name, FeatureRole role, ColumnType type, 
     /** {@link #numericDrift} of samples known ascending, with their moments: no pass repeated. */
     private static DriftStatistics numericDriftOfSorted(double[] train, double[] prod, double trainStd, double[] trainMoments,
                                                         double[] prodMoments) {
-        double wasserstein = Wasserstein.distanceOfSorted(train, prod);
+        CdfDistances distances = CdfDistances.ofSorted(train, prod);
+        double wasserstein = distances.wasserstein();
         double relative = trainStd > 0 ? wasserstein / trainStd : Double.NaN;
-        return DriftStatistics.numeric(KolmogorovSmirnov.twoSampleOfSorted(train, prod), wasserstein, relative,
+        return DriftStatistics.numeric(distances.ks(), wasserstein, relative,
                 Psi.computeOfSorted(train, prod),
                 Descriptive.standardizedMeanDifference(trainMoments[0], trainMoments[1], prodMoments[0], prodMoments[1]));
     }

@@ -47,6 +47,23 @@ class DuplicateRowHashingTest {
         }
     }
 
+    /** The bulk row hash is the cell-by-cell one, for coded and numeric columns (missing, kept text, -0.0). */
+    @Test
+    void bulkHashingEqualsCellByCell() {
+        String[] text = {"1", null, "-0", "0", "N/A", "2.5", "N/A", null, "1,200"};
+        double[] numbers = {1, Double.NaN, -0.0, 0.0, Double.NaN, 2.5, Double.NaN, Double.NaN, 1200};
+        List<Column> columns = List.of(new Column("n", ColumnType.NUMERIC, false, text, numbers, 3),
+                new Column("c", ColumnType.CATEGORICAL, false, text, null, 0));
+        for (Column column : columns) {
+            long[] bulk = new long[text.length];
+            Arrays.fill(bulk, 17);
+            column.mixHashes(bulk);
+            for (int row = 0; row < text.length; row++) {
+                assertThat(bulk[row]).as("%s row %d", column.name(), row).isEqualTo(31 * 17 + column.cellHash(row));
+            }
+        }
+    }
+
     /** Cells that concatenate alike ("ab","c" vs "a","bc") are different rows. */
     @Test
     void cellBoundariesMatter() {

@@ -53,6 +53,35 @@ class StatsPropertiesTest {
                 .isEqualTo(bits(Descriptive.standardizedMeanDifference(a, b)));
     }
 
+    /**
+     * The merged walk gives the KS test and the Wasserstein distance of the separate walks bit for bit: ties
+     * within and across the samples, -0.0 beside 0.0, and infinities (measured by the separate walks) included.
+     */
+    @Property(tries = 300)
+    void mergedCdfWalkEqualsTheSeparateOnes(
+        @ForAll @Size(min = 1, max = 80) java.util.List<@IntRange(min = -12, max = 12) Integer> la,
+        @ForAll @Size(min = 1, max = 80) java.util.List<@IntRange(min = -12, max = 12) Integer> lb,
+        @ForAll @DoubleRange(min = 0.01, max = 1e3) double scale) {
+        double[] a = la.stream().mapToDouble(k -> cdfValue(k, scale)).toArray();
+        double[] b = lb.stream().mapToDouble(k -> cdfValue(k, scale)).toArray();
+        RadixSort.sort(a);
+        RadixSort.sort(b);
+        CdfDistances merged = CdfDistances.ofSorted(a, b);
+        assertThat(merged.ks()).isEqualTo(KolmogorovSmirnov.twoSampleOfSorted(a, b));
+        assertThat(bits(merged.wasserstein())).isEqualTo(bits(Wasserstein.distanceOfSorted(a, b)));
+    }
+
+    /** Mostly ordinary values with ties, a few signed zeros and (rarely) infinities. */
+    private static double cdfValue(int k, double scale) {
+        return switch (k) {
+            case 12 -> Double.POSITIVE_INFINITY;
+            case -12 -> Double.NEGATIVE_INFINITY;
+            case 11 -> -0.0;
+            case -11 -> 0.0;
+            default -> k * scale / 7;
+        };
+    }
+
     /** Equal doubles have equal bits (NaN included, which == does not take as equal). */
     private static long bits(double x) {
         return Double.doubleToLongBits(x);
