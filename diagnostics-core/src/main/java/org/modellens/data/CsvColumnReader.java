@@ -513,13 +513,25 @@ final class CsvColumnReader {
                     () -> Arrays.stream(keptText).distinct().count());
         }
         if (type == ColumnType.NUMERIC) {
+            // The distinct unparsable texts, recovered together by the text road's column rule.
             int unparsable = 0;
-            Map<String, Double> recovered = new HashMap<>();
+            int[] textOf = new int[kept];
+            Map<String, Integer> distinct = new HashMap<>();
+            String[] texts = new String[Math.max(1, kept)];
             for (int i = 0; i < kept; i++) {
-                int row = keptRows[i];
-                if (Double.isNaN(values[row])) {
+                if (Double.isNaN(values[keptRows[i]])) {
                     unparsable++;
-                    values[row] = recovered.computeIfAbsent(keptText[i], CsvColumnReader::recover);
+                    Integer at = distinct.putIfAbsent(keptText[i], distinct.size());
+                    textOf[i] = at == null ? distinct.size() - 1 : at;
+                    texts[textOf[i]] = keptText[i];
+                }
+            }
+            if (unparsable > 0) {
+                double[] recovered = FormattedNumber.recoverAll(texts, distinct.size());
+                for (int i = 0; i < kept; i++) {
+                    if (Double.isNaN(values[keptRows[i]])) {
+                        values[keptRows[i]] = recovered[textOf[i]];
+                    }
                 }
             }
             return Column.numeric(name, false, values, keptRows, keptText, unparsable);
@@ -546,11 +558,6 @@ final class CsvColumnReader {
             return Column.coded(name, ColumnType.BOOLEAN, false, codes, Arrays.copyOf(labels, used), null, 0);
         }
         return null;
-    }
-
-    private static double recover(String cell) {
-        FormattedNumber.Recovered value = FormattedNumber.recover(cell);
-        return value == null ? Double.NaN : value.value();
     }
 
     private static boolean allDates(String[] cells) {
@@ -648,12 +655,22 @@ final class CsvColumnReader {
                 double[] byCode = new double[dictionary.length];
                 boolean[] keep = new boolean[dictionary.length];
                 int unparsable = 0;
+                int[] textCodes = new int[dictionary.length];
+                String[] texts = new String[dictionary.length];
+                int n = 0;
                 for (int k = 0; k < dictionary.length; k++) {
                     keep[k] = Double.isNaN(parsed[k]) || !Column.isPlainNumber(dictionary[k]);
-                    byCode[k] = Double.isNaN(parsed[k]) ? recover(dictionary[k]) : parsed[k];
-                    if (Double.isNaN(parsed[k])) {
+                    byCode[k] = parsed[k];
+                    if (Double.isNaN(parsed[k]) && counts[k] > 0) {
                         unparsable += (int) counts[k];
+                        textCodes[n] = k;
+                        texts[n++] = dictionary[k];
                     }
+                }
+                // The unparsable labels, recovered together by the text road's column rule.
+                double[] recovered = FormattedNumber.recoverAll(texts, n);
+                for (int i = 0; i < n; i++) {
+                    byCode[textCodes[i]] = recovered[i];
                 }
                 double[] values = new double[rows];
                 int kept = 0;
