@@ -5,11 +5,14 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsid
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,6 +22,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.Test;
@@ -65,46 +69,66 @@ class OneRoadInTest {
         }
     };
 
+    private static final ArchRule FREE_OF_CYCLES = slices().assignedFrom(INPUT_PACKAGES).should().beFreeOfCycles()
+            .because("the data is read first and summarised after: a summary package the reader imports back "
+                    + "could not be changed, tested or reused (the Spark job) without the other");
+
+    private static final ArchRule INPUT_STEP_AT_THE_BOTTOM = classes().that().resideInAPackage("org.modellens.data..")
+            .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.modellens..")
+                    .or(resideInAPackage("org.modellens.data..")))
+            .because("profiles, statistics, checks and reports are built on snapshots; the loader reaches the "
+                    + "profile format through ProfileReader, so no cycle can pass through another package either");
+
+    private static final ArchRule ONLY_THE_FORMATS_READER_OPENS_PROFILES = noClasses()
+            .that().doNotHaveFullyQualifiedName(ProfileFiles.class.getName())
+            .should().callMethod(ProfileFormat.class, "read", Path.class)
+            .orShould().callMethod(ProfileFormat.class, "isProfile", Path.class)
+            .orShould().callMethodWhere(DescribedPredicate.describe("a method of ProfileSnapshots",
+                    (JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(ProfileSnapshots.class)
+                            && !call.getOriginOwner().isEquivalentTo(ProfileSnapshots.class)))
+            .because("a profile is one kind of input: ProfileFiles, the format's ProfileReader, opens it and makes "
+                    + "its snapshot, for the loader only");
+
+    private static final ArchRule ONLY_THE_LOADER_READS = noClasses()
+            .that().doNotHaveFullyQualifiedName(SnapshotLoader.class.getName())
+            .should().callMethodWhere(DescribedPredicate.describe("a ProfileReader's method",
+                    (JavaMethodCall call) -> call.getTargetOwner().isAssignableTo(ProfileReader.class)
+                            && READER_METHODS.contains(call.getName())
+                            && !call.getOriginOwner().equals(call.getTargetOwner())))
+            .because("the loader decides how each input is read (a table whole or streamed, or a profile); "
+                    + "a second caller would be a second road in");
+
     @Test
     void dataAndProfilesAreFreeOfCycles() {
-        slices().assignedFrom(INPUT_PACKAGES).should().beFreeOfCycles()
-                .because("the data is read first and summarised after: a summary package the reader imports back "
-                        + "could not be changed, tested or reused (the Spark job) without the other")
-                .check(CORE);
+        FREE_OF_CYCLES.check(CORE);
     }
 
     @Test
     void theInputStepDependsOnNothingBuiltOnIt() {
-        classes().that().resideInAPackage("org.modellens.data..")
-                .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.modellens..")
-                        .or(resideInAPackage("org.modellens.data..")))
-                .because("profiles, statistics, checks and reports are built on snapshots; the loader reaches the "
-                        + "profile format through ProfileReader, so no cycle can pass through another package either")
-                .check(CORE);
+        INPUT_STEP_AT_THE_BOTTOM.check(CORE);
     }
 
     @Test
     void profileFilesAreOpenedOnlyByTheFormatsReader() {
-        noClasses().that().doNotHaveFullyQualifiedName(ProfileFiles.class.getName())
-                .should().callMethod(ProfileFormat.class, "read", Path.class)
-                .orShould().callMethod(ProfileFormat.class, "isProfile", Path.class)
-                .orShould().callMethodWhere(DescribedPredicate.describe("a method of ProfileSnapshots",
-                        (JavaMethodCall call) -> call.getTargetOwner().isEquivalentTo(ProfileSnapshots.class)
-                                && !call.getOriginOwner().isEquivalentTo(ProfileSnapshots.class)))
-                .because("a profile is one kind of input: ProfileFiles, the format's ProfileReader, opens it and makes "
-                        + "its snapshot, for the loader only")
-                .check(CORE);
+        ONLY_THE_FORMATS_READER_OPENS_PROFILES.check(CORE);
     }
 
     @Test
     void onlyTheLoaderCallsAProfileReader() {
-        noClasses().that().doNotHaveFullyQualifiedName(SnapshotLoader.class.getName())
-                .should().callMethodWhere(DescribedPredicate.describe("a ProfileReader's method",
-                        (JavaMethodCall call) -> call.getTargetOwner().isAssignableTo(ProfileReader.class)
-                                && READER_METHODS.contains(call.getName())
-                                && !call.getOriginOwner().equals(call.getTargetOwner())))
-                .because("the loader decides how each input is read (a table whole or streamed, or a profile); "
-                        + "a second caller would be a second road in")
-                .check(CORE);
+        ONLY_THE_LOADER_READS.check(CORE);
+    }
+
+    @Test
+    void theRulesCatchASecondRoadIn() {
+        // The rules must be able to fail: the core plus one test class in the data package that opens a profile itself.
+        JavaClasses withOffender = new ClassFileImporter()
+                .withImportOption(location -> !location.contains("/test-classes/") || location.contains("SecondRoadIn"))
+                .importPackages("org.modellens");
+        assertThat(withOffender.contain("org.modellens.data.SecondRoadIn")).isTrue();
+        for (ArchRule rule : List.of(FREE_OF_CYCLES, INPUT_STEP_AT_THE_BOTTOM, ONLY_THE_FORMATS_READER_OPENS_PROFILES,
+                ONLY_THE_LOADER_READS)) {
+            assertThatThrownBy(() -> rule.check(withOffender)).as(rule.getDescription())
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("SecondRoadIn");
+        }
     }
 }
