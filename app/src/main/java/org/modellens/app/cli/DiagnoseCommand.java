@@ -145,6 +145,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
             err.println(TEXT.getString("cli.usage.help"));
             return args.length == 0 ? EXIT_OK : EXIT_BAD_INPUT;
         }
+        String[] options = java.util.Arrays.copyOfRange(args, 1, args.length);
+        DiagnoseCommand quick = new DiagnoseCommand();
+        quick.out = out;
+        quick.err = err;
+        if (quick.readQuickly(options)) {
+            // What picocli's execute does with a parsed line; a RuntimeException ends in execute's one line, as through picocli.
+            return quick.call();
+        }
         DiagnoseCommand command = new DiagnoseCommand();
         command.out = out;
         command.err = err;
@@ -159,7 +167,58 @@ public final class DiagnoseCommand implements Callable<Integer> {
                     err.println("modellens: " + Failures.describe(e));
                     return EXIT_BAD_INPUT;
                 });
-        return commandLine.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+        return commandLine.execute(options);
+    }
+
+    /** The options {@link #readQuickly} knows: every {@code @Option} but help and version (a test holds the two lists equal). */
+    static final Set<String> QUICK_SINGLE = Set.of("--train", "--prod", "--target", "--task", "--model", "--explain-rows",
+            "--explain-classes", "--reference", "--time-column", "--chunk", "--compare-to", "--json", "--xlsx", "--pdf",
+            "--settings", "--fail-on");
+    static final Set<String> QUICK_LISTS = Set.of("--categorical", "--numeric", "--model-features");
+
+    /**
+     * Sets the options from a plain, valid command line exactly as picocli would ({@link QuickArgs});
+     * false, with nothing to be used, for any other line, which picocli then reads.
+     */
+    boolean readQuickly(String[] options) {
+        Map<String, List<String>> values = QuickArgs.parse(options, QUICK_SINGLE, QUICK_LISTS);
+        if (values == null || !values.containsKey("--train") || !values.containsKey("--prod")) {
+            return false;
+        }
+        try {
+            train = Path.of(values.get("--train").get(0));
+            prod = Path.of(values.get("--prod").get(0));
+            model = quickPath(values, "--model");
+            reference = quickPath(values, "--reference");
+            compareTo = quickPath(values, "--compare-to");
+            xlsx = quickPath(values, "--xlsx");
+            pdf = quickPath(values, "--pdf");
+            settingsFile = quickPath(values, "--settings");
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+        target = quickString(values, "--target", null);
+        task = quickString(values, "--task", "auto");
+        explainRows = quickString(values, "--explain-rows", null);
+        explainClasses = quickString(values, "--explain-classes", null);
+        timeColumn = quickString(values, "--time-column", null);
+        chunk = quickString(values, "--chunk", null);
+        json = quickString(values, "--json", null);
+        failOn = quickString(values, "--fail-on", "fail");
+        categorical = values.getOrDefault("--categorical", categorical);
+        numeric = values.getOrDefault("--numeric", numeric);
+        modelFeatures = values.getOrDefault("--model-features", modelFeatures);
+        return true;
+    }
+
+    private static Path quickPath(Map<String, List<String>> values, String name) {
+        List<String> given = values.get(name);
+        return given == null ? null : Path.of(given.get(0));
+    }
+
+    private static String quickString(Map<String, List<String>> values, String name, String absent) {
+        List<String> given = values.get(name);
+        return given == null ? absent : given.get(0);
     }
 
     @Override
