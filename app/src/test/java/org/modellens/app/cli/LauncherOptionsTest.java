@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every launcher starts the JVM with the same options: bin/modellens (where the reasons are written),
- * bin/modellens.cmd and the installers' two jpackage launchers (the window, and modellens-cli for the
- * command line). The installers are not built in CI, so this reads their configuration files.
+ * bin/modellens.cmd, the installers' two jpackage launchers (the window, and modellens-cli for the
+ * command line) and the script that is modellens-cli on Linux. The installers are not built in CI, so
+ * this reads their configuration files.
  */
 class LauncherOptionsTest {
 
@@ -40,6 +41,9 @@ class LauncherOptionsTest {
         Properties properties = new Properties();
         properties.load(new StringReader(read("installers/src/jpackage/modellens-cli.properties")));
         assertThat(split(properties.getProperty("java-options"))).isEqualTo(concat(window, cli));
+
+        // On Linux a script replaces jpackage's modellens-cli launcher (it says why).
+        assertThat(split(group(read("installers/src/linux/modellens-cli"), "(?m)^opts=\"([^\"]*)\"$"))).isEqualTo(concat(window, cli));
 
         String cmd = read("bin/modellens.cmd");
         assertThat(split(group(cmd, "(?m)^set \"opts=(-[^\"]*)\"\\r?$"))).isEqualTo(window);
