@@ -21,10 +21,7 @@ import org.modellens.checks.SchemaMismatchCheck;
 import org.modellens.checks.Severity;
 import org.modellens.data.Column;
 import org.modellens.data.ColumnType;
-import org.modellens.data.RawTable;
-import org.modellens.data.Sampling;
 import org.modellens.data.Snapshot;
-import org.modellens.data.SnapshotBuilder;
 import org.modellens.data.SnapshotLoader;
 import org.modellens.data.StreamedCsvReader;
 import org.modellens.data.UnreadableInputException;
@@ -40,6 +37,8 @@ import org.modellens.model.ScoredModel;
 import org.modellens.profile.FeatureComparison;
 import org.modellens.profile.FeatureRole;
 import org.modellens.profile.StreamedComparison;
+import org.modellens.profile.format.Profile;
+import org.modellens.profile.format.ProfileFiles;
 import org.modellens.report.DiagnosticReport;
 import org.modellens.report.Explanations;
 import org.modellens.report.Inputs;
@@ -69,17 +68,16 @@ public final class Diagnosis {
     private static DiagnosticReport runHere(DiagnosisRequest request, ProgressListener progress) throws UnreadableInputException {
         // A broken model file is fatal and cheap to find: before the data is read.
         Model model = request.model() == null ? null : ModelLoader.load(request.model(), request.modelFeatures());
-        if (ProfileInput.uses(request)) {
-            return ProfileInput.run(request, progress, model);
-        }
         Settings settings = request.settings();
-        SnapshotLoader.Loaded loaded = SnapshotLoader.load(new SnapshotLoader.Request(request.train(), request.prod(),
-                request.reference(), request.categorical(), request.numeric(), request.target()), streaming(settings),
-                progress::stage);
+        SnapshotLoader.Loaded<Profile> loaded = SnapshotLoader.load(new SnapshotLoader.Request(request.train(),
+                request.prod(), request.reference(), request.categorical(), request.numeric(), request.target()),
+                streaming(settings), new ProfileFiles(settings.get("outliers.rangeMultiple")), progress::stage);
         progress.stage("Inferring column types", 0.45);
         String target = request.target();
         List<Finding> notices = new ArrayList<>(notices(loaded.unknownOverrides()));
-        if (model != null && loaded.sampled()) {
+        ProfileFigures profiles = new ProfileFigures(request, loaded.profiles(), model);
+        notices.addAll(profiles.notices(loaded));
+        if (model != null && loaded.streamed()) {
             notices.add(new Finding(InputFormatCheck.ID, null, Severity.INFO,
                     "The model was not applied: the files are too large to score row by row here",
                     "Above largeInput.streamAboveMegabytes the snapshots are streamed and only tallied and sampled; model "
@@ -92,10 +90,13 @@ public final class Diagnosis {
 
         // Production over time: read the time column now, so unreadable times are a finding like any other.
         TimeAxis timeAxis = request.timeColumn() == null && request.chunk() == null ? null
+                : loaded.profiles().prod() != null ? profiles.timeAxis(loaded.prod(), notices)
                 : TimeAxis.of(loaded.prod(), request.timeColumn(), request.chunk(), settings);
         if (timeAxis != null) {
             timeAxis.notice().ifPresent(notices::add);
-            loaded.prod().sampling().filter(Sampling::sampled).ifPresent(sampling -> notices.add(new Finding(InputFormatCheck.ID,
+            // A streamed file's sample; a profile's is said by its own notices.
+            loaded.prod().sampling().filter(sampling -> loaded.streamed() && sampling.sampled())
+                    .ifPresent(sampling -> notices.add(new Finding(InputFormatCheck.ID,
                     null, Severity.INFO, "Production over time was measured on the sample of the streamed production file",
                     String.format(Locale.ROOT, "Each chunk holds the sampled rows of its period: %,d of the file's %,d rows in "
                             + "all, drawn uniformly, so a chunk's row count is about %.2f%% of its rows in the file and its "
@@ -103,9 +104,10 @@ public final class Diagnosis {
                             100.0 * loaded.prod().rows() / sampling.fileRows()),
                     Map.of("sampleRows", (long) loaded.prod().rows(), "fileRows", sampling.fileRows()), null)));
         }
-        ModelInput modelInput = model == null ? null : new ModelInput(request.model(), model, request.explainRows());
-        return analyse(loaded.train(), loaded.prod(), reference, target, request.task(), settings, notices, progress,
-                modelInput, timeAxis);
+        ModelInput modelInput = model == null ? null
+                : new ModelInput(request.model(), model, request.explainRows(), profiles.everyRowModel());
+        return profiles.complete(analyse(loaded.train(), loaded.prod(), reference, target, request.task(), settings,
+                notices, progress, modelInput, timeAxis));
     }
 
     /** How large inputs are streamed, from the {@code largeInput.*} settings. */
@@ -130,15 +132,9 @@ public final class Diagnosis {
     }
 
     /**
-     * The reference snapshot ({@code --reference}), read like training: the training columns' types, labelled.
+     * The reference snapshot ({@code --reference}), read with training's types ({@link SnapshotLoader#load}), labelled.
      * A reference without the target or without a model input cannot be a baseline: fatal, named.
      */
-    static Snapshot reference(RawTable raw, Map<String, ColumnType> types, Set<String> identifiers, String target,
-                              Model model) throws UnreadableInputException {
-        return reference(SnapshotBuilder.build(raw, types, identifiers), target, model);
-    }
-
-    /** As above, for a reference already read with training's types ({@link SnapshotLoader#readLike}). */
     static Snapshot reference(Snapshot read, String target, Model model) throws UnreadableInputException {
         String file = read.source().fileName();
         if (target != null && !read.hasColumn(target)) {

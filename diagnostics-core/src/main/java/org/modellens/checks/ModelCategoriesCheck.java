@@ -15,7 +15,7 @@ import org.modellens.model.ModelRun;
  * {@code fail}); codes taken from a training file that lacks categories the model splits on may not
  * be the model's ({@code unseen-category}, {@code warn}).
  */
-public final class ModelCategoriesCheck implements Check {
+public final class ModelCategoriesCheck implements ModelCheck {
 
     @Override
     public String id() {
@@ -23,11 +23,7 @@ public final class ModelCategoriesCheck implements Check {
     }
 
     @Override
-    public List<Finding> run(CheckContext context) {
-        if (context.model().isEmpty()) {
-            return List.of();
-        }
-        ModelRun model = context.model().get();
+    public List<Finding> run(ModelRun model, CheckContext context) {
         List<Finding> findings = new ArrayList<>();
         for (CategoryMismatch m : model.categoryMismatches()) {
             long total = ("training".equals(m.side()) ? context.train() : context.prod()).rows();

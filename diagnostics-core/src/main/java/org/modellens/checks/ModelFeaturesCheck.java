@@ -13,7 +13,7 @@ import org.modellens.model.ModelRun;
  * every absent feature). The column-level findings of {@link SchemaMismatchCheck} still appear; the
  * data checks run as usual.
  */
-public final class ModelFeaturesCheck implements Check {
+public final class ModelFeaturesCheck implements ModelCheck {
 
     @Override
     public String id() {
@@ -21,11 +21,7 @@ public final class ModelFeaturesCheck implements Check {
     }
 
     @Override
-    public List<Finding> run(CheckContext context) {
-        if (context.model().isEmpty()) {
-            return List.of();
-        }
-        ModelRun model = context.model().get();
+    public List<Finding> run(ModelRun model, CheckContext context) {
         List<Finding> findings = new ArrayList<>();
         check(model, context.train(), "training", findings);
         check(model, context.prod(), "production", findings);

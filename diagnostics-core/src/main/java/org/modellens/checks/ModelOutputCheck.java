@@ -17,7 +17,7 @@ import org.modellens.model.Predictions;
  *       production row) the same output, so it cannot tell rows apart: {@code fail}.</li>
  * </ul>
  */
-public final class ModelOutputCheck implements Check {
+public final class ModelOutputCheck implements ModelCheck {
 
     public static final String ID = "model-output";
     /** Fewer rows than this say too little about a model to call it constant. */
@@ -29,11 +29,7 @@ public final class ModelOutputCheck implements Check {
     }
 
     @Override
-    public List<Finding> run(CheckContext context) {
-        if (context.model().isEmpty()) {
-            return List.of();
-        }
-        ModelRun model = context.model().get();
+    public List<Finding> run(ModelRun model, CheckContext context) {
         List<Finding> findings = new ArrayList<>();
         Predictions prod = model.prod();
         int faultyRows = prod == null ? 0 : prod.modelFaults().cardinality();

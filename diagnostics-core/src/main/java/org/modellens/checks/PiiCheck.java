@@ -68,7 +68,14 @@ public final class PiiCheck implements Check {
         Map<PersonalData.Kind, Long> counts = new EnumMap<>(PersonalData.Kind.class);
         Set<String> examples = new LinkedHashSet<>();
         long sampled = 0;
+        // A plain number's text is written from its value: most can be passed over without writing it.
+        double[] numbers = column.codes() == null ? column.numbers() : null;
         for (int row = 0; row < size; row += step) {
+            if (numbers != null && !Double.isNaN(numbers[row]) && !PersonalData.numberMayBe(numbers[row])
+                    && column.keptText(row) == null) {
+                sampled++;
+                continue;
+            }
             String cell = column.text(row);
             if (cell == null) {
                 continue;

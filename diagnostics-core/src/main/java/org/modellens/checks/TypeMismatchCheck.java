@@ -78,7 +78,8 @@ public final class TypeMismatchCheck implements Check {
             FormattedNumber.Recovered value = FormattedNumber.recover(cell);
             FormattedNumber.Kind kind = value == null ? FormattedNumber.Kind.OTHER : value.kind();
             kinds.merge(kind, 1L, Long::sum);
-            if (value != null && !Double.isNaN(value.value())) {
+            // Read as a number is what the column holds: a unit is taken only where the column has one.
+            if (prod.isNumeric() ? !Double.isNaN(prod.numbers()[row]) : value != null && !Double.isNaN(value.value())) {
                 recovered++;
             }
             if (examples.size() < EXAMPLES) {

@@ -12,7 +12,7 @@ import org.modellens.model.Predictions;
  * {@code model.unscorable.share.fail} of the rows on, {@code fail}. The model's columns with such
  * values are flagged column by column by the data checks as well.
  */
-public final class UnscorableRowsCheck implements Check {
+public final class UnscorableRowsCheck implements ModelCheck {
 
     public static final String ID = "type-mismatch";
 
@@ -22,11 +22,7 @@ public final class UnscorableRowsCheck implements Check {
     }
 
     @Override
-    public List<Finding> run(CheckContext context) {
-        if (context.model().isEmpty()) {
-            return List.of();
-        }
-        ModelRun model = context.model().get();
+    public List<Finding> run(ModelRun model, CheckContext context) {
         List<Finding> findings = new ArrayList<>();
         judge(model.train(), "training", context.train(), context, findings);
         judge(model.prod(), "production", context.prod(), context, findings);

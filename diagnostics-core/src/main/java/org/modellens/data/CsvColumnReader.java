@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 
 /**
@@ -120,24 +119,7 @@ final class CsvColumnReader {
         }
         List<int[]> ranges = slices(dataStart);
         progress.add(dataStart);
-        List<Slice> slices;
-        try {
-            slices = ranges.parallelStream().map(range -> {
-                try {
-                    return parseSlice(range[0], range[1], width, fixed);
-                } catch (UnreadableInputException e) {
-                    throw new CompletionException(e);
-                }
-            }).toList();
-        } catch (CompletionException e) {
-            // The pool may wrap the worker's exception once more: find the reason among the causes.
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof UnreadableInputException unreadable) {
-                    throw unreadable;
-                }
-            }
-            throw e;
-        }
+        List<Slice> slices = CsvReader.inParallel(ranges, range -> parseSlice(range[0], range[1], width, fixed));
         progress.finish();
         int rows = slices.stream().mapToInt(s -> s.rows).sum();
         if (rows == 0) {
@@ -182,22 +164,7 @@ final class CsvColumnReader {
                 start = i + 1;
             }
         }
-        int line = lineNumber(from);
-        List<String> names = new ArrayList<>(raw.size());
-        Map<String, Integer> seen = new HashMap<>();
-        for (int c = 0; c < raw.size(); c++) {
-            String name = raw.get(c).strip();
-            if (name.isEmpty()) {
-                throw new UnreadableInputException(file + ": line " + line + " (header), column " + (c + 1) + " has no name");
-            }
-            Integer previous = seen.putIfAbsent(name, c + 1);
-            if (previous != null) {
-                throw new UnreadableInputException(file + ": line " + line + " (header) names column \"" + name
-                        + "\" twice (columns " + previous + " and " + (c + 1) + ")");
-            }
-            names.add(name);
-        }
-        return names;
+        return CsvReader.header(raw, lineNumber(from), file);
     }
 
     /** Data ranges {from, to}, each starting at a line start. */
@@ -268,8 +235,7 @@ final class CsvColumnReader {
                 p++;
             }
             if (field != width) {
-                throw new UnreadableInputException(file + ": line " + lineNumber(lineStart) + " has " + field + " field"
-                        + (field == 1 ? "" : "s") + ", the header has " + width);
+                throw CsvReader.wrongWidth(file, lineNumber(lineStart), field, width, ""); // no quotes here: no hint
             }
             if (row == slice.rowStarts.length) {
                 slice.rowStarts = Arrays.copyOf(slice.rowStarts, row * 2);
@@ -513,13 +479,25 @@ final class CsvColumnReader {
                     () -> Arrays.stream(keptText).distinct().count());
         }
         if (type == ColumnType.NUMERIC) {
+            // The distinct unparsable texts, recovered together by the text road's column rule.
             int unparsable = 0;
-            Map<String, Double> recovered = new HashMap<>();
+            int[] textOf = new int[kept];
+            Map<String, Integer> distinct = new HashMap<>();
+            String[] texts = new String[Math.max(1, kept)];
             for (int i = 0; i < kept; i++) {
-                int row = keptRows[i];
-                if (Double.isNaN(values[row])) {
+                if (Double.isNaN(values[keptRows[i]])) {
                     unparsable++;
-                    values[row] = recovered.computeIfAbsent(keptText[i], CsvColumnReader::recover);
+                    Integer at = distinct.putIfAbsent(keptText[i], distinct.size());
+                    textOf[i] = at == null ? distinct.size() - 1 : at;
+                    texts[textOf[i]] = keptText[i];
+                }
+            }
+            if (unparsable > 0) {
+                double[] recovered = FormattedNumber.recoverAll(texts, distinct.size());
+                for (int i = 0; i < kept; i++) {
+                    if (Double.isNaN(values[keptRows[i]])) {
+                        values[keptRows[i]] = recovered[textOf[i]];
+                    }
                 }
             }
             return Column.numeric(name, false, values, keptRows, keptText, unparsable);
@@ -546,11 +524,6 @@ final class CsvColumnReader {
             return Column.coded(name, ColumnType.BOOLEAN, false, codes, Arrays.copyOf(labels, used), null, 0);
         }
         return null;
-    }
-
-    private static double recover(String cell) {
-        FormattedNumber.Recovered value = FormattedNumber.recover(cell);
-        return value == null ? Double.NaN : value.value();
     }
 
     private static boolean allDates(String[] cells) {
@@ -648,12 +621,22 @@ final class CsvColumnReader {
                 double[] byCode = new double[dictionary.length];
                 boolean[] keep = new boolean[dictionary.length];
                 int unparsable = 0;
+                int[] textCodes = new int[dictionary.length];
+                String[] texts = new String[dictionary.length];
+                int n = 0;
                 for (int k = 0; k < dictionary.length; k++) {
                     keep[k] = Double.isNaN(parsed[k]) || !Column.isPlainNumber(dictionary[k]);
-                    byCode[k] = Double.isNaN(parsed[k]) ? recover(dictionary[k]) : parsed[k];
-                    if (Double.isNaN(parsed[k])) {
+                    byCode[k] = parsed[k];
+                    if (Double.isNaN(parsed[k]) && counts[k] > 0) {
                         unparsable += (int) counts[k];
+                        textCodes[n] = k;
+                        texts[n++] = dictionary[k];
                     }
+                }
+                // The unparsable labels, recovered together by the text road's column rule.
+                double[] recovered = FormattedNumber.recoverAll(texts, n);
+                for (int i = 0; i < n; i++) {
+                    byCode[textCodes[i]] = recovered[i];
                 }
                 double[] values = new double[rows];
                 int kept = 0;

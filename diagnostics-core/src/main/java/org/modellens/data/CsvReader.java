@@ -88,23 +88,11 @@ public final class CsvReader {
         // Slices start after the header line, so all of them are data and parse independently (the
         // calling thread takes part in the parallel stream).
         List<String> names = parseSlice(bytes, 0, slices.get(0)[1], 0, delimiter, charset, null, file, progress).names;
-        try {
-            List<Slice> parsed = slices.subList(1, slices.size()).parallelStream().map(slice -> {
-                try {
-                    return parseSlice(bytes, slice[0], slice[1], slice[2], delimiter, charset, names, file, progress);
-                } catch (UnreadableInputException e) {
-                    throw new CompletionException(e);
-                }
-            }).toList();
-            progress.finish();
-            Slice all = Slice.concat(parsed);
-            return utf8 ? all.toTable(source, file) : mixedEncoding(all, source, file);
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof UnreadableInputException unreadable) {
-                throw unreadable;
-            }
-            throw e;
-        }
+        List<Slice> parsed = inParallel(slices.subList(1, slices.size()),
+                slice -> parseSlice(bytes, slice[0], slice[1], slice[2], delimiter, charset, names, file, progress));
+        progress.finish();
+        Slice all = Slice.concat(parsed);
+        return utf8 ? all.toTable(source, file) : mixedEncoding(all, source, file);
     }
 
     private RawTable readStreaming(Path path, String file) throws UnreadableInputException {
@@ -430,18 +418,13 @@ public final class CsvReader {
         long lastLine = -1;
         try {
             for (CsvRecord record : reader) {
-                int count = record.getFieldCount();
                 if (names == null) {
                     names = header(record, file);
                     width = names.size();
                     columns = new String[width][1024];
                     continue;
                 }
-                if (count != width) {
-                    throw new UnreadableInputException(file + ": line " + (record.getStartingLineNumber() + linesBefore)
-                            + " has " + count + " field" + (count == 1 ? "" : "s") + ", the header has " + width
-                            + unclosedQuoteHint(record));
-                }
+                checkWidth(record, linesBefore, width, file);
                 lastLine = record.getStartingLineNumber() + linesBefore;
                 if (n == columns[0].length) {
                     int grown = n + (n >> 1);
@@ -557,22 +540,77 @@ public final class CsvReader {
     }
 
     static List<String> header(CsvRecord record, String file) throws UnreadableInputException {
-        List<String> names = new ArrayList<>(record.getFields());
+        return header(record.getFields(), record.getStartingLineNumber(), file);
+    }
+
+    /**
+     * The column names of a header line's fields: stripped, each non-empty and named once, or a
+     * message naming the line and column; every CSV reader's header goes through here.
+     */
+    static List<String> header(List<String> fields, long line, String file) throws UnreadableInputException {
+        List<String> names = new ArrayList<>(fields.size());
         Map<String, Integer> seen = new HashMap<>();
-        for (int c = 0; c < names.size(); c++) {
-            String name = names.get(c).strip();
+        for (int c = 0; c < fields.size(); c++) {
+            String name = fields.get(c).strip();
             if (name.isEmpty()) {
-                throw new UnreadableInputException(file + ": line " + record.getStartingLineNumber()
-                        + " (header), column " + (c + 1) + " has no name");
+                throw new UnreadableInputException(file + ": line " + line + " (header), column " + (c + 1) + " has no name");
             }
             Integer previous = seen.putIfAbsent(name, c + 1);
             if (previous != null) {
-                throw new UnreadableInputException(file + ": line " + record.getStartingLineNumber()
-                        + " (header) names column \"" + name + "\" twice (columns " + previous + " and " + (c + 1) + ")");
+                throw new UnreadableInputException(file + ": line " + line + " (header) names column \"" + name
+                        + "\" twice (columns " + previous + " and " + (c + 1) + ")");
             }
-            names.set(c, name);
+            names.add(name);
         }
         return names;
+    }
+
+    /**
+     * The message for a data row whose field count is not the header's, naming the file line; every
+     * CSV reader's rows are checked against it.
+     *
+     * @param hint what may have caused it ({@link #unclosedQuoteHint}), or empty
+     */
+    static UnreadableInputException wrongWidth(String file, long line, int fields, int width, String hint) {
+        return new UnreadableInputException(file + ": line " + line + " has " + fields + " field" + (fields == 1 ? "" : "s")
+                + ", the header has " + width + hint);
+    }
+
+    /** {@link #wrongWidth} for a parsed record that is not {@code width} fields wide, with the quote hint. */
+    static void checkWidth(CsvRecord record, long linesBefore, int width, String file) throws UnreadableInputException {
+        int count = record.getFieldCount();
+        if (count != width) {
+            throw wrongWidth(file, record.getStartingLineNumber() + linesBefore, count, width, unclosedQuoteHint(record));
+        }
+    }
+
+    /** A step of reading that may find the input unreadable. */
+    interface ReadStep<T, R> {
+        R apply(T item) throws UnreadableInputException;
+    }
+
+    /**
+     * {@code step} applied to each item on all cores (the calling thread's pool), results in order; the
+     * first unreadable item's exception is thrown as itself, however the pool wrapped it.
+     */
+    static <T, R> List<R> inParallel(List<T> items, ReadStep<T, R> step) throws UnreadableInputException {
+        try {
+            return items.parallelStream().map(item -> {
+                try {
+                    return step.apply(item);
+                } catch (UnreadableInputException e) {
+                    throw new CompletionException(e);
+                }
+            }).toList();
+        } catch (CompletionException e) {
+            // The pool may wrap the worker's exception once more: find the reason among the causes.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof UnreadableInputException unreadable) {
+                    throw unreadable;
+                }
+            }
+            throw e;
+        }
     }
 
     static String fileName(Path path) {

@@ -153,31 +153,55 @@ public final class FormattedNumber {
     /**
      * Recovers the formatted cells of one column into {@code numbers} (where they are NaN), taking a
      * number with a unit only when every unit in the column is the same one: a column of "12 kg" is
-     * in kilograms, but "1d" beside "2f" are no quantities of one kind, and are left as text.
+     * in kilograms, but "12 kg" beside "26 lb" are no quantities of one scale, and are left as text.
      */
     public static void recoverColumn(String[] cells, double[] numbers) {
-        Recovered[] recovered = null;
-        String oneUnit = null;
-        boolean mixedUnits = false;
+        int[] rows = null;
+        String[] texts = null;
+        int n = 0;
         for (int r = 0; r < cells.length; r++) {
             if (cells[r] != null && Double.isNaN(numbers[r])) {
-                if (recovered == null) {
-                    recovered = new Recovered[cells.length]; // only columns with text pay for it
+                if (rows == null) {
+                    rows = new int[16]; // only columns with text pay for it
+                    texts = new String[16];
+                } else if (n == rows.length) {
+                    rows = java.util.Arrays.copyOf(rows, 2 * n);
+                    texts = java.util.Arrays.copyOf(texts, 2 * n);
                 }
-                recovered[r] = recover(cells[r]);
-                if (recovered[r] != null && recovered[r].unit() != null) {
-                    if (oneUnit == null) {
-                        oneUnit = recovered[r].unit();
-                    } else if (!oneUnit.equals(recovered[r].unit())) {
-                        mixedUnits = true;
-                    }
+                rows[n] = r;
+                texts[n++] = cells[r];
+            }
+        }
+        double[] values = n == 0 ? null : recoverAll(texts, n);
+        for (int i = 0; i < n; i++) {
+            numbers[rows[i]] = values[i];
+        }
+    }
+
+    /**
+     * The numbers of the first {@code n} texts, the unparsable cells of one column (each at least
+     * once: the readers that hold a column as distinct texts pass those), by the rule of
+     * {@link #recoverColumn}; NaN where a text gives none. Every reader of a whole column comes here,
+     * so the same cell gets the same value whichever reader read it.
+     */
+    static double[] recoverAll(String[] texts, int n) {
+        Recovered[] recovered = new Recovered[n];
+        String oneUnit = null;
+        boolean mixedUnits = false;
+        for (int i = 0; i < n; i++) {
+            recovered[i] = recover(texts[i]);
+            if (recovered[i] != null && recovered[i].unit() != null) {
+                if (oneUnit == null) {
+                    oneUnit = recovered[i].unit();
+                } else if (!oneUnit.equals(recovered[i].unit())) {
+                    mixedUnits = true;
                 }
             }
         }
-        for (int r = 0; recovered != null && r < cells.length; r++) {
-            if (recovered[r] != null && !(mixedUnits && recovered[r].unit() != null)) {
-                numbers[r] = recovered[r].value();
-            }
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = recovered[i] == null || mixedUnits && recovered[i].unit() != null ? Double.NaN : recovered[i].value();
         }
+        return values;
     }
 }

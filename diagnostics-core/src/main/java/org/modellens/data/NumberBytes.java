@@ -4,14 +4,15 @@ import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 
 /**
  * {@link TypeInference#parseNumber(String)} on UTF-8 bytes, without making a String: the same value
- * for the same text, bit for bit. Plain decimals take Clinger's fast path (at most 15 significant
- * digits and a power of ten up to 10^22 are exact doubles, so one division is correctly rounded);
- * everything else goes to fastdoubleparser, which equals {@link Double#parseDouble} by design.
+ * for the same text, bit for bit. The rule is TypeInference's (its class documentation, "Numbers"),
+ * and so is the fast path: plain decimals within {@link TypeInference#FAST_DIGITS} significant and
+ * {@link TypeInference#FAST_FRACTION} fraction digits take {@link TypeInference#exactDecimal};
+ * everything else goes to fastdoubleparser, which equals {@link Double#parseDouble} by design. Only
+ * the scan is written twice, once over chars and once over bytes: Java has no loop generic over
+ * both that costs nothing per character. A property test holds the two scans to Double.parseDouble's
+ * bits ({@code NumberParsersPropertiesTest}).
  */
 final class NumberBytes {
-
-    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
     private NumberBytes() {
     }
@@ -53,7 +54,7 @@ final class NumberBytes {
                 if (dot) {
                     fraction++;
                 }
-                if (digits > 15 || fraction > 22) {
+                if (digits > TypeInference.FAST_DIGITS || fraction > TypeInference.FAST_FRACTION) {
                     fast = false;
                     break;
                 }
@@ -65,11 +66,7 @@ final class NumberBytes {
             }
         }
         if (fast) {
-            if (!sawDigit) {
-                return Double.NaN;
-            }
-            double v = fraction == 0 ? (double) mantissa : mantissa / POW10[fraction];
-            return negative ? -v : v;
+            return sawDigit ? TypeInference.exactDecimal(mantissa, fraction, negative) : Double.NaN;
         }
         // Slow path as parseNumber: letters other than e/E (and any non-ASCII byte, which the JDK's
         // grammar refuses too) are no number; the rest is Java's floating-point literal syntax.
@@ -88,10 +85,10 @@ final class NumberBytes {
     }
 
     /**
-     * The number in {@code bytes[from, to)} when it is a plain number ({@link #isPlain}), else NaN: one
-     * scan for the common cell, which {@link #parse} followed by {@link #isPlain} would read twice. A
-     * plain number has at most 15 significant digits, so the value is {@link #parse}'s fast path's,
-     * bit for bit (its slow path's when the digits run past 10^-22).
+     * The number in {@code bytes[from, to)} when it is a plain number ({@link Column#isPlainNumber}),
+     * else NaN: one scan for the common cell, which {@link #parse} followed by a plainness test would
+     * read twice. A plain number has at most 15 significant digits, so the value is {@link #parse}'s
+     * fast path's, bit for bit (its slow path's when the digits run past 10^-22).
      */
     static double parsePlain(byte[] bytes, int from, int to) {
         int i = from;
@@ -133,48 +130,12 @@ final class NumberBytes {
                 fraction++;
             }
         }
-        if (significant > 15) {
+        if (significant > TypeInference.FAST_DIGITS) {
             return Double.NaN;
         }
-        if (fraction > 22) {
+        if (fraction > TypeInference.FAST_FRACTION) {
             return parse(bytes, from, to); // plain, but beyond the exact powers of ten: the full rules
         }
-        double v = fraction == 0 ? (double) mantissa : mantissa / POW10[fraction];
-        return negative ? -v : v;
-    }
-
-    /** {@link Column#isPlainNumber(CharSequence)} on bytes. */
-    static boolean isPlain(byte[] bytes, int from, int to) {
-        int i = from;
-        if (i < to && bytes[i] == '-') {
-            i++;
-        }
-        int intStart = i;
-        while (i < to && bytes[i] >= '0' && bytes[i] <= '9') {
-            i++;
-        }
-        int intDigits = i - intStart;
-        if (intDigits == 0 || intDigits > 1 && bytes[intStart] == '0') {
-            return false;
-        }
-        int significant = intDigits == 1 && bytes[intStart] == '0' ? 0 : intDigits;
-        if (i < to) {
-            if (bytes[i] != '.' || i + 1 == to) {
-                return false;
-            }
-            i++;
-            boolean leading = significant == 0;
-            for (; i < to; i++) {
-                byte c = bytes[i];
-                if (c < '0' || c > '9') {
-                    return false;
-                }
-                if (!leading || c != '0') {
-                    leading = false;
-                    significant++;
-                }
-            }
-        }
-        return significant <= 15;
+        return TypeInference.exactDecimal(mantissa, fraction, negative);
     }
 }

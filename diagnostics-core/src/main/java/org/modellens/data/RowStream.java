@@ -115,12 +115,7 @@ public final class RowStream {
                         sink.header(names);
                         continue;
                     }
-                    int count = record.getFieldCount();
-                    if (count != width) {
-                        throw new UnreadableInputException(file + ": line " + record.getStartingLineNumber() + " has "
-                                + count + " field" + (count == 1 ? "" : "s") + ", the header has " + width
-                                + CsvReader.unclosedQuoteHint(record));
-                    }
+                    CsvReader.checkWidth(record, 0, width, file);
                     String[] cells = new String[width];
                     for (int c = 0; c < width; c++) {
                         String cell = record.getField(c);

@@ -19,10 +19,12 @@ import java.util.function.BiConsumer;
  * Parquet, XLSX and CSV files that need the general reader (quotes, other encodings, damage) are read
  * as text first ({@link SnapshotReaders}) and encoded into the same columns.
  *
- * <p>{@link #load} decides how: CSV files together larger than {@link Streaming#aboveBytes()} are
- * streamed once each ({@link StreamedCsvReader}: exact figures of every row plus a seeded uniform
- * sample, each sampled row keeping its file row number); everything else is read whole. Either way
- * the result is the same kind of {@link Snapshot}, so nothing after this step asks how it was read.
+ * <p>{@link #load} decides how: a profile file ({@code .mlprofile}, recognised by its content) is read
+ * through the {@link ProfileReader} it is given (the snapshot of the profile's sample, with the exact
+ * figures of every row); CSV files together larger than {@link Streaming#aboveBytes()} are streamed once
+ * each ({@link StreamedCsvReader}: exact figures of every row plus a seeded uniform sample, each sampled
+ * row keeping its file row number); everything else is read whole. Either way the result is the same
+ * kind of {@link Snapshot}, so nothing after this step asks how it was read.
  */
 public final class SnapshotLoader {
 
@@ -69,17 +71,30 @@ public final class SnapshotLoader {
      * @param prod      production, read with training's types
      * @param reference the reference, read with training's types, or {@code null}
      * @param unknownOverrides type overrides naming a column a file lacks (reported, not fatal)
+     * @param streamed  whether the files were streamed (each snapshot a sample of its file) rather than read whole
+     * @param profiles  the profile each side was read from, where it was one
      */
-    public record Loaded(Snapshot train, Snapshot prod, Snapshot reference, List<UnknownOverride> unknownOverrides) {
+    public record Loaded<P>(Snapshot train, Snapshot prod, Snapshot reference, List<UnknownOverride> unknownOverrides,
+                            boolean streamed, Profiles<P> profiles) {
 
         public Loaded {
             unknownOverrides = List.copyOf(unknownOverrides);
+            Objects.requireNonNull(profiles, "profiles");
         }
+    }
 
-        /** Whether a snapshot holds a sample of its file rather than every row. */
-        public boolean sampled() {
-            return train.sampling().isPresent() || prod.sampling().isPresent()
-                    || reference != null && reference.sampling().isPresent();
+    /**
+     * The profile each side was read from, {@code null} for a side read from a table.
+     *
+     * @param train     training's profile
+     * @param prod      production's profile
+     * @param reference the reference's profile
+     */
+    public record Profiles<P>(P train, P prod, P reference) {
+
+        /** Whether any side was a profile. */
+        public boolean any() {
+            return train != null || prod != null || reference != null;
         }
     }
 
@@ -94,23 +109,43 @@ public final class SnapshotLoader {
     }
 
     /**
-     * Reads training, production and (when given) the reference, whole or streamed.
+     * Reads training, production and (when given) the reference, whole or streamed; recognises no profile.
      *
      * @param stage receives each reading stage as it starts and the share of the whole diagnosis done before it
      * @throws UnreadableInputException a file cannot be read, or training lacks the target column
      */
-    public static Loaded load(Request request, Streaming streaming, BiConsumer<String, Double> stage)
+    public static Loaded<Void> load(Request request, Streaming streaming, BiConsumer<String, Double> stage)
             throws UnreadableInputException {
+        return load(request, streaming, ProfileReader.NONE, stage);
+    }
+
+    /**
+     * Reads training, production and (when given) the reference: each profile through {@code profiles},
+     * the tables whole or streamed.
+     *
+     * @param profiles reads the profile files among the inputs
+     * @param stage    receives each reading stage as it starts and the share of the whole diagnosis done before it
+     * @throws UnreadableInputException a file cannot be read, or training lacks the target column
+     */
+    public static <P> Loaded<P> load(Request request, Streaming streaming, ProfileReader<P> profiles,
+                                     BiConsumer<String, Double> stage) throws UnreadableInputException {
         List<Path> files = new ArrayList<>(List.of(request.train(), request.prod()));
         if (request.reference() != null) {
             files.add(request.reference());
         }
-        boolean stream = streams(files, streaming.aboveBytes());
+        boolean trainProfiled = profiles.isProfile(request.train());
+        boolean prodProfiled = profiles.isProfile(request.prod());
+        boolean referenceProfiled = request.reference() != null && profiles.isProfile(request.reference());
+        // A table beside a profile is read whole: the combination the profile tests hold to the files' diagnosis.
+        boolean stream = !(trainProfiled || prodProfiled || referenceProfiled) && streams(files, streaming.aboveBytes());
         String trainName = CsvReader.fileName(request.train());
         String prodName = CsvReader.fileName(request.prod());
         Snapshot train;
         Snapshot prod;
         Snapshot reference = null;
+        P trainProfile = null;
+        P prodProfile = null;
+        P referenceProfile = null;
         if (stream) {
             stage.accept("Streaming " + trainName, 0.0);
             train = new StreamedCsvReader(streaming.reader(), share -> stage.accept("Streaming " + trainName, 0.2 * share))
@@ -127,17 +162,42 @@ public final class SnapshotLoader {
         } else {
             stage.accept("Reading snapshots", 0.0);
             // Production takes training's types, so training is read first; each file is parsed on all cores.
-            train = readTraining(request.train(), request.categorical(), request.numeric(), request.target());
+            if (trainProfiled) {
+                ProfileReader.Profiled<P> read = profiles.readTraining(request.train());
+                trainProfile = read.profile();
+                train = read.snapshot();
+            } else {
+                train = readTraining(request.train(), request.categorical(), request.numeric(), request.target());
+            }
             checkTarget(train, request.target());
-            prod = readLike(request.prod(), train);
-            if (request.reference() != null) {
+            if (prodProfiled) {
+                ProfileReader.Profiled<P> read = profiles.readLike(request.prod(), train);
+                prodProfile = read.profile();
+                prod = read.snapshot();
+            } else {
+                prod = readLike(request.prod(), train);
+            }
+            if (referenceProfiled) {
+                ProfileReader.Profiled<P> read = profiles.readLike(request.reference(), train);
+                referenceProfile = read.profile();
+                reference = read.snapshot();
+            } else if (request.reference() != null) {
                 reference = readLike(request.reference(), train);
             }
         }
+        // Overrides are checked against the tables read; a training profile's types were fixed when it was made.
+        List<Snapshot> tables = new ArrayList<>();
+        if (!trainProfiled) {
+            tables.add(train);
+            if (!prodProfiled) {
+                tables.add(prod);
+            }
+        }
         List<UnknownOverride> unknown = new ArrayList<>();
-        unknownOverrides("--categorical", request.categorical(), List.of(train, prod), unknown);
-        unknownOverrides("--numeric", request.numeric(), List.of(train, prod), unknown);
-        return new Loaded(train, prod, reference, unknown);
+        unknownOverrides("--categorical", request.categorical(), tables, unknown);
+        unknownOverrides("--numeric", request.numeric(), tables, unknown);
+        return new Loaded<>(train, prod, reference, unknown, stream,
+                new Profiles<>(trainProfile, prodProfile, referenceProfile));
     }
 
     /** Whether the files are all CSV and together above the streaming threshold. */

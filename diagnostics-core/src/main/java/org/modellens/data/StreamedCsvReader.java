@@ -183,11 +183,7 @@ public final class StreamedCsvReader {
                 width = names.size();
                 return;
             }
-            int count = record.getFieldCount();
-            if (count != width) {
-                throw new UnreadableInputException(file + ": line " + record.getStartingLineNumber() + " has " + count
-                        + " field" + (count == 1 ? "" : "s") + ", the header has " + width);
-            }
+            CsvReader.checkWidth(record, 0, width, file);
             String[] cells = new String[width];
             for (int c = 0; c < width; c++) {
                 String cell = record.getField(c);
@@ -336,11 +332,9 @@ public final class StreamedCsvReader {
 
         private void row(String[] cells) {
             long index = rows++;
-            long hash = 0x9E3779B97F4A7C15L;
+            long hash = RowHashSet.rowHash(cells);
             for (int c = 0; c < width; c++) {
-                String cell = cells[c];
-                hash = RowHashSet.mix(hash * 31 + (cell == null ? 0x632BE59BD9B4E019L : RowHashSet.hash(cell)));
-                tally(c, cell, index);
+                tally(c, cells[c], index);
             }
             if (!seenRows.add(hash)) {
                 duplicates.add(index);

@@ -31,10 +31,10 @@ class SnapshotLoaderTest {
 
     @Test
     void smallFilesAreReadWhole() throws Exception {
-        SnapshotLoader.Loaded loaded = SnapshotLoader.load(request("label", Set.of()),
+        SnapshotLoader.Loaded<Void> loaded = SnapshotLoader.load(request("label", Set.of()),
                 new SnapshotLoader.Streaming(1 << 20, SAMPLE_OF_3), (stage, share) -> { });
 
-        assertThat(loaded.sampled()).isFalse();
+        assertThat(loaded.streamed()).isFalse();
         assertThat(loaded.prod().rows()).isEqualTo(20);
         assertThat(loaded.prod().fileRow(13)).isEqualTo(13);
         assertThat(loaded.reference().column("x").orElseThrow().type()).isEqualTo(ColumnType.NUMERIC);
@@ -42,10 +42,10 @@ class SnapshotLoaderTest {
 
     @Test
     void filesAboveTheThresholdAreStreamedEachKeepingItsFileRows() throws Exception {
-        SnapshotLoader.Loaded loaded = SnapshotLoader.load(request("label", Set.of()),
+        SnapshotLoader.Loaded<Void> loaded = SnapshotLoader.load(request("label", Set.of()),
                 new SnapshotLoader.Streaming(0, SAMPLE_OF_3), (stage, share) -> { });
 
-        assertThat(loaded.sampled()).isTrue();
+        assertThat(loaded.streamed()).isTrue();
         for (Snapshot snapshot : java.util.List.of(loaded.train(), loaded.prod(), loaded.reference())) {
             assertThat(snapshot.rows()).isEqualTo(3);
             assertThat(snapshot.fileRows()).isEqualTo(20);
@@ -61,7 +61,7 @@ class SnapshotLoaderTest {
     @Test
     void anOverrideNamingNoColumnIsReportedOncePerFileEitherWay() throws Exception {
         for (long above : new long[] {0, 1 << 20}) {
-            SnapshotLoader.Loaded loaded = SnapshotLoader.load(request(null, Set.of("x", "colour")),
+            SnapshotLoader.Loaded<Void> loaded = SnapshotLoader.load(request(null, Set.of("x", "colour")),
                     new SnapshotLoader.Streaming(above, SAMPLE_OF_3), (stage, share) -> { });
 
             assertThat(loaded.unknownOverrides()).containsExactly(

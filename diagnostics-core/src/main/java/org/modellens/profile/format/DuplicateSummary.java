@@ -5,6 +5,8 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
 
+import org.modellens.data.RowHashSet;
+
 /**
  * Exact duplicate rows by row hash ({@link RowHash}): rows that repeat an earlier row in every cell.
  * While the distinct row hashes are held ({@link #hashesKept()}), merging is exact: the duplicates of
@@ -20,7 +22,7 @@ public final class DuplicateSummary {
     private long duplicates;
     private boolean exact = true;
     /** The distinct row hashes; {@code null} once dropped. */
-    private LongHashSet hashes = new LongHashSet();
+    private RowHashSet hashes = new RowHashSet(1 << 10);
     /** Up to {@code RowTally.EXAMPLES} duplicate row indices, smallest first. */
     private long[] examples = new long[0];
 
@@ -144,7 +146,7 @@ public final class DuplicateSummary {
             if (size < 0) {
                 throw new IOException("bad row-hash count " + size);
             }
-            LongHashSet set = new LongHashSet();
+            RowHashSet set = new RowHashSet(1 << 10);
             long previous = Long.MIN_VALUE;
             for (int i = 0; i < size; i++) {
                 previous += ProfileFormat.readVarLong(in);

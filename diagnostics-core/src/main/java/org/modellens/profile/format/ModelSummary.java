@@ -148,6 +148,15 @@ public final class ModelSummary {
         return model;
     }
 
+    /**
+     * Whether this summary was made with this very model file: the model id the Spark job writes is the
+     * file's name and the SHA-256 of its bytes ({@code model.json@<hex>}).
+     */
+    public boolean madeWith(java.nio.file.Path modelFile) throws org.modellens.data.UnreadableInputException {
+        String name = modelFile.getFileName() == null ? modelFile.toString() : modelFile.getFileName().toString();
+        return model.equals(name + "@" + ProfileFiles.sha256(modelFile));
+    }
+
     public List<String> features() {
         return features;
     }
