@@ -102,8 +102,11 @@ public final class ColumnTally {
         tally.rows = size;
         tally.unparsable = column.unparsableCount();
         if (column.missingCount() > 0) {
+            int[] codes = column.codes();
+            double[] values = column.numbers();
             for (int row = 0; row < size; row++) {
-                if (column.isMissing(row)) {
+                // Column.isMissing, its array read here: a call a row only for the NaN cells of a numeric column
+                if (codes != null ? codes[row] == Column.MISSING : values[row] != values[row] && column.isMissing(row)) {
                     tally.missing++;
                     tally.missingRows.add(row);
                 }
