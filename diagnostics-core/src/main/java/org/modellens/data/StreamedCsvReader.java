@@ -354,9 +354,9 @@ public final class StreamedCsvReader {
 
         private void tally(int c, String cell, long row) {
             ColumnTally tally = tallies[c];
-            tally.rows++;
+            tally.counts.addRow();
             if (cell == null) {
-                tally.missing++;
+                tally.counts.addMissing();
                 tally.missingRows.add(row);
                 return;
             }
@@ -366,9 +366,9 @@ public final class StreamedCsvReader {
                     double value = types[c] == ColumnType.NUMERIC ? TypeInference.parseNumber(cell)
                             : TypeInference.parseDateTime(cell);
                     if (Double.isNaN(value)) {
-                        tally.unparsable++;
-                        if (types[c] == ColumnType.NUMERIC && TypeInference.isNonFiniteWord(cell)) {
-                            tally.nonFinite++;
+                        boolean nonFinite = types[c] == ColumnType.NUMERIC && TypeInference.isNonFiniteWord(cell);
+                        tally.counts.addUnparsable(1, nonFinite);
+                        if (nonFinite) {
                             tally.nonFiniteRows.add(row);
                         }
                         // As the in-memory reader: "1,200" or "12 kg" still counts as unparsable text, and as its number.
@@ -378,7 +378,7 @@ public final class StreamedCsvReader {
                         }
                         value = recovered.value();
                     }
-                    tally.addNumber(value);
+                    tally.counts.addNumber(value);
                     if (trained != null && trained.count() > 0) {
                         if (value < trained.min() || value > trained.max()) {
                             tally.outOfRangeRows.add(row);
@@ -395,10 +395,10 @@ public final class StreamedCsvReader {
                 }
                 case BOOLEAN, CATEGORICAL -> {
                     if (types[c] == ColumnType.BOOLEAN && !TypeInference.isBooleanValue(cell)) {
-                        tally.unparsable++;
+                        tally.counts.addUnparsable(1, false);
                     }
                     if (counted_[c]) {
-                        tally.addCategory(cell);
+                        tally.counts.addCategory(cell, 1);
                         if (trained != null && trained.categoriesComplete() && !trained.hasCategory(cell)) {
                             tally.unseenRows.add(row);
                         }
