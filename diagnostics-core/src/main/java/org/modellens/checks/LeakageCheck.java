@@ -54,8 +54,12 @@ public final class LeakageCheck implements Check {
 
     private enum Task { BINARY, MULTICLASS, REGRESSION }
 
-    /** The labelled training rows scored, and the target on them. */
-    private record Sample(int[] rows, Task task, boolean[] positive, double[] numeric, int[] codes, int[] fold) {
+    /** The labelled training rows scored, and the target on them ({@code entropy}: of its codes, once for every feature). */
+    private record Sample(int[] rows, Task task, boolean[] positive, double[] numeric, int[] codes, int[] fold, double entropy) {
+
+        Sample(int[] rows, Task task, boolean[] positive, double[] numeric, int[] codes, int[] fold) {
+            this(rows, task, positive, numeric, codes, fold, SingleFeaturePower.entropy(codes));
+        }
     }
 
     /** One feature's power for the label. */
@@ -230,6 +234,7 @@ public final class LeakageCheck implements Check {
         double[] values = new double[n];
         int present = 0;
         SampledCategories categories = null;
+        Encoding encoding = null;
         if (numeric) {
             for (int i = 0; i < n; i++) {
                 values[i] = feature.numbers()[sample.rows()[i]];
@@ -242,24 +247,24 @@ public final class LeakageCheck implements Check {
             }
         } else {
             categories = sampledCategories(feature, sample);
-            values = outOfFoldEncoding(categories, sample);
+            encoding = outOfFoldEncoding(categories, sample);
+            values = encoding.values();
             present = n;
         }
         boolean copy = isCopy(feature, target, sample);
         // A numeric feature's present values are ranked once: deciles and both placements of the missing
         // values read the same ranks (equal, bit for bit, to ranking each placement anew).
-        double[] presentRanks = numeric ? RankCorrelation.ranks(presentPairs(values, values)[0]) : null;
-        int[] featureCodes = numeric ? decilesWithMissing(values, presentRanks) : categoryCodes(categories);
+        RankedFeature ranked = numeric ? ranked(values, present, sample) : null;
+        int[] featureCodes = numeric ? ranked.deciles() : categoryCodes(categories);
         double mi = SingleFeaturePower.mutualInformation(featureCodes, sample.codes());
-        double entropy = SingleFeaturePower.entropy(sample.codes());
+        double entropy = sample.entropy();
         double uncertainty = entropy > 0 ? mi / entropy : Double.NaN;
         double auc = Double.NaN;
         double pearson = Double.NaN;
         double spearman = Double.NaN;
         if (sample.task() == Task.BINARY) {
-            auc = !numeric ? directionFree(values, sample) : present == n ? directionFreeOfRanks(presentRanks, sample)
-                    : Math.max(directionFreeOfRanks(withMissingRanked(values, presentRanks, true), sample),
-                            directionFreeOfRanks(withMissingRanked(values, presentRanks, false), sample));
+            auc = !numeric ? directionFreeOfRanks(RankCorrelation.ranksOfCoded(encoding.codes(), encoding.table()), sample)
+                    : ranked.auc();
         } else if (sample.task() == Task.REGRESSION) {
             double[][] pairs = presentPairs(values, sample.numeric());
             pearson = RankCorrelation.pearson(pairs[0], pairs[1]);
@@ -269,13 +274,90 @@ public final class LeakageCheck implements Check {
         return new Power(auc, correlation, pearson, spearman, uncertainty, mi, copy);
     }
 
-    private static double directionFree(double[] score, Sample sample) {
-        return directionFreeOfRanks(RankCorrelation.ranks(score), sample);
+    private static double directionFreeOfRanks(double[] ranks, Sample sample) {
+        return directionFree(SingleFeaturePower.aucOfRanks(ranks, sample.positive()));
     }
 
-    private static double directionFreeOfRanks(double[] ranks, Sample sample) {
-        double auc = SingleFeaturePower.aucOfRanks(ranks, sample.positive());
+    private static double directionFree(double auc) {
         return Double.isNaN(auc) ? 0.5 : Math.max(auc, 1 - auc);
+    }
+
+    /**
+     * A numeric feature's decile codes (1..10, 0 for missing) and, for a binary target, its direction-free AUC
+     * with the missing values placed below and above every value, the better placement kept (else NaN).
+     */
+    private record RankedFeature(int[] deciles, double auc) {
+    }
+
+    /**
+     * {@link RankedFeature} from one ranking of the {@code present} present values and one pass over the rows.
+     * The placements' AUCs come from sums of ranks: average ranks are multiples of 1/2 far below 2^52, so every
+     * such sum is exact in a double and equals, bit for bit, the sum over the ranks of the filled values
+     * ({@link #withMissingRanked}) in any order.
+     */
+    private static RankedFeature ranked(double[] values, int present, Sample sample) {
+        int n = values.length;
+        double[] presentRanks = RankCorrelation.ranks(presentValues(values, present));
+        boolean[] positive = sample.task() == Task.BINARY ? sample.positive() : null;
+        int[] deciles = new int[n];
+        double presentPositiveRanks = 0; // sum of the positives' ranks among the present values
+        long presentPositives = 0;
+        long positives = 0;
+        int j = 0;
+        for (int i = 0; i < n; i++) {
+            double v = values[i];
+            boolean pos = positive != null && positive[i];
+            if (pos) {
+                positives++;
+            }
+            if (v != v) {
+                continue; // missing: decile code 0
+            }
+            double rank = presentRanks[j++];
+            deciles[i] = (int) Math.min(9, Math.floor((rank - 1) * 10 / present)) + 1;
+            if (pos) {
+                presentPositiveRanks += rank;
+                presentPositives++;
+            }
+        }
+        if (positive == null) {
+            return new RankedFeature(deciles, Double.NaN);
+        }
+        if (present == n) {
+            return new RankedFeature(deciles, directionFree(SingleFeaturePower.aucOfRankSum(presentPositiveRanks, positives, n)));
+        }
+        int missing = n - present;
+        long missingPositives = positives - presentPositives;
+        double low = hasValue(values, Double.NEGATIVE_INFINITY)
+                ? directionFreeOfRanks(withMissingRanked(values, presentRanks, true), sample)
+                : directionFree(SingleFeaturePower.aucOfRankSum(presentPositiveRanks + (double) presentPositives * missing
+                        + missingPositives * ((missing - 1) / 2.0 + 1), positives, n));
+        double high = hasValue(values, Double.POSITIVE_INFINITY)
+                ? directionFreeOfRanks(withMissingRanked(values, presentRanks, false), sample)
+                : directionFree(SingleFeaturePower.aucOfRankSum(presentPositiveRanks
+                        + missingPositives * ((present + n - 1) / 2.0 + 1), positives, n));
+        return new RankedFeature(deciles, Math.max(low, high));
+    }
+
+    private static boolean hasValue(double[] values, double value) {
+        for (double v : values) {
+            if (v == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The values that are not NaN, in order; {@code present} of them. */
+    private static double[] presentValues(double[] values, int present) {
+        double[] out = new double[present];
+        int j = 0;
+        for (double v : values) {
+            if (v == v) {
+                out[j++] = v;
+            }
+        }
+        return out;
     }
 
     /**
@@ -384,8 +466,22 @@ public final class LeakageCheck implements Check {
 
     private static final String MISSING_LABEL = "\u0000missing";
 
+    /**
+     * A categorical feature's out-of-fold encoding: per sampled row a code, {@code fold * categories + category},
+     * and per code the encoded value, so that its few distinct values are ranked without sorting the rows.
+     */
+    private record Encoding(int[] codes, double[] table) {
+        double[] values() {
+            double[] values = new double[codes.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = table[codes[i]];
+            }
+            return values;
+        }
+    }
+
     /** Target rate (or mean) of the feature's category, learnt on the other fold and smoothed towards the overall mean. */
-    private static double[] outOfFoldEncoding(SampledCategories categories, Sample sample) {
+    private static Encoding outOfFoldEncoding(SampledCategories categories, Sample sample) {
         int n = sample.rows().length;
         int k = categories.labels().size();
         double[][] sum = new double[2][k];
@@ -400,15 +496,20 @@ public final class LeakageCheck implements Check {
             foldSum[fold] += sample.numeric()[i];
             foldCount[fold]++;
         }
-        double[] encoded = new double[n];
-        for (int i = 0; i < n; i++) {
-            int other = 1 - sample.fold()[i];
+        double[] table = new double[2 * k];
+        for (int fold = 0; fold < 2; fold++) {
+            int other = 1 - fold;
             double prior = foldCount[other] == 0 ? 0 : foldSum[other] / foldCount[other];
-            int category = categories.index()[i];
-            encoded[i] = count[other][category] == 0 ? prior
-                    : (sum[other][category] + SMOOTHING * prior) / (count[other][category] + SMOOTHING);
+            for (int category = 0; category < k; category++) {
+                table[fold * k + category] = count[other][category] == 0 ? prior
+                        : (sum[other][category] + SMOOTHING * prior) / (count[other][category] + SMOOTHING);
+            }
         }
-        return encoded;
+        int[] codes = new int[n];
+        for (int i = 0; i < n; i++) {
+            codes[i] = sample.fold()[i] * k + categories.index()[i];
+        }
+        return new Encoding(codes, table);
     }
 
     /** The most frequent categories as codes 1..MAX_CATEGORIES (ties by label), the rest pooled as 0. */
@@ -514,17 +615,6 @@ public final class LeakageCheck implements Check {
         int[] codes = new int[ranks.length];
         for (int i = 0; i < ranks.length; i++) {
             codes[i] = (int) Math.min(9, Math.floor((ranks[i] - 1) * 10 / ranks.length));
-        }
-        return codes;
-    }
-
-    /** Decile codes 1..10 of the present values ({@code presentRanks}: their ranks in row order), 0 for missing. */
-    private static int[] decilesWithMissing(double[] values, double[] presentRanks) {
-        int[] present = decilesOfRanks(presentRanks);
-        int[] codes = new int[values.length];
-        int j = 0;
-        for (int i = 0; i < values.length; i++) {
-            codes[i] = Double.isNaN(values[i]) ? 0 : present[j++] + 1;
         }
         return codes;
     }

@@ -105,15 +105,33 @@ public final class UnitMismatchCheck implements Check {
         double max = train[train.length - 1];
         double bestPower = 0;
         double[] bestValues = null;
+        // prod is ascending: the values outside the training range are a head below min and a tail above max
+        int below = 0;
+        while (below < prod.length && prod[below] < min) {
+            below++;
+        }
+        int above = prod.length;
+        while (above > below && prod[above - 1] > max) {
+            above--;
+        }
+        double[] rescaled = new double[below + prod.length - above];
         for (double power : FACTORS) {
-            List<Double> rescaled = new ArrayList<>();
-            for (double v : prod) {
-                if ((v > max || v < min) && v / power >= min && v / power <= max) {
-                    rescaled.add(v / power);
+            int count = 0;
+            for (int i = 0; i < prod.length; i++) {
+                if (i == below) {
+                    i = above; // skip the values inside the range
+                    if (i == prod.length) {
+                        break;
+                    }
+                }
+                double v = prod[i];
+                if (v / power >= min && v / power <= max) {
+                    rescaled[count++] = v / power;
                 }
             }
-            if (bestValues == null || rescaled.size() > bestValues.length) {
-                bestValues = rescaled.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            if (bestValues == null || count > bestValues.length) {
+                bestValues = Arrays.copyOf(rescaled, count);
+                Arrays.sort(bestValues);
                 bestPower = power;
             }
         }

@@ -82,8 +82,9 @@ public record ColumnProfile(long rows, long count, long missing, long unparsable
     }
 
     static double[] sortedPresent(Column column) {
-        double[] values = column.presentNumbers();
-        RadixSort.sort(values);
-        return values;
+        if (column.numbers() == null) {
+            return column.presentNumbers(); // throws: the column is not numeric
+        }
+        return RadixSort.sortedPresent(column.numbers());
     }
 }

@@ -48,6 +48,44 @@ public final class RadixSort {
     }
 
     /**
+     * The values of {@code values} that are not NaN, ascending, as {@link #sort} would leave a copy of them; not
+     * modified. The keys are built straight from the column, without a copy of its present values first.
+     */
+    public static double[] sortedPresent(double[] values) {
+        int present = 0;
+        for (double v : values) {
+            if (v == v) {
+                present++;
+            }
+        }
+        if (present < SMALL || present > LARGE) {
+            double[] copy = new double[present];
+            int j = 0;
+            for (double v : values) {
+                if (v == v) {
+                    copy[j++] = v;
+                }
+            }
+            java.util.Arrays.sort(copy);
+            return copy;
+        }
+        long[] keys = new long[present];
+        int j = 0;
+        for (double v : values) {
+            if (v == v) {
+                keys[j++] = key(v);
+            }
+        }
+        long[] sorted = sortKeys(keys, new long[present], null, null);
+        double[] out = new double[present];
+        for (int i = 0; i < present; i++) {
+            long k = sorted[i];
+            out[i] = Double.longBitsToDouble(k ^ (~k >> 63 | Long.MIN_VALUE));
+        }
+        return out;
+    }
+
+    /**
      * Indices of {@code values} in ascending value order, equal values in index order (stable). Not
      * modified. NaN (any bit pattern) sorts last.
      */

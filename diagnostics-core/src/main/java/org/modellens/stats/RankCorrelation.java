@@ -43,6 +43,45 @@ public final class RankCorrelation {
     }
 
     /**
+     * {@link #ranks} of the values {@code table[codes[i]]}, equal to it bit for bit: average ranks depend
+     * only on how many values lie below and how many tie, so the table's entries are sorted and their codes
+     * counted instead of sorting the n values: linear in n plus a sort of the table. For values with few
+     * distinct levels (a category's encoding). The table's entries must not be NaN.
+     */
+    public static double[] ranksOfCoded(int[] codes, double[] table) {
+        int[] count = new int[table.length];
+        for (int code : codes) {
+            count[code]++;
+        }
+        int[] entries = order(table);
+        double[] rankOf = new double[table.length];
+        int position = 0; // values below the current tie group
+        int first = 0;
+        while (first < entries.length) {
+            double v = table[entries[first]];
+            int last = first;
+            int tied = count[entries[first]];
+            while (last + 1 < entries.length && table[entries[last + 1]] == v) {
+                last++;
+                tied += count[entries[last]];
+            }
+            if (tied > 0) {
+                double rank = (position + (position + tied - 1)) / 2.0 + 1;
+                for (int e = first; e <= last; e++) {
+                    rankOf[entries[e]] = rank;
+                }
+            }
+            position += tied;
+            first = last + 1;
+        }
+        double[] ranks = new double[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            ranks[i] = rankOf[codes[i]];
+        }
+        return ranks;
+    }
+
+    /**
      * Indices of the values in ascending order (stable; -0.0 just before 0.0, which are equal values
      * and so adjacent). The values must not be NaN.
      */

@@ -47,7 +47,15 @@ public final class SingleFeaturePower {
                 rankSum += ranks[i];
             }
         }
-        long negatives = ranks.length - positives;
+        return aucOfRankSum(rankSum, positives, ranks.length);
+    }
+
+    /**
+     * {@link #aucOfRanks} from the sum of the positives' average ranks among {@code n} scores, {@code positives}
+     * of them positive: for callers that sum the ranks as they go.
+     */
+    public static double aucOfRankSum(double rankSum, long positives, long n) {
+        long negatives = n - positives;
         if (positives == 0 || negatives == 0) {
             return Double.NaN;
         }

@@ -51,6 +51,21 @@ class RadixSortTest {
     }
 
     @Property(tries = 300)
+    void sortedPresentEqualsArraysSortOfTheValuesThatAreNotNaN(@ForAll long seed, @ForAll @IntRange(min = 0, max = 5000) int n,
+                                                              @ForAll @IntRange(min = 1, max = 10000) int distinct) {
+        double[] values = values(seed, n, distinct);
+        double[] copy = values.clone();
+        double[] expected = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
+        Arrays.sort(expected);
+        double[] actual = RadixSort.sortedPresent(values);
+        assertThat(actual.length).isEqualTo(expected.length);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(Double.doubleToRawLongBits(actual[i])).isEqualTo(Double.doubleToRawLongBits(expected[i]));
+        }
+        assertThat(values).isEqualTo(copy);
+    }
+
+    @Property(tries = 300)
     void orderIsAStableSortByDoubleCompare(@ForAll long seed, @ForAll @IntRange(min = 0, max = 5000) int n,
                                            @ForAll @IntRange(min = 1, max = 10000) int distinct) {
         double[] values = values(seed, n, distinct);
@@ -59,6 +74,20 @@ class RadixSortTest {
                 .sorted(Comparator.comparing((Integer i) -> values[i], Double::compare)).mapToInt(Integer::intValue).toArray();
         assertThat(RadixSort.order(values)).containsExactly(expected);
         assertThat(values).isEqualTo(copy);
+    }
+
+    /** Whole numbers and few distinct values: digits that every key shares (passes skipped) before the index moves in. */
+    @Property(tries = 200)
+    void orderOfWholeNumbersIsStable(@ForAll long seed, @ForAll @IntRange(min = 0, max = 5000) int n,
+                                     @ForAll @IntRange(min = 1, max = 300) int distinct) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = random.nextInt(distinct) - distinct / 3;
+        }
+        int[] expected = IntStream.range(0, n).boxed()
+                .sorted(Comparator.comparing((Integer i) -> values[i], Double::compare)).mapToInt(Integer::intValue).toArray();
+        assertThat(RadixSort.order(values)).containsExactly(expected);
     }
 
     @Property(tries = 20)

@@ -71,6 +71,22 @@ class StatsPropertiesTest {
         assertThat(bits(merged.wasserstein())).isEqualTo(bits(Wasserstein.distanceOfSorted(a, b)));
     }
 
+    /** Ranking coded values through their table equals ranking the values: ties across entries, both zeros, unused entries. */
+    @Property(tries = 300)
+    void ranksOfCodedEqualRanks(
+        @ForAll @Size(min = 1, max = 40) java.util.List<@IntRange(min = -11, max = 12) Integer> entries,
+        @ForAll @Size(min = 0, max = 300) java.util.List<@IntRange(min = 0, max = 1000) Integer> rows) {
+        double[] table = entries.stream().mapToDouble(k -> cdfValue(k, 0.5)).toArray();
+        int[] codes = rows.stream().mapToInt(r -> r % table.length).toArray();
+        double[] values = java.util.Arrays.stream(codes).mapToDouble(c -> table[c]).toArray();
+        double[] expected = RankCorrelation.ranks(values);
+        double[] actual = RankCorrelation.ranksOfCoded(codes, table);
+        assertThat(actual.length).isEqualTo(expected.length);
+        for (int i = 0; i < values.length; i++) {
+            assertThat(bits(actual[i])).as("row %d", i).isEqualTo(bits(expected[i]));
+        }
+    }
+
     /** Mostly ordinary values with ties, a few signed zeros and (rarely) infinities. */
     private static double cdfValue(int k, double scale) {
         return switch (k) {
