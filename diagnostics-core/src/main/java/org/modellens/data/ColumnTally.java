@@ -1,7 +1,6 @@
 package org.modellens.data;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Exact figures of one column over every row of its file: counted in the streamed pass over a file
@@ -13,7 +12,7 @@ import java.util.Map;
  * pass also counts, against the training figures, the values outside the training range, those
  * beyond the outlier fences and the categories training never had, each with example rows.
  */
-public final class ColumnTally {
+public final class ColumnTally implements ColumnFigures {
 
     private final String name;
     private final ColumnType type;
@@ -162,61 +161,10 @@ public final class ColumnTally {
         return type;
     }
 
-    /** Data rows in the file. */
-    public long rows() {
-        return counts.rows();
-    }
-
-    /** Empty cells. */
-    public long missing() {
-        return counts.missing();
-    }
-
-    /** Non-empty cells that do not parse as the column's type (non-finite words included). */
-    public long unparsable() {
-        return counts.unparsable();
-    }
-
-    /** Cells holding NaN, Inf or Infinity text in a numeric column. */
-    public long nonFinite() {
-        return counts.nonFinite();
-    }
-
-    /** Parsed values of a numeric or datetime column. */
-    public long count() {
-        return counts.count();
-    }
-
-    public double min() {
-        return counts.min();
-    }
-
-    public double max() {
-        return counts.max();
-    }
-
-    public double mean() {
-        return counts.mean();
-    }
-
-    /** Sample standard deviation (n - 1), as numpy's {@code std(ddof=1)}; NaN below two values. */
-    public double std() {
-        return counts.std();
-    }
-
-    /** Label counts of a categorical or boolean column in label order ({@code null} for other types). */
-    public Map<String, Long> categoryCounts() {
-        return counts.categoryCounts();
-    }
-
-    /** Whether every distinct label was counted (false once {@code maxCategories} was exceeded). */
-    public boolean categoriesComplete() {
-        return counts.categoriesComplete();
-    }
-
-    /** Cells whose label came after the category limit was reached. */
-    public long otherCount() {
-        return counts.otherCount();
+    /** Rows, missing, unparsable and non-finite cells, moments and label counts. */
+    @Override
+    public ColumnCounts counts() {
+        return counts;
     }
 
     boolean hasCategory(String label) {

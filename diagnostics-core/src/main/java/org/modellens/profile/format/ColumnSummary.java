@@ -11,6 +11,7 @@ import org.apache.datasketches.hll.Union;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.memory.Memory;
 import org.modellens.data.ColumnCounts;
+import org.modellens.data.ColumnFigures;
 import org.modellens.data.ColumnType;
 import org.modellens.data.TypeInference;
 
@@ -34,7 +35,7 @@ import org.modellens.data.TypeInference;
  * </ul>
  * Not thread-safe.
  */
-public final class ColumnSummary {
+public final class ColumnSummary implements ColumnFigures {
 
     private final String name;
     private final ColumnType type;
@@ -137,64 +138,9 @@ public final class ColumnSummary {
     }
 
     /** The exact figures: cell counts, moments and label counts. */
+    @Override
     public ColumnCounts counts() {
         return counts;
-    }
-
-    public long rows() {
-        return counts.rows();
-    }
-
-    public long missing() {
-        return counts.missing();
-    }
-
-    public long unparsable() {
-        return counts.unparsable();
-    }
-
-    public long nonFinite() {
-        return counts.nonFinite();
-    }
-
-    /** Parsed values of a numeric or datetime column. */
-    public long count() {
-        return counts.count();
-    }
-
-    public double min() {
-        return counts.min();
-    }
-
-    public double max() {
-        return counts.max();
-    }
-
-    public double mean() {
-        return counts.mean();
-    }
-
-    /** Sum of squared deviations from the mean. */
-    public double m2() {
-        return counts.m2();
-    }
-
-    /** Sample standard deviation (n - 1); NaN below two values. */
-    public double std() {
-        return counts.std();
-    }
-
-    /** Label counts in label order, or {@code null} when the column's labels are not counted. */
-    public Map<String, Long> categoryCounts() {
-        return counts.categoryCounts();
-    }
-
-    public long otherCount() {
-        return counts.otherCount();
-    }
-
-    public boolean categoriesComplete() {
-        return counts.categoriesComplete();
     }
 
     /** The KLL sketch of the parsed values (numeric and datetime columns), else {@code null}. */
