@@ -70,17 +70,43 @@ public final class Psi {
     /** The share of {@code sorted} (ascending) in each bin of {@code edges}, no epsilon. */
     static double[] proportions(double[] sorted, double[] edges) {
         long[] counts = new long[edges.length + 1];
-        int bin = 0;
-        for (double x : sorted) {
-            while (bin < edges.length && x > edges[bin]) {
-                bin++;
+        if (sorted.length > 0 && !Double.isNaN(sorted[sorted.length - 1])) {
+            // Ascending and no NaN: bin b ends where the values above edge b begin, found by bisection.
+            int start = 0;
+            for (int b = 0; b < edges.length; b++) {
+                int end = firstAbove(sorted, edges[b], start);
+                counts[b] = end - start;
+                start = end;
             }
-            counts[bin]++;
+            counts[edges.length] = sorted.length - start;
+        } else {
+            int bin = 0;
+            for (double x : sorted) {
+                while (bin < edges.length && x > edges[bin]) {
+                    bin++;
+                }
+                counts[bin]++;
+            }
         }
         double[] out = new double[counts.length];
         for (int i = 0; i < counts.length; i++) {
             out[i] = (double) counts[i] / sorted.length;
         }
         return out;
+    }
+
+    /** The first index at or after {@code from} whose value is greater than {@code edge} ({@code sorted.length} if none). */
+    private static int firstAbove(double[] sorted, double edge, int from) {
+        int lo = from;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] > edge) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 }

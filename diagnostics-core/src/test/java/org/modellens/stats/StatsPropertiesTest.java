@@ -71,6 +71,24 @@ class StatsPropertiesTest {
         assertThat(bits(merged.wasserstein())).isEqualTo(bits(Wasserstein.distanceOfSorted(a, b)));
     }
 
+    /** PSI's bin shares, found by bisection, are the shares of values in each right-closed bin counted one by one. */
+    @Property(tries = 300)
+    void psiProportionsCountEachRightClosedBin(
+        @ForAll @Size(min = 1, max = 200) java.util.List<@IntRange(min = -11, max = 11) Integer> lt,
+        @ForAll @Size(min = 1, max = 200) java.util.List<@IntRange(min = -11, max = 11) Integer> lp) {
+        double[] train = lt.stream().mapToDouble(k -> cdfValue(k, 0.5)).sorted().toArray();
+        double[] prod = lp.stream().mapToDouble(k -> cdfValue(k, 0.5)).sorted().toArray();
+        double[] edges = Psi.decileEdges(train);
+        double[] shares = Psi.proportions(prod, edges);
+        for (int b = 0; b <= edges.length; b++) {
+            double low = b == 0 ? Double.NEGATIVE_INFINITY : edges[b - 1];
+            double high = b == edges.length ? Double.POSITIVE_INFINITY : edges[b];
+            boolean first = b == 0;
+            long count = java.util.Arrays.stream(prod).filter(x -> (first || x > low) && x <= high).count();
+            assertThat(bits(shares[b])).as("bin %d", b).isEqualTo(bits((double) count / prod.length));
+        }
+    }
+
     /** Ranking coded values through their table equals ranking the values: ties across entries, both zeros, unused entries. */
     @Property(tries = 300)
     void ranksOfCodedEqualRanks(
