@@ -1,6 +1,6 @@
 @echo off
-rem Runs ModelLens with the JVM options of bin/modellens (see there); the class-data archive is left to
-rem the installers' launcher on Windows. MODELLENS_JAVA_OPTS adds or overrides options.
+rem Runs ModelLens with the JVM options of bin/modellens (see there; LauncherOptionsTest holds them equal),
+rem without its class-data archive. MODELLENS_JAVA_OPTS adds or overrides options.
 set "jar=%~dp0..\app\target\modellens-app.jar"
 set "opts=-XX:+UseSerialGC -Xmn16m -Xms32m -XX:PretenureSizeThreshold=256k -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:MaxRAMPercentage=50"
 if not "%~1"=="" set "opts=%opts% -XX:TieredStopAtLevel=1"

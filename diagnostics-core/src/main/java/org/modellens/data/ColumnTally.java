@@ -1,8 +1,6 @@
 package org.modellens.data;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Exact figures of one column over every row of its file: counted in the streamed pass over a file
@@ -14,24 +12,12 @@ import java.util.Map;
  * pass also counts, against the training figures, the values outside the training range, those
  * beyond the outlier fences and the categories training never had, each with example rows.
  */
-public final class ColumnTally {
+public final class ColumnTally implements ColumnFigures {
 
     private final String name;
     private final ColumnType type;
-    private final int maxCategories;
-
-    long rows;
-    long missing;
-    long unparsable;
-    long nonFinite;
-    long count;
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    private double mean;
-    private double m2;
-    private final Map<String, long[]> categories;
-    private long otherCount;
-    private boolean categoriesComplete = true;
+    /** Rows, missing, unparsable and non-finite cells, moments and label counts: the figures a profile keeps too. */
+    final ColumnCounts counts;
 
     final RowTally missingRows = new RowTally();
     final RowTally nonFiniteRows = new RowTally();
@@ -42,40 +28,35 @@ public final class ColumnTally {
     long above;
 
     ColumnTally(String name, ColumnType type, int maxCategories) {
+        this(name, type, new ColumnCounts(type == ColumnType.CATEGORICAL || type == ColumnType.BOOLEAN, maxCategories));
+    }
+
+    private ColumnTally(String name, ColumnType type, ColumnCounts counts) {
         this.name = name;
         this.type = type;
-        this.maxCategories = maxCategories;
-        this.categories = type == ColumnType.CATEGORICAL || type == ColumnType.BOOLEAN ? new HashMap<>() : null;
+        this.counts = counts;
     }
 
     /**
      * A tally restored from the exact figures of a profile (see {@code org.modellens.profile.format}):
      * the same figures a streamed pass would have counted.
      *
-     * @param categories label counts, or {@code null} for a column that is not categorical or boolean
+     * @param counts     the profile's figures (copied); labels counted only for a categorical or boolean column
      * @param rowTallies missing, non-finite, out-of-range, outlier and unseen-category rows, in this order
      */
-    public static ColumnTally restored(String name, ColumnType type, long rows, long missing, long unparsable,
-                                       long nonFinite, long count, double min, double max, double mean, double m2,
-                                       Map<String, Long> categories, long otherCount, boolean categoriesComplete,
-                                       RowTally[] rowTallies, long below, long above) {
-        ColumnTally tally = new ColumnTally(name, type, Integer.MAX_VALUE);
-        tally.rows = rows;
-        tally.missing = missing;
-        tally.unparsable = unparsable;
-        tally.nonFinite = nonFinite;
-        tally.count = count;
-        if (count > 0) {
-            tally.min = min;
-            tally.max = max;
-            tally.mean = mean;
-            tally.m2 = m2;
+    public static ColumnTally restored(String name, ColumnType type, ColumnCounts counts, RowTally[] rowTallies,
+                                       long below, long above) {
+        ColumnCounts copy = counts.copy(Integer.MAX_VALUE);
+        boolean labels = type == ColumnType.CATEGORICAL || type == ColumnType.BOOLEAN;
+        if (labels != copy.countsLabels()) {
+            // A profile keeps no labels for an identifier; a retyped column none for numbers.
+            ColumnCounts figures = new ColumnCounts(labels, Integer.MAX_VALUE);
+            figures.restore(copy.rows(), copy.missing(), copy.unparsable(), copy.nonFinite(), copy.count(), copy.storedMin(),
+                    copy.storedMax(), copy.storedMean(), copy.storedM2());
+            figures.restoreOther(copy.otherCount(), copy.categoriesComplete());
+            copy = figures;
         }
-        if (tally.categories != null && categories != null) {
-            categories.forEach((label, c) -> tally.categories.put(label, new long[] {c}));
-        }
-        tally.otherCount = otherCount;
-        tally.categoriesComplete = categoriesComplete;
+        ColumnTally tally = new ColumnTally(name, type, copy);
         tally.missingRows.copy(rowTallies[0]);
         tally.nonFiniteRows.copy(rowTallies[1]);
         tally.outOfRangeRows.copy(rowTallies[2]);
@@ -98,16 +79,17 @@ public final class ColumnTally {
                 tally.unseenRows)) {
             rows.keepAll();
         }
+        ColumnCounts counts = tally.counts;
         int size = column.size();
-        tally.rows = size;
-        tally.unparsable = column.unparsableCount();
+        counts.rows = size;
+        counts.unparsable = column.unparsableCount();
         if (column.missingCount() > 0) {
             int[] codes = column.codes();
             double[] values = column.numbers();
             for (int row = 0; row < size; row++) {
                 // Column.isMissing, its array read here: a call a row only for the NaN cells of a numeric column
                 if (codes != null ? codes[row] == Column.MISSING : values[row] != values[row] && column.isMissing(row)) {
-                    tally.missing++;
+                    counts.missing++;
                     tally.missingRows.add(row);
                 }
             }
@@ -118,7 +100,7 @@ public final class ColumnTally {
                 // Only cells kept as text can hold a non-finite word: clean columns cost nothing here.
                 for (int row : column.keptTextRows()) {
                     if (Double.isNaN(numbers[row]) && TypeInference.isNonFiniteWord(column.keptText(row))) {
-                        tally.nonFinite++;
+                        counts.nonFinite++;
                         tally.nonFiniteRows.add(row);
                     }
                 }
@@ -133,7 +115,7 @@ public final class ColumnTally {
                 if (Double.isNaN(value)) {
                     continue;
                 }
-                tally.addNumber(value);
+                counts.addNumber(value);
                 if (compare) {
                     if (value < min) {
                         tally.below++;
@@ -148,19 +130,19 @@ public final class ColumnTally {
                 }
             }
         }
-        if (tally.categories != null && !column.identifier()) {
+        if (counts.countsLabels() && !column.identifier()) {
             int[] codes = column.codes();
-            long[] counts = new long[column.categoryCount()];
+            long[] labelCounts = new long[column.categoryCount()];
             for (int code : codes) {
                 if (code != Column.MISSING) {
-                    counts[code]++;
+                    labelCounts[code]++;
                 }
             }
-            boolean[] unseen = new boolean[counts.length];
-            for (int code = 0; code < counts.length; code++) {
-                if (counts[code] > 0) {
+            boolean[] unseen = new boolean[labelCounts.length];
+            for (int code = 0; code < labelCounts.length; code++) {
+                if (labelCounts[code] > 0) {
                     String label = column.category(code);
-                    tally.categories.put(label, new long[] {counts[code]});
+                    tally.counts.restoreLabel(label, labelCounts[code]);
                     unseen[code] = trained != null && trained.categoriesComplete() && !trained.hasCategory(label);
                 }
             }
@@ -174,31 +156,6 @@ public final class ColumnTally {
         return tally;
     }
 
-    void addNumber(double value) {
-        count++;
-        if (value < min) {
-            min = value;
-        }
-        if (value > max) {
-            max = value;
-        }
-        double delta = value - mean;
-        mean += delta / count;
-        m2 += delta * (value - mean);
-    }
-
-    void addCategory(String label) {
-        long[] c = categories.get(label);
-        if (c != null) {
-            c[0]++;
-        } else if (categories.size() < maxCategories) {
-            categories.put(label, new long[] {1});
-        } else {
-            otherCount++;
-            categoriesComplete = false;
-        }
-    }
-
     public String name() {
         return name;
     }
@@ -207,70 +164,14 @@ public final class ColumnTally {
         return type;
     }
 
-    /** Data rows in the file. */
-    public long rows() {
-        return rows;
-    }
-
-    /** Empty cells. */
-    public long missing() {
-        return missing;
-    }
-
-    /** Non-empty cells that do not parse as the column's type (non-finite words included). */
-    public long unparsable() {
-        return unparsable;
-    }
-
-    /** Cells holding NaN, Inf or Infinity text in a numeric column. */
-    public long nonFinite() {
-        return nonFinite;
-    }
-
-    /** Parsed values of a numeric or datetime column. */
-    public long count() {
-        return count;
-    }
-
-    public double min() {
-        return count == 0 ? Double.NaN : min;
-    }
-
-    public double max() {
-        return count == 0 ? Double.NaN : max;
-    }
-
-    public double mean() {
-        return count == 0 ? Double.NaN : mean;
-    }
-
-    /** Sample standard deviation (n - 1), as numpy's {@code std(ddof=1)}; NaN below two values. */
-    public double std() {
-        return count < 2 ? Double.NaN : Math.sqrt(m2 / (count - 1));
-    }
-
-    /** Label counts of a categorical or boolean column ({@code null} for other types). */
-    public Map<String, Long> categoryCounts() {
-        if (categories == null) {
-            return null;
-        }
-        Map<String, Long> counts = new HashMap<>(categories.size() * 2);
-        categories.forEach((label, c) -> counts.put(label, c[0]));
+    /** Rows, missing, unparsable and non-finite cells, moments and label counts. */
+    @Override
+    public ColumnCounts counts() {
         return counts;
     }
 
-    /** Whether every distinct label was counted (false once {@code maxCategories} was exceeded). */
-    public boolean categoriesComplete() {
-        return categoriesComplete;
-    }
-
-    /** Cells whose label came after the category limit was reached. */
-    public long otherCount() {
-        return otherCount;
-    }
-
     boolean hasCategory(String label) {
-        return categories != null && categories.containsKey(label);
+        return counts.hasCategory(label);
     }
 
     public RowTally missingRows() {

@@ -84,6 +84,29 @@ public final class ParquetReader {
             throw new UnreadableInputException(file + " is not a readable Parquet file; it is damaged or no Parquet ("
                     + Reasons.of(e) + ")", e);
         }
+        List<String[]> rows = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        stream(f, file, schema, new RowStream.Sink() {
+            @Override
+            public void header(List<String> header) {
+                names.addAll(header);
+            }
+
+            @Override
+            public void row(String[] cells) {
+                rows.add(cells);
+            }
+        });
+        return RawTable.ofRows(source, names, rows);
+    }
+
+    /**
+     * Hands the rows of the flat Parquet file {@code f}, whose footer gave {@code schema}, to the sink
+     * in file order, cells as text ({@link #cellText}): the one way both this reader and
+     * {@link RowStream} read Parquet rows. Refuses a file without columns or rows, a column named
+     * twice, and unsupported, damaged or truncated content, naming the file.
+     */
+    static void stream(File f, String file, MessageType schema, RowStream.Sink sink) throws UnreadableInputException {
         List<Type> fields = schema.getFields();
         int width = fields.size();
         if (width == 0) {
@@ -101,6 +124,7 @@ public final class ParquetReader {
             names.add(name);
             converters[c] = cellText(field, file);
         }
+        sink.header(names);
         Function<String[], Integer> heading = p -> index.get(p[0]);
         Hydrator<String[], String[], Integer> hydrator = new Hydrator<>() {
             @Override
@@ -121,9 +145,13 @@ public final class ParquetReader {
                 return row;
             }
         };
-        List<String[]> rows = new ArrayList<>();
+        long rows = 0;
         try (Stream<String[]> stream = blue.strategic.parquet.ParquetReader.streamContent(f, hydrator, heading)) {
-            stream.forEach(rows::add);
+            var it = stream.iterator();
+            while (it.hasNext()) {
+                sink.row(it.next());
+                rows++;
+            }
         } catch (IOException | RuntimeException e) {
             throw new UnreadableInputException(file + " cannot be read as Parquet; it is damaged or truncated ("
                     + Reasons.of(e) + ")", e);
@@ -134,19 +162,9 @@ public final class ParquetReader {
             throw new UnreadableInputException(file + " cannot be read as Parquet: its compression codec is not supported"
                     + " (write it with snappy, gzip, zstd, lz4 or no compression), or the file is damaged", e);
         }
-        if (rows.isEmpty()) {
+        if (rows == 0) {
             throw new UnreadableInputException(file + " has columns but no data rows");
         }
-        int n = rows.size();
-        List<String[]> columns = new ArrayList<>(width);
-        for (int c = 0; c < width; c++) {
-            String[] col = new String[n];
-            for (int r = 0; r < n; r++) {
-                col[r] = rows.get(r)[c];
-            }
-            columns.add(col);
-        }
-        return new RawTable(source, names, columns, n);
     }
 
     static CellText cellText(Type field, String file) throws UnreadableInputException {

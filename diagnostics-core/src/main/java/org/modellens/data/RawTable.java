@@ -1,5 +1,6 @@
 package org.modellens.data;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,5 +20,19 @@ public record RawTable(SourceInfo source, List<String> names, List<String[]> col
         if (names.size() != columns.size()) {
             throw new IllegalArgumentException(names.size() + " names for " + columns.size() + " columns");
         }
+    }
+
+    /** The table of rows read one by one (each as wide as {@code names}), turned into columns. */
+    public static RawTable ofRows(SourceInfo source, List<String> names, List<String[]> rows) {
+        int n = rows.size();
+        List<String[]> columns = new ArrayList<>(names.size());
+        for (int c = 0; c < names.size(); c++) {
+            String[] column = new String[n];
+            for (int r = 0; r < n; r++) {
+                column[r] = rows.get(r)[c];
+            }
+            columns.add(column);
+        }
+        return new RawTable(source, names, columns, n);
     }
 }

@@ -1,6 +1,5 @@
 package org.modellens.data;
 
-import blue.strategic.parquet.Hydrator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedInputStream;
@@ -17,15 +16,11 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Stream;
+import java.util.function.UnaryOperator;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.Type;
 
 /**
  * Hands the rows of a snapshot file to a {@link Sink} one at a time, in file order, without holding
@@ -51,16 +46,9 @@ public final class RowStream {
         if (Files.isDirectory(path)) {
             throw new UnreadableInputException(file + " is a folder, not a file");
         }
-        byte[] head;
-        long size;
-        try (InputStream in = Files.newInputStream(path)) {
-            size = Files.size(path);
-            head = in.readNBytes(64 * 1024);
-        } catch (NoSuchFileException e) {
-            throw new UnreadableInputException(file + ": file not found (" + path.toAbsolutePath() + ")", e);
-        } catch (IOException e) {
-            throw new UnreadableInputException(file + " cannot be read: " + Reasons.of(e), e);
-        }
+        Head start = head(path, file);
+        byte[] head = start.bytes();
+        long size = start.size();
         if (head.length == 0) {
             throw new UnreadableInputException(file + " is empty");
         }
@@ -87,10 +75,31 @@ public final class RowStream {
         if (!csv && CsvReader.looksBinary(head)) {
             throw new UnreadableInputException(file + " is not in a supported format (CSV, Parquet or XLSX)");
         }
-        return csv(path, file, size, head, sink);
+        return csv(path, file, size, head, UnaryOperator.identity(), sink);
     }
 
-    private static SourceInfo csv(Path path, String file, long size, byte[] head, Sink sink) throws UnreadableInputException {
+    /** A file's size and its first 64 KB, which decide its format, encoding and delimiter. */
+    record Head(long size, byte[] bytes) {
+    }
+
+    /** The size and first 64 KB of the file, or one line saying why it cannot be read. */
+    static Head head(Path path, String file) throws UnreadableInputException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return new Head(Files.size(path), in.readNBytes(64 * 1024));
+        } catch (NoSuchFileException e) {
+            throw new UnreadableInputException(file + ": file not found (" + path.toAbsolutePath() + ")", e);
+        } catch (IOException e) {
+            throw new UnreadableInputException(file + " cannot be read: " + Reasons.of(e), e);
+        }
+    }
+
+    /**
+     * Streams a CSV file's header and rows into the sink by {@link CsvReader}'s rules, its bytes passing
+     * through {@code counting} (a progress count) on their way to the parser; the source carries the
+     * SHA-256 of the whole file. The one streamed CSV road: the streamed reader comes here too.
+     */
+    static SourceInfo csv(Path path, String file, long size, byte[] head, UnaryOperator<InputStream> counting, Sink sink)
+            throws UnreadableInputException {
         Charset charset = CsvReader.isValidUtf8Prefix(head) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
         char delimiter = CsvReader.delimiter(file, size, head, charset);
         CsvReader.refuseNul(head, delimiter, file);
@@ -100,7 +109,8 @@ public final class RowStream {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16), digest)) {
+        try (InputStream in = new DigestInputStream(counting.apply(new BufferedInputStream(Files.newInputStream(path), 1 << 16)),
+                digest)) {
             if (CsvReader.hasBom(head)) {
                 in.readNBytes(3);
             }
@@ -148,60 +158,7 @@ public final class RowStream {
             throw new UnreadableInputException(file + " is not a readable Parquet file; it is damaged or no Parquet ("
                     + Reasons.of(e) + ")", e);
         }
-        List<Type> fields = schema.getFields();
-        int width = fields.size();
-        if (width == 0) {
-            throw new UnreadableInputException(file + " has no columns");
-        }
-        Map<String, Integer> index = new HashMap<>();
-        List<String> names = new java.util.ArrayList<>(width);
-        ParquetReader.CellText[] converters = new ParquetReader.CellText[width];
-        for (int c = 0; c < width; c++) {
-            String name = fields.get(c).getName();
-            if (index.putIfAbsent(name, c) != null) {
-                throw new UnreadableInputException(file + ": column \"" + name + "\" appears twice");
-            }
-            names.add(name);
-            converters[c] = ParquetReader.cellText(fields.get(c), file);
-        }
-        sink.header(names);
-        Function<String[], Integer> heading = p -> index.get(p[0]);
-        Hydrator<String[], String[], Integer> hydrator = new Hydrator<>() {
-            @Override
-            public String[] start() {
-                return new String[width];
-            }
-
-            @Override
-            public String[] add(String[] row, Integer column, Object value) {
-                if (column != null && value != null) {
-                    row[column] = converters[column].text(value);
-                }
-                return row;
-            }
-
-            @Override
-            public String[] finish(String[] row) {
-                return row;
-            }
-        };
-        long[] rows = {0};
-        try (Stream<String[]> stream = blue.strategic.parquet.ParquetReader.streamContent(f, hydrator, heading)) {
-            var it = stream.iterator();
-            while (it.hasNext()) {
-                sink.row(it.next());
-                rows[0]++;
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new UnreadableInputException(file + " cannot be read as Parquet; it is damaged or truncated ("
-                    + Reasons.of(e) + ")", e);
-        } catch (LinkageError e) {
-            throw new UnreadableInputException(file + " cannot be read as Parquet: its compression codec is not supported"
-                    + " (write it with snappy, gzip, zstd or no compression), or the file is damaged", e);
-        }
-        if (rows[0] == 0) {
-            throw new UnreadableInputException(file + " has columns but no data rows");
-        }
+        ParquetReader.stream(f, file, schema, sink);
         return new SourceInfo(path, "parquet", sha256(path, file));
     }
 

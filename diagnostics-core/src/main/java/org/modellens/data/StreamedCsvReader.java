@@ -1,25 +1,12 @@
 package org.modellens.data;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,60 +67,29 @@ public final class StreamedCsvReader {
                           String target) throws UnreadableInputException {
         String file = CsvReader.fileName(path);
         InputFiles.checkRegularFile(path, "data file", Long.MAX_VALUE);
-        long size;
-        byte[] head;
-        try (InputStream in = Files.newInputStream(path)) {
-            size = Files.size(path);
-            head = in.readNBytes(64 * 1024);
-        } catch (NoSuchFileException e) {
-            throw new UnreadableInputException(file + ": file not found (" + path.toAbsolutePath() + ")", e);
-        } catch (IOException e) {
-            throw new UnreadableInputException(file + " cannot be read: " + Reasons.of(e), e);
-        }
-        Charset charset = CsvReader.isValidUtf8Prefix(head) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
-        char delimiter = CsvReader.delimiter(file, size, head, charset);
-        CsvReader.refuseNul(head, delimiter, file);
-        MessageDigest digest;
+        RowStream.Head head = RowStream.head(path, file);
+        CountingStream[] counted = new CountingStream[1];
+        Pass pass = new Pass(file, training, forcedCategorical, forcedNumeric, target,
+                () -> counted[0] == null ? 0 : counted[0].fraction());
         try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (CountingStream counted = new CountingStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16), size,
-                ReadWatch.counter(path, size));
-             InputStream in = new DigestInputStream(counted, digest)) {
-            if (CsvReader.hasBom(head)) {
-                in.readNBytes(3);
-            }
-            InputStreamReader text = new InputStreamReader(in, charset);
-            try (de.siegmar.fastcsv.reader.CsvReader<CsvRecord> reader = CsvReader.builder(delimiter).ofCsvRecord(text)) {
-                Pass pass = new Pass(file, training, forcedCategorical, forcedNumeric, target, counted);
-                try {
-                    for (CsvRecord record : reader) {
-                        pass.accept(record);
-                    }
-                    SourceInfo source = new SourceInfo(path, "csv", HexFormat.of().formatHex(digest.digest()));
-                    return pass.finish(source);
-                } finally {
-                    pass.stopWorker();
-                }
-            }
-        } catch (CsvParseException e) {
-            throw new UnreadableInputException(file + ": the CSV structure is broken (" + Reasons.of(e) + ")", e);
-        } catch (IOException | UncheckedIOException e) {
-            throw new UnreadableInputException(file + " cannot be read: " + Reasons.of(e), e);
+            SourceInfo source = RowStream.csv(path, file, head.size(), head.bytes(),
+                    in -> counted[0] = new CountingStream(in, head.size(), ReadWatch.counter(path, head.size())), pass);
+            return pass.finish(source);
+        } finally {
+            pass.stopWorker();
         }
     }
 
     /** The state of one pass over a file. */
-    private final class Pass {
+    private final class Pass implements RowStream.Sink {
 
         private final String file;
         private final Snapshot training;
         private final Set<String> forcedCategorical;
         private final Set<String> forcedNumeric;
         private final String target;
-        private final CountingStream counted;
+        /** The share of the file's bytes read so far. */
+        private final java.util.function.DoubleSupplier counted;
         private final SplittableRandom random;
 
         private List<String> names;
@@ -165,7 +121,7 @@ public final class StreamedCsvReader {
         private volatile Throwable workerFailure;
 
         Pass(String file, Snapshot training, Set<String> forcedCategorical, Set<String> forcedNumeric, String target,
-             CountingStream counted) {
+             java.util.function.DoubleSupplier counted) {
             this.file = file;
             this.training = training;
             this.forcedCategorical = forcedCategorical;
@@ -177,18 +133,14 @@ public final class StreamedCsvReader {
             this.sampleIndex = new long[options.sampleRows()];
         }
 
-        void accept(CsvRecord record) throws UnreadableInputException {
-            if (names == null) {
-                names = CsvReader.header(record, file);
-                width = names.size();
-                return;
-            }
-            CsvReader.checkWidth(record, 0, width, file);
-            String[] cells = new String[width];
-            for (int c = 0; c < width; c++) {
-                String cell = record.getField(c);
-                cells[c] = cell.isEmpty() ? null : cell;
-            }
+        @Override
+        public void header(List<String> header) {
+            names = header;
+            width = names.size();
+        }
+
+        @Override
+        public void row(String[] cells) throws UnreadableInputException {
             if (types == null) {
                 firstRows.add(cells);
                 if (firstRows.size() >= options.typeRows()) {
@@ -206,9 +158,10 @@ public final class StreamedCsvReader {
                 batch = new String[BATCH][];
                 batchSize = 0;
             }
-            if (counted.fraction() >= nextProgress) {
-                progress.accept(counted.fraction());
-                nextProgress = counted.fraction() + 0.05;
+            double fraction = counted.getAsDouble();
+            if (fraction >= nextProgress) {
+                progress.accept(fraction);
+                nextProgress = fraction + 0.05;
             }
         }
 
@@ -217,7 +170,7 @@ public final class StreamedCsvReader {
                 try {
                     for (String[][] rows = queue.take(); rows != END; rows = queue.take()) {
                         for (String[] cells : rows) {
-                            row(cells);
+                            tallyRow(cells);
                         }
                     }
                 } catch (InterruptedException e) {
@@ -326,11 +279,11 @@ public final class StreamedCsvReader {
             List<String[]> held = firstRows;
             firstRows = null;
             for (String[] cells : held) {
-                row(cells);
+                tallyRow(cells);
             }
         }
 
-        private void row(String[] cells) {
+        private void tallyRow(String[] cells) {
             long index = rows++;
             long hash = RowHashSet.rowHash(cells);
             for (int c = 0; c < width; c++) {
@@ -354,9 +307,9 @@ public final class StreamedCsvReader {
 
         private void tally(int c, String cell, long row) {
             ColumnTally tally = tallies[c];
-            tally.rows++;
+            tally.counts.addRow();
             if (cell == null) {
-                tally.missing++;
+                tally.counts.addMissing();
                 tally.missingRows.add(row);
                 return;
             }
@@ -366,9 +319,9 @@ public final class StreamedCsvReader {
                     double value = types[c] == ColumnType.NUMERIC ? TypeInference.parseNumber(cell)
                             : TypeInference.parseDateTime(cell);
                     if (Double.isNaN(value)) {
-                        tally.unparsable++;
-                        if (types[c] == ColumnType.NUMERIC && TypeInference.isNonFiniteWord(cell)) {
-                            tally.nonFinite++;
+                        boolean nonFinite = types[c] == ColumnType.NUMERIC && TypeInference.isNonFiniteWord(cell);
+                        tally.counts.addUnparsable(1, nonFinite);
+                        if (nonFinite) {
                             tally.nonFiniteRows.add(row);
                         }
                         // As the in-memory reader: "1,200" or "12 kg" still counts as unparsable text, and as its number.
@@ -378,7 +331,7 @@ public final class StreamedCsvReader {
                         }
                         value = recovered.value();
                     }
-                    tally.addNumber(value);
+                    tally.counts.addNumber(value);
                     if (trained != null && trained.count() > 0) {
                         if (value < trained.min() || value > trained.max()) {
                             tally.outOfRangeRows.add(row);
@@ -395,10 +348,10 @@ public final class StreamedCsvReader {
                 }
                 case BOOLEAN, CATEGORICAL -> {
                     if (types[c] == ColumnType.BOOLEAN && !TypeInference.isBooleanValue(cell)) {
-                        tally.unparsable++;
+                        tally.counts.addUnparsable(1, false);
                     }
                     if (counted_[c]) {
-                        tally.addCategory(cell);
+                        tally.counts.addCategory(cell, 1);
                         if (trained != null && trained.categoriesComplete() && !trained.hasCategory(cell)) {
                             tally.unseenRows.add(row);
                         }

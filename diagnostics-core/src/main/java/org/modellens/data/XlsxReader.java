@@ -105,16 +105,7 @@ public final class XlsxReader {
             if (rows.isEmpty()) {
                 throw new UnreadableInputException(file + " has a header but no data rows");
             }
-            int n = rows.size();
-            List<String[]> columns = new ArrayList<>(width);
-            for (int c = 0; c < width; c++) {
-                String[] col = new String[n];
-                for (int r = 0; r < n; r++) {
-                    col[r] = rows.get(r)[c];
-                }
-                columns.add(col);
-            }
-            return new RawTable(source, names, columns, n);
+            return RawTable.ofRows(source, names, rows);
         } catch (IOException | RuntimeException e) {
             String large = tooLargeEntry(e);
             if (large != null) {

@@ -3,18 +3,15 @@ package org.modellens.profile.format;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.hll.Union;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.memory.Memory;
+import org.modellens.data.ColumnCounts;
+import org.modellens.data.ColumnFigures;
 import org.modellens.data.ColumnType;
 import org.modellens.data.TypeInference;
 
@@ -38,26 +35,15 @@ import org.modellens.data.TypeInference;
  * </ul>
  * Not thread-safe.
  */
-public final class ColumnSummary {
+public final class ColumnSummary implements ColumnFigures {
 
     private final String name;
     private final ColumnType type;
     private final boolean identifier;
-    private final int maxCategories;
     private final int hllLgK;
 
-    long rows;
-    long missing;
-    long unparsable;
-    long nonFinite;
-    long count;
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    double mean;
-    double m2;
-    private final HashMap<String, long[]> categories;
-    long otherCount;
-    boolean categoriesComplete = true;
+    /** Rows, missing, unparsable and non-finite cells, moments and label counts: the figures a tally keeps too. */
+    private final ColumnCounts counts;
     private KllDoublesSketch quantiles;
     private Extremes lowest;
     private Extremes highest;
@@ -70,9 +56,8 @@ public final class ColumnSummary {
         this.name = name;
         this.type = type;
         this.identifier = identifier;
-        this.maxCategories = options.maxCategories();
         this.hllLgK = options.hllLgK();
-        this.categories = counted() ? new HashMap<>() : null;
+        this.counts = new ColumnCounts(counted(), options.maxCategories());
         this.quantiles = numeric() ? KllDoublesSketch.newHeapInstance(options.kllK()) : null;
         this.lowest = numeric() ? new Extremes(EXTREMES, false) : null;
         this.highest = numeric() ? new Extremes(EXTREMES, true) : null;
@@ -90,63 +75,35 @@ public final class ColumnSummary {
 
     /** Counts one cell ({@code null} = missing). */
     void add(String cell) {
-        rows++;
+        counts.addRow();
         if (cell == null) {
-            missing++;
+            counts.addMissing();
             return;
         }
         switch (type) {
             case NUMERIC, DATETIME -> {
                 double value = type == ColumnType.NUMERIC ? TypeInference.parseNumber(cell) : TypeInference.parseDateTime(cell);
                 if (Double.isNaN(value)) {
-                    unparsable++;
-                    if (type == ColumnType.NUMERIC && TypeInference.isNonFiniteWord(cell)) {
-                        nonFinite++;
-                    }
+                    counts.addUnparsable(1, type == ColumnType.NUMERIC && TypeInference.isNonFiniteWord(cell));
                     distinct.update(cell);
                     return;
                 }
-                addNumber(value);
+                counts.addNumber(value);
+                quantiles.update(value);
+                lowest.add(value);
+                highest.add(value);
                 distinct.update(value);
             }
             case BOOLEAN, CATEGORICAL -> {
                 if (type == ColumnType.BOOLEAN && !TypeInference.isBooleanValue(cell)) {
-                    unparsable++;
+                    counts.addUnparsable(1, false);
                 }
-                if (categories != null) {
-                    addCategory(cell, 1);
+                if (counts.countsLabels()) {
+                    counts.addCategory(cell, 1);
                 }
                 distinct.update(cell);
             }
             case TEXT -> distinct.update(cell);
-        }
-    }
-
-    private void addNumber(double value) {
-        count++;
-        if (value < min) {
-            min = value;
-        }
-        if (value > max) {
-            max = value;
-        }
-        double delta = value - mean;
-        mean += delta / count;
-        m2 += delta * (value - mean);
-        quantiles.update(value);
-        lowest.add(value);
-        highest.add(value);
-    }
-
-    private void addCategory(String label, long n) {
-        long[] c = categories.get(label);
-        if (c != null) {
-            c[0] += n;
-        } else if (categories.size() < maxCategories) {
-            categories.put(label, new long[] {n});
-        } else {
-            otherCount += n;
-            categoriesComplete = false;
         }
     }
 
@@ -156,27 +113,7 @@ public final class ColumnSummary {
             throw new IllegalArgumentException("column " + name + " (" + type.jsonName() + ") cannot merge with "
                     + other.name + " (" + other.type.jsonName() + ")");
         }
-        rows += other.rows;
-        missing += other.missing;
-        unparsable += other.unparsable;
-        nonFinite += other.nonFinite;
-        if (other.count > 0) {
-            if (count == 0) {
-                min = other.min;
-                max = other.max;
-                mean = other.mean;
-                m2 = other.m2;
-            } else {
-                // Chan, Golub & LeVeque (1979): exact for the pooled moments, stable for large counts.
-                double n = (double) count + other.count;
-                double delta = other.mean - mean;
-                mean = mean + delta * other.count / n;
-                m2 = m2 + other.m2 + delta * delta * ((double) count * other.count / n);
-                min = Math.min(min, other.min);
-                max = Math.max(max, other.max);
-            }
-            count += other.count;
-        }
+        counts.merge(other.counts);
         if (quantiles != null) {
             quantiles.merge(other.quantiles);
             lowest.merge(other.lowest);
@@ -186,29 +123,6 @@ public final class ColumnSummary {
         union.update(distinct);
         union.update(other.distinct);
         distinct = union.getResult(TgtHllType.HLL_8);
-        if (categories != null) {
-            otherCount += other.otherCount;
-            categoriesComplete &= other.categoriesComplete;
-            other.categories.forEach((label, c) -> {
-                long[] mine = categories.get(label);
-                if (mine != null) {
-                    mine[0] += c[0];
-                } else {
-                    categories.put(label, new long[] {c[0]});
-                }
-            });
-            if (categories.size() > maxCategories) {
-                // Keep the most frequent labels (ties by label), so the result does not depend on merge order.
-                List<Map.Entry<String, long[]>> entries = new ArrayList<>(categories.entrySet());
-                entries.sort(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0])
-                        .thenComparing(Map.Entry::getKey));
-                for (Map.Entry<String, long[]> dropped : entries.subList(maxCategories, entries.size())) {
-                    otherCount += dropped.getValue()[0];
-                    categories.remove(dropped.getKey());
-                }
-                categoriesComplete = false;
-            }
-        }
     }
 
     public String name() {
@@ -223,65 +137,10 @@ public final class ColumnSummary {
         return identifier;
     }
 
-    public long rows() {
-        return rows;
-    }
-
-    public long missing() {
-        return missing;
-    }
-
-    public long unparsable() {
-        return unparsable;
-    }
-
-    public long nonFinite() {
-        return nonFinite;
-    }
-
-    /** Parsed values of a numeric or datetime column. */
-    public long count() {
-        return count;
-    }
-
-    public double min() {
-        return count == 0 ? Double.NaN : min;
-    }
-
-    public double max() {
-        return count == 0 ? Double.NaN : max;
-    }
-
-    public double mean() {
-        return count == 0 ? Double.NaN : mean;
-    }
-
-    /** Sum of squared deviations from the mean. */
-    public double m2() {
-        return count == 0 ? Double.NaN : m2;
-    }
-
-    /** Sample standard deviation (n - 1); NaN below two values. */
-    public double std() {
-        return count < 2 ? Double.NaN : Math.sqrt(m2 / (count - 1));
-    }
-
-    /** Label counts in label order, or {@code null} when the column's labels are not counted. */
-    public Map<String, Long> categoryCounts() {
-        if (categories == null) {
-            return null;
-        }
-        Map<String, Long> counts = new TreeMap<>();
-        categories.forEach((label, c) -> counts.put(label, c[0]));
+    /** The exact figures: cell counts, moments and label counts. */
+    @Override
+    public ColumnCounts counts() {
         return counts;
-    }
-
-    public long otherCount() {
-        return otherCount;
-    }
-
-    public boolean categoriesComplete() {
-        return categoriesComplete;
     }
 
     /** The KLL sketch of the parsed values (numeric and datetime columns), else {@code null}. */
@@ -305,10 +164,11 @@ public final class ColumnSummary {
      * the KLL estimate, within the KLL rank error times the count.
      */
     public double[] countBelow(double x) {
-        if (count == 0 || x <= min) {
+        long count = counts.count();
+        if (count == 0 || x <= counts.min()) {
             return new double[] {0, 0};
         }
-        if (x > max) {
+        if (x > counts.max()) {
             return new double[] {count, 0};
         }
         long exact = lowest.countBeyond(x);
@@ -321,10 +181,11 @@ public final class ColumnSummary {
 
     /** Number of parsed values above {@code x} (strictly), with its error bound, as {@link #countBelow}. */
     public double[] countAbove(double x) {
-        if (count == 0 || x >= max) {
+        long count = counts.count();
+        if (count == 0 || x >= counts.max()) {
             return new double[] {0, 0};
         }
-        if (x < min) {
+        if (x < counts.min()) {
             return new double[] {count, 0};
         }
         long exact = highest.countBeyond(x);
@@ -339,19 +200,19 @@ public final class ColumnSummary {
         ProfileFormat.writeString(out, name);
         out.writeByte(type.ordinal());
         out.writeBoolean(identifier);
-        out.writeLong(rows);
-        out.writeLong(missing);
-        out.writeLong(unparsable);
-        out.writeLong(nonFinite);
-        out.writeLong(count);
-        out.writeDouble(min);
-        out.writeDouble(max);
-        out.writeDouble(mean);
-        out.writeDouble(m2);
-        out.writeBoolean(categories != null);
-        if (categories != null) {
-            out.writeLong(otherCount);
-            out.writeBoolean(categoriesComplete);
+        out.writeLong(counts.rows());
+        out.writeLong(counts.missing());
+        out.writeLong(counts.unparsable());
+        out.writeLong(counts.nonFinite());
+        out.writeLong(counts.count());
+        out.writeDouble(counts.storedMin());
+        out.writeDouble(counts.storedMax());
+        out.writeDouble(counts.storedMean());
+        out.writeDouble(counts.storedM2());
+        out.writeBoolean(counts.countsLabels());
+        if (counts.countsLabels()) {
+            out.writeLong(counts.otherCount());
+            out.writeBoolean(counts.categoriesComplete());
             Map<String, Long> sorted = categoryCounts();
             out.writeInt(sorted.size());
             for (Map.Entry<String, Long> e : sorted.entrySet()) {
@@ -375,24 +236,16 @@ public final class ColumnSummary {
             throw new IOException("unknown column type " + ordinal + " for column " + name);
         }
         ColumnSummary s = new ColumnSummary(name, ColumnType.values()[ordinal], in.readBoolean(), options);
-        s.rows = in.readLong();
-        s.missing = in.readLong();
-        s.unparsable = in.readLong();
-        s.nonFinite = in.readLong();
-        s.count = in.readLong();
-        s.min = in.readDouble();
-        s.max = in.readDouble();
-        s.mean = in.readDouble();
-        s.m2 = in.readDouble();
+        s.counts.restore(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readDouble(),
+                in.readDouble(), in.readDouble(), in.readDouble());
         if (in.readBoolean()) {
-            if (s.categories == null) {
+            if (!s.counts.countsLabels()) {
                 throw new IOException("column " + name + " carries category counts its type does not have");
             }
-            s.otherCount = in.readLong();
-            s.categoriesComplete = in.readBoolean();
+            s.counts.restoreOther(in.readLong(), in.readBoolean());
             int n = in.readInt();
             for (int i = 0; i < n; i++) {
-                s.categories.put(ProfileFormat.readString(in), new long[] {in.readLong()});
+                s.counts.restoreLabel(ProfileFormat.readString(in), in.readLong());
             }
         }
         if (in.readBoolean()) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import org.modellens.data.Column;
+import org.modellens.data.ColumnCounts;
 import org.modellens.data.ColumnTally;
 import org.modellens.data.ColumnType;
 import org.modellens.data.RawTable;
@@ -141,8 +142,7 @@ public final class ProfileSnapshots {
             }
             unseen = examples(count, cells, indices, cell -> cell != null && !trainCategories.containsKey(cell));
         }
-        return ColumnTally.restored(s.name(), s.type(), s.rows(), s.missing(), s.unparsable(), s.nonFinite(), s.count(),
-                s.min(), s.max(), s.mean(), s.m2(), categories, s.otherCount(), s.categoriesComplete(),
+        return ColumnTally.restored(s.name(), s.type(), s.counts(),
                 new RowTally[] {missing, nonFinite, outOfRange, outliers, unseen}, below, above);
     }
 
@@ -156,37 +156,22 @@ public final class ProfileSnapshots {
         if (type != ColumnType.NUMERIC || labels == null || !s.categoriesComplete()) {
             return null;
         }
-        long count = 0;
-        long unparsable = 0;
-        long nonFinite = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        double mean = 0;
-        double m2 = 0;
+        ColumnCounts counts = new ColumnCounts(false, 0);
+        counts.restore(s.rows(), s.missing(), 0, 0, 0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0, 0);
         for (Map.Entry<String, Long> e : labels.entrySet()) {
             double v = TypeInference.parseNumber(e.getKey());
             long k = e.getValue();
             if (Double.isNaN(v)) {
-                unparsable += k;
-                if (TypeInference.isNonFiniteWord(e.getKey())) {
-                    nonFinite += k;
-                }
+                counts.addUnparsable(k, TypeInference.isNonFiniteWord(e.getKey()));
                 continue;
             }
-            // k equal values pooled into the running moments (Chan's formula with M2 = 0 for the group).
-            double total = (double) count + k;
-            double delta = v - mean;
-            mean += delta * k / total;
-            m2 += delta * delta * ((double) count * k / total);
-            count += k;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+            counts.addEqual(v, k); // the label's k cells pooled into the moments at once
         }
         RowTally missing = examples(s.missing(), cells, indices, cell -> cell == null);
-        RowTally nonFiniteRows = examples(nonFinite, cells, indices, cell -> cell != null && TypeInference.isNonFiniteWord(cell));
+        RowTally nonFiniteRows = examples(counts.nonFinite(), cells, indices,
+                cell -> cell != null && TypeInference.isNonFiniteWord(cell));
         RowTally none = RowTally.of(0, new long[0]);
-        return ColumnTally.restored(s.name(), type, s.rows(), s.missing(), unparsable, nonFinite, count, min, max, mean, m2,
-                null, 0, true, new RowTally[] {missing, nonFiniteRows, none, none, none}, 0, 0);
+        return ColumnTally.restored(s.name(), type, counts, new RowTally[] {missing, nonFiniteRows, none, none, none}, 0, 0);
     }
 
     private static double value(ColumnType type, String cell) {
