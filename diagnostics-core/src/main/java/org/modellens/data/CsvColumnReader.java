@@ -797,7 +797,8 @@ final class CsvColumnReader {
         return pending == 0;
     }
 
-    private static int indexOf(byte[] bytes, byte b, int from, int to) {
+    /** The first index of {@code b} in {@code bytes[from, to)}, or -1; both CSV readers' byte scans. */
+    static int indexOf(byte[] bytes, byte b, int from, int to) {
         for (int i = from; i < to; i++) {
             if (bytes[i] == b) {
                 return i;
@@ -806,7 +807,8 @@ final class CsvColumnReader {
         return -1;
     }
 
-    private static int countOf(byte[] bytes, byte b, int from, int to) {
+    /** How often {@code b} occurs in {@code bytes[from, to)}, eight bytes at a time. */
+    static int countOf(byte[] bytes, byte b, int from, int to) {
         int count = 0;
         long pattern = (b & 0xFFL) * ONES;
         int i = from;

@@ -126,7 +126,7 @@ public final class CsvReader {
      * refused naming its line and column. Files full of NULs are refused earlier as binary.
      */
     static void refuseNul(byte[] bytes, char delimiter, String file) throws UnreadableInputException {
-        int at = indexOf(bytes, (byte) 0, 0, bytes.length);
+        int at = CsvColumnReader.indexOf(bytes, (byte) 0, 0, bytes.length);
         if (at < 0) {
             return;
         }
@@ -239,9 +239,9 @@ public final class CsvReader {
      */
     static List<int[]> slices(byte[] bytes) {
         int count = bytes.length < MIN_SLICE_BYTES ? 1 : Math.min(SLICES, (int) (bytes.length / MIN_SLICE_BYTES));
-        int headerEnd = indexOf(bytes, (byte) '\n', 0, bytes.length) + 1;
+        int headerEnd = CsvColumnReader.indexOf(bytes, (byte) '\n', 0, bytes.length) + 1;
         if (count <= 1 || headerEnd <= 0 || headerEnd >= bytes.length
-                || indexOf(bytes, (byte) '"', 0, bytes.length) >= 0) {
+                || CsvColumnReader.indexOf(bytes, (byte) '"', 0, bytes.length) >= 0) {
             return List.of(new int[] {0, bytes.length, 0});
         }
         // The first range is the header line alone.
@@ -251,35 +251,16 @@ public final class CsvReader {
         int lines = 1;
         for (int i = 1; i < count; i++) {
             int target = (int) ((long) bytes.length * i / count);
-            int newline = indexOf(bytes, (byte) '\n', Math.max(target, from), bytes.length);
+            int newline = CsvColumnReader.indexOf(bytes, (byte) '\n', Math.max(target, from), bytes.length);
             if (newline < 0 || newline + 1 >= bytes.length) {
                 break;
             }
             slices.add(new int[] {from, newline + 1, lines});
-            lines += countOf(bytes, (byte) '\n', from, newline + 1);
+            lines += CsvColumnReader.countOf(bytes, (byte) '\n', from, newline + 1);
             from = newline + 1;
         }
         slices.add(new int[] {from, bytes.length, lines});
         return slices;
-    }
-
-    private static int indexOf(byte[] bytes, byte b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static int countOf(byte[] bytes, byte b, int from, int to) {
-        int count = 0;
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == b) {
-                count++;
-            }
-        }
-        return count;
     }
 
     private static Slice parseSlice(byte[] bytes, int from, int to, int linesBefore, char delimiter, Charset charset,

@@ -45,11 +45,11 @@ public final class TypeInference {
     private static final Pattern ID_NAME = Pattern.compile("(?i)(^id$|_id$|^id_|uuid|guid|_key$|^key$)");
 
     /**
-     * The fast path's limits, shared by {@link #parseNumber(String)} and its twin on bytes
-     * ({@link NumberBytes}): a decimal of at most this many significant digits ...
+     * Significant digits a decimal may have to take the fast path ({@link #exactDecimal}) of
+     * {@link #parseNumber(String)} and of its twin on bytes ({@link NumberBytes}).
      */
     static final int FAST_DIGITS = 15;
-    /** ... and at most this many fraction digits is {@link #exactDecimal}'s, bit for bit {@link Double#parseDouble}'s. */
+    /** Digits after the point a decimal may have to take the fast path (10^22 is the largest exact power of ten). */
     static final int FAST_FRACTION = 22;
     private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
