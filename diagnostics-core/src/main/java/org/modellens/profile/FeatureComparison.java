@@ -12,9 +12,7 @@ import org.modellens.stats.CategoricalDistance;
 import org.modellens.stats.CdfDistances;
 import org.modellens.stats.ChiSquare;
 import org.modellens.stats.Descriptive;
-import org.modellens.stats.KolmogorovSmirnov;
 import org.modellens.stats.Psi;
-import org.modellens.stats.Wasserstein;
 
 /**
  * One column seen in both snapshots: its profiles and, when both sides have values, the drift
@@ -83,9 +81,10 @@ public record FeatureComparison(String name, FeatureRole role, ColumnType type, 
      * sizes). Public so that parts of a snapshot (the timeline's chunks) are measured exactly as a whole one.
      */
     public static DriftStatistics numericDrift(double[] train, double[] prod, double trainStd) {
-        double wasserstein = Wasserstein.distance(train, prod);
+        CdfDistances distances = CdfDistances.of(train, prod);
+        double wasserstein = distances.wasserstein();
         double relative = trainStd > 0 ? wasserstein / trainStd : Double.NaN;
-        return DriftStatistics.numeric(KolmogorovSmirnov.twoSample(train, prod), wasserstein, relative,
+        return DriftStatistics.numeric(distances.ks(), wasserstein, relative,
                 Psi.compute(train, prod), Descriptive.standardizedMeanDifference(train, prod));
     }
 

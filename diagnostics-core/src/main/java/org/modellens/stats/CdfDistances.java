@@ -15,6 +15,19 @@ package org.modellens.stats;
 public record CdfDistances(KsResult ks, double wasserstein) {
 
     /**
+     * Both distances of two non-empty samples in any order (sorted copies are made of those that are not
+     * ascending); they are not modified.
+     *
+     * @throws IllegalArgumentException if either sample is empty
+     */
+    public static CdfDistances of(double[] a, double[] b) {
+        if (a == null || b == null || a.length == 0 || b.length == 0) {
+            throw new IllegalArgumentException("Data passed to ks_2samp must not be empty");
+        }
+        return ofSorted(Sorted.ascending(a), Sorted.ascending(b));
+    }
+
+    /**
      * Both distances of two non-empty samples already in ascending order (not checked: the caller sorted
      * them); they are not modified.
      *

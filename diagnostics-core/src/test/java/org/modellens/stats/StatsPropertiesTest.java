@@ -69,6 +69,12 @@ class StatsPropertiesTest {
         CdfDistances merged = CdfDistances.ofSorted(a, b);
         assertThat(merged.ks()).isEqualTo(KolmogorovSmirnov.twoSampleOfSorted(a, b));
         assertThat(bits(merged.wasserstein())).isEqualTo(bits(Wasserstein.distanceOfSorted(a, b)));
+        // in any order, as the unsorted entry points
+        double[] ra = reversed(a);
+        double[] rb = reversed(b);
+        CdfDistances unsorted = CdfDistances.of(ra, rb);
+        assertThat(unsorted.ks()).isEqualTo(KolmogorovSmirnov.twoSample(ra, rb));
+        assertThat(bits(unsorted.wasserstein())).isEqualTo(bits(Wasserstein.distance(ra, rb)));
     }
 
     /** PSI's bin shares, found by bisection, are the shares of values in each right-closed bin counted one by one. */
@@ -103,6 +109,14 @@ class StatsPropertiesTest {
         for (int i = 0; i < values.length; i++) {
             assertThat(bits(actual[i])).as("row %d", i).isEqualTo(bits(expected[i]));
         }
+    }
+
+    private static double[] reversed(double[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[values.length - 1 - i];
+        }
+        return out;
     }
 
     /** Mostly ordinary values with ties, a few signed zeros and (rarely) infinities. */
