@@ -54,11 +54,15 @@ public final class LeakageCheck implements Check {
 
     private enum Task { BINARY, MULTICLASS, REGRESSION }
 
-    /** The labelled training rows scored, and the target on them ({@code entropy}: of its codes, once for every feature). */
-    private record Sample(int[] rows, Task task, boolean[] positive, double[] numeric, int[] codes, int[] fold, double entropy) {
+    /**
+     * The labelled training rows scored, and the target on them ({@code codeCounts} and {@code entropy}: of its
+     * codes, once for every feature).
+     */
+    private record Sample(int[] rows, Task task, boolean[] positive, double[] numeric, int[] codes, int[] fold,
+                          long[] codeCounts, double entropy) {
 
         Sample(int[] rows, Task task, boolean[] positive, double[] numeric, int[] codes, int[] fold) {
-            this(rows, task, positive, numeric, codes, fold, SingleFeaturePower.entropy(codes));
+            this(rows, task, positive, numeric, codes, fold, SingleFeaturePower.codeCounts(codes), SingleFeaturePower.entropy(codes));
         }
     }
 
@@ -256,7 +260,7 @@ public final class LeakageCheck implements Check {
         // values read the same ranks (equal, bit for bit, to ranking each placement anew).
         RankedFeature ranked = numeric ? ranked(values, present, sample) : null;
         int[] featureCodes = numeric ? ranked.deciles() : categoryCodes(categories);
-        double mi = SingleFeaturePower.mutualInformation(featureCodes, sample.codes());
+        double mi = SingleFeaturePower.mutualInformation(featureCodes, sample.codes(), sample.codeCounts());
         double entropy = sample.entropy();
         double uncertainty = entropy > 0 ? mi / entropy : Double.NaN;
         double auc = Double.NaN;

@@ -84,8 +84,11 @@ public final class ColumnTally implements ColumnFigures {
         counts.rows = size;
         counts.unparsable = column.unparsableCount();
         if (column.missingCount() > 0) {
+            int[] codes = column.codes();
+            double[] values = column.numbers();
             for (int row = 0; row < size; row++) {
-                if (column.isMissing(row)) {
+                // Column.isMissing, its array read here: a call a row only for the NaN cells of a numeric column
+                if (codes != null ? codes[row] == Column.MISSING : values[row] != values[row] && column.isMissing(row)) {
                     counts.missing++;
                     tally.missingRows.add(row);
                 }

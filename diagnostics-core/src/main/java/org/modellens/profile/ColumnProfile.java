@@ -72,11 +72,18 @@ public record ColumnProfile(long rows, long count, long missing, long unparsable
     }
 
     private static long distinctSorted(double[] sorted) {
-        long distinct = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            if (i == 0 || sorted[i] != sorted[i - 1]) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        // the previous value held, not read again: one load a value
+        long distinct = 1;
+        double previous = sorted[0];
+        for (int i = 1; i < sorted.length; i++) {
+            double v = sorted[i];
+            if (v != previous) {
                 distinct++;
             }
+            previous = v;
         }
         return distinct;
     }

@@ -65,6 +65,14 @@ public final class SingleFeaturePower {
 
     /** Mutual information of two codings of the same rows, in nats. */
     public static double mutualInformation(int[] a, int[] b) {
+        return mutualInformation(a, b, b.length == 0 ? new long[0] : codeCounts(b));
+    }
+
+    /**
+     * {@link #mutualInformation(int[], int[])} given {@code codeCounts(b)}: for callers that score many
+     * codings against one {@code b} (every feature against the target).
+     */
+    public static double mutualInformation(int[] a, int[] b, long[] bCounts) {
         if (a.length != b.length) {
             throw new IllegalArgumentException("samples differ in length: " + a.length + " vs " + b.length);
         }
@@ -73,14 +81,13 @@ public final class SingleFeaturePower {
             return Double.NaN;
         }
         int ka = max(a) + 1;
-        int kb = max(b) + 1;
+        int kb = bCounts.length;
         long[] joint = new long[ka * kb];
         long[] ca = new long[ka];
-        long[] cb = new long[kb];
+        long[] cb = bCounts;
         for (int i = 0; i < n; i++) {
             joint[a[i] * kb + b[i]]++;
             ca[a[i]]++;
-            cb[b[i]]++;
         }
         double mi = 0;
         for (int i = 0; i < ka; i++) {
@@ -92,6 +99,15 @@ public final class SingleFeaturePower {
             }
         }
         return Math.max(0, mi);
+    }
+
+    /** How often each code occurs, indexed by code (up to the largest); the codes must be non-negative. */
+    public static long[] codeCounts(int[] codes) {
+        long[] counts = new long[max(codes) + 1];
+        for (int code : codes) {
+            counts[code]++;
+        }
+        return counts;
     }
 
     /** Entropy of a coding, in nats. */
