@@ -164,6 +164,21 @@ public final class ColumnTally implements ColumnFigures {
         return type;
     }
 
+    /**
+     * Adds the numbers another tally of the same column counted (held apart during a pass): their
+     * moments (Chan's merge), out-of-range and outlier rows; its cells are already counted here.
+     */
+    void addAll(ColumnTally numbers) {
+        ColumnCounts values = new ColumnCounts(false, 0);
+        values.restore(0, 0, 0, 0, numbers.counts.count(), numbers.counts.storedMin(), numbers.counts.storedMax(),
+                numbers.counts.storedMean(), numbers.counts.storedM2());
+        counts.merge(values);
+        outOfRangeRows.addAll(numbers.outOfRangeRows);
+        outlierRows.addAll(numbers.outlierRows);
+        below += numbers.below;
+        above += numbers.above;
+    }
+
     /** Rows, missing, unparsable and non-finite cells, moments and label counts. */
     @Override
     public ColumnCounts counts() {

@@ -30,6 +30,19 @@ public final class RowTally {
         System.arraycopy(other.examples, 0, examples, 0, EXAMPLES);
     }
 
+    /** Adds the rows another tally counted (no row counted by both): the examples stay the first rows of the two. */
+    void addAll(RowTally other) {
+        long[] merged = new long[(int) Math.min(count, EXAMPLES) + (int) Math.min(other.count, EXAMPLES)];
+        System.arraycopy(examples, 0, merged, 0, (int) Math.min(count, EXAMPLES));
+        System.arraycopy(other.examples, 0, merged, (int) Math.min(count, EXAMPLES), (int) Math.min(other.count, EXAMPLES));
+        Arrays.sort(merged);
+        System.arraycopy(merged, 0, examples, 0, Math.min(EXAMPLES, merged.length));
+        count += other.count;
+        if (all != null && other.all != null) {
+            all.or(other.all);
+        }
+    }
+
     /** Keeps every row counted from now on, not only the examples: the rows of a snapshot held whole can all be exported. */
     void keepAll() {
         all = new BitSet();

@@ -110,6 +110,9 @@ public final class StreamedCsvReader {
         private int sampled;
         private long rows;
         private final RowHashSet seenRows = new RowHashSet();
+        /** Per column, the first unit its numbers came with, and the tally of those numbers ({@code null}: none, or mixed). */
+        private String[] units;
+        private ColumnTally[] unitTallies;
         private final RowTally duplicates = new RowTally();
         private double nextProgress = 0.05;
 
@@ -305,6 +308,42 @@ public final class StreamedCsvReader {
             }
         }
 
+        /** Adds a value to the tally's figures and, against training's range and fences, to its out-of-range and outlier rows. */
+        private void take(ColumnTally tally, ColumnTally trained, int c, double value, long row) {
+            tally.counts.addNumber(value);
+            if (trained != null && trained.count() > 0) {
+                if (value < trained.min() || value > trained.max()) {
+                    tally.outOfRangeRows.add(row);
+                    if (value < trained.min()) {
+                        tally.below++;
+                    } else {
+                        tally.above++;
+                    }
+                }
+                if (value < lowFence[c] || value > highFence[c]) {
+                    tally.outlierRows.add(row);
+                }
+            }
+        }
+
+        /**
+         * The tally that holds column {@code c}'s numbers read with {@code unit}, or {@code null} once the
+         * column has shown two units ({@link FormattedNumber#recoverColumn}'s rule: then none counts).
+         */
+        private ColumnTally unitCells(int c, String unit) {
+            if (unitTallies == null) {
+                unitTallies = new ColumnTally[width];
+                units = new String[width];
+            }
+            if (units[c] == null) {
+                units[c] = unit;
+                unitTallies[c] = new ColumnTally(names.get(c), types[c], 0);
+            } else if (!units[c].equals(unit)) {
+                unitTallies[c] = null; // mixed units: the held numbers are dropped, their cells stay text
+            }
+            return unitTallies[c];
+        }
+
         private void tally(int c, String cell, long row) {
             ColumnTally tally = tallies[c];
             tally.counts.addRow();
@@ -330,21 +369,15 @@ public final class StreamedCsvReader {
                             return;
                         }
                         value = recovered.value();
-                    }
-                    tally.counts.addNumber(value);
-                    if (trained != null && trained.count() > 0) {
-                        if (value < trained.min() || value > trained.max()) {
-                            tally.outOfRangeRows.add(row);
-                            if (value < trained.min()) {
-                                tally.below++;
-                            } else {
-                                tally.above++;
+                        if (recovered.unit() != null) {
+                            // A number with a unit counts only if the column has that one unit: held apart until the end.
+                            tally = unitCells(c, recovered.unit());
+                            if (tally == null) {
+                                return;
                             }
                         }
-                        if (value < lowFence[c] || value > highFence[c]) {
-                            tally.outlierRows.add(row);
-                        }
                     }
+                    take(tally, trained, c, value, row);
                 }
                 case BOOLEAN, CATEGORICAL -> {
                     if (types[c] == ColumnType.BOOLEAN && !TypeInference.isBooleanValue(cell)) {
@@ -372,6 +405,11 @@ public final class StreamedCsvReader {
                     throw new UnreadableInputException(file + " has a header but no data rows");
                 }
                 decideTypes();
+            }
+            for (int c = 0; unitTallies != null && c < width; c++) {
+                if (unitTallies[c] != null) {
+                    tallies[c].addAll(unitTallies[c]); // one unit in the column: its numbers count
+                }
             }
             progress.accept(1.0);
             // The sample in file order: examples and ties come out as in the file.

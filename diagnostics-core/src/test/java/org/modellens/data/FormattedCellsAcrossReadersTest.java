@@ -144,10 +144,31 @@ class FormattedCellsAcrossReadersTest {
         assertThat(sheet).as("XLSX").containsExactlyElementsOf(bytes);
     }
 
+    /**
+     * The streamed pass (a file read once, too large to hold) keeps the same rule: "160 lb" beside
+     * "72 kg" gives no out-of-range or outlier rows there either, and the exact figures those checks
+     * count agree with the file read whole.
+     */
+    @Test
+    void theStreamedPassKeepsTheColumnRule() throws Exception {
+        Path train = csv("train.csv", rows(1, false), false);
+        Path prod = csv("prod.csv", rows(2, true), false);
+        Path streaming = Files.writeString(dir.resolve("stream.properties"), "largeInput.streamAboveMegabytes=0\n");
+        List<String> whole = findings(train, prod, Settings.defaults());
+        List<String> streamed = findings(train, prod, Settings.withOverrides(streaming));
+        assertThat(streamed).filteredOn(f -> f.startsWith("out-of-range") || f.startsWith("outliers"))
+                .isNotEmpty().noneMatch(f -> f.contains(" weight "))
+                .containsExactlyElementsOf(whole.stream().filter(f -> f.startsWith("out-of-range") || f.startsWith("outliers")).toList());
+    }
+
     private static List<String> findings(Path train, Path prod) throws Exception {
+        return findings(train, prod, Settings.defaults());
+    }
+
+    private static List<String> findings(Path train, Path prod, Settings settings) throws Exception {
         List<String> out = new ArrayList<>();
         for (Finding f : Diagnosis.run(new DiagnosisRequest(train, prod, "label", "auto", Set.of(), Set.of(),
-                Settings.defaults()), (stage, fraction) -> { }).findings()) {
+                settings), (stage, fraction) -> { }).findings()) {
             out.add(f.check() + " " + f.feature() + " " + f.severity() + " " + f.title() + " " + f.detail() + " " + f.evidence()
                     + (f.rows() == null ? "" : " rows " + f.rows().count() + " " + f.rows().examples()));
         }
