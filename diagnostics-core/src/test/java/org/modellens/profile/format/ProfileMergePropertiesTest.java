@@ -20,7 +20,7 @@ import org.modellens.data.ColumnType;
  * The laws of the profile merge: the profiles of two halves merge into the profile of the whole
  * (exact parts equal, sketches within their stated bounds), and merging is associative and commutative.
  */
-class ProfileMergeProperties {
+class ProfileMergePropertiesTest {
 
     private static final ProfileSchema SCHEMA = new ProfileSchema(List.of("amount", "city", "flag", "note"),
             List.of(ColumnType.NUMERIC, ColumnType.CATEGORICAL, ColumnType.BOOLEAN, ColumnType.TEXT), Set.of());
