@@ -32,7 +32,7 @@ class LauncherOptionsTest {
         // The reasons measured in README "Performance": serial collector, heap shape, C1 alone for short runs.
         assertThat(window).contains("-XX:+UseSerialGC", "-Xmn16m", "-Xms32m", "-XX:MaxRAMPercentage=50")
                 .noneMatch(o -> o.startsWith("-Xmx"));
-        assertThat(cli).containsExactly("-XX:TieredStopAtLevel=1");
+        assertThat(cli).containsExactly("-XX:TieredStopAtLevel=1", "-XX:Tier3BackEdgeThreshold=6000");
 
         // The window's launcher: the argument after --java-options in the jpackage call.
         String pom = read("installers/pom.xml");
