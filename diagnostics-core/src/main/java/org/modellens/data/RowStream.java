@@ -159,22 +159,6 @@ public final class RowStream {
                     + Reasons.of(e) + ")", e);
         }
         ParquetReader.stream(f, file, schema, sink);
-        return new SourceInfo(path, "parquet", sha256(path, file));
-    }
-
-    /** The file's SHA-256, read in blocks (a large file is not held). */
-    private static String sha256(Path path, String file) throws UnreadableInputException {
-        try (InputStream in = Files.newInputStream(path)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] block = new byte[1 << 16];
-            for (int n = in.read(block); n >= 0; n = in.read(block)) {
-                digest.update(block, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UnreadableInputException(file + " cannot be read: " + Reasons.of(e), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new SourceInfo(path, "parquet", InputFiles.sha256(path));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.memory.Memory;
+import org.modellens.data.InputFiles;
 
 /**
  * What a model made of every row of a snapshot, summed so it merges exactly: the prediction's
@@ -154,7 +155,7 @@ public final class ModelSummary {
      */
     public boolean madeWith(java.nio.file.Path modelFile) throws org.modellens.data.UnreadableInputException {
         String name = modelFile.getFileName() == null ? modelFile.toString() : modelFile.getFileName().toString();
-        return model.equals(name + "@" + ProfileFiles.sha256(modelFile));
+        return model.equals(name + "@" + InputFiles.sha256(modelFile));
     }
 
     public List<String> features() {

@@ -1,13 +1,9 @@
 package org.modellens.profile.format;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
+import org.modellens.data.InputFiles;
 import org.modellens.data.ProfileReader;
 import org.modellens.data.Snapshot;
 import org.modellens.data.SnapshotLoader;
@@ -47,23 +43,6 @@ public final class ProfileFiles implements ProfileReader<Profile> {
 
     /** The profile file as the report names it: its path and the SHA-256 of its bytes. */
     private static SourceInfo source(Path path) throws UnreadableInputException {
-        return new SourceInfo(path, "mlprofile", sha256(path));
-    }
-
-    /** The hex SHA-256 of the file's bytes, read as a stream (any size). */
-    static String sha256(Path path) throws UnreadableInputException {
-        try (InputStream in = Files.newInputStream(path)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] block = new byte[1 << 16];
-            for (int n = in.read(block); n >= 0; n = in.read(block)) {
-                digest.update(block, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-            throw new UnreadableInputException(name + " cannot be read: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new SourceInfo(path, "mlprofile", InputFiles.sha256(path));
     }
 }
