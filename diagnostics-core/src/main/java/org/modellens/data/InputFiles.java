@@ -71,8 +71,14 @@ public final class InputFiles {
         checkRegularFile(path, what, maxBytes);
         String file = name(path);
         try (InputStream in = Files.newInputStream(path)) {
-            // Reads in steps rather than trusting the size: a file can grow, and some report size 0.
-            byte[] bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+            // The size first, so the bytes land in one array in large reads (reading in 8 KB steps took
+            // 15 ms for a 6 MB file); the size is not trusted: a file can grow (read on to its end) or
+            // report size 0 (read in steps).
+            long size = Math.min(Files.size(path), maxBytes + 1);
+            byte[] sized = new byte[(int) size];
+            int got = in.readNBytes(sized, 0, sized.length);
+            byte[] rest = in.readNBytes((int) Math.min(maxBytes + 1 - got, Integer.MAX_VALUE - 8));
+            byte[] bytes = got == sized.length && rest.length == 0 ? sized : concat(sized, got, rest);
             if (bytes.length > maxBytes) {
                 throw new UnreadableInputException(file + " is larger than " + bytes(maxBytes) + "; a " + what
                         + " is read whole and may be at most that");
@@ -83,6 +89,12 @@ public final class InputFiles {
         } catch (IOException e) {
             throw new UnreadableInputException(file + " cannot be read: " + Reasons.of(e), e);
         }
+    }
+
+    private static byte[] concat(byte[] first, int firstLength, byte[] second) {
+        byte[] all = java.util.Arrays.copyOf(first, firstLength + second.length);
+        System.arraycopy(second, 0, all, firstLength, second.length);
+        return all;
     }
 
     /**

@@ -30,7 +30,7 @@ class LauncherOptionsTest {
         List<String> window = split(group(script, "(?m)^window_opts=\"([^\"]*)\"$"));
         List<String> cli = split(group(script, "(?m)^cli_opts=\"([^\"]*)\"$"));
         // The reasons measured in README "Performance": serial collector, heap shape, C1 alone for short runs.
-        assertThat(window).contains("-XX:+UseSerialGC", "-Xmn16m", "-Xms32m", "-XX:MaxRAMPercentage=50")
+        assertThat(window).contains("-XX:+UseSerialGC", "-Xmn16m", "-Xms64m", "-XX:MaxRAMPercentage=50")
                 .noneMatch(o -> o.startsWith("-Xmx"));
         assertThat(cli).containsExactly("-XX:TieredStopAtLevel=1", "-XX:Tier3BackEdgeThreshold=6000");
 
