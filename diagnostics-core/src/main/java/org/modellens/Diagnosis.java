@@ -220,6 +220,8 @@ public final class Diagnosis {
                                            String requestedTask, Settings settings, List<Finding> notices,
                                            ProgressListener progress, ModelInput modelInput, TimeAxis timeAxis) {
         progress.stage("Comparing distributions", 0.45);
+        // Bound to training now (as the checks' context would), so the counts made while comparing are the checks'.
+        prod = prod.comparedWith(train, settings.get("outliers.rangeMultiple"));
         List<FeatureComparison> comparisons = compare(train, prod, target, settings);
 
         ScoredModel scored = null;
@@ -309,6 +311,13 @@ public final class Diagnosis {
         // Columns are independent; a parallel stream uses both cores for the sorting-heavy statistics.
         boolean streamed = train.sampling().isPresent() || prod.sampling().isPresent();
         return train.columns().parallelStream()
+                .map(column -> {
+                    // Each column's exact counts, which several checks read, are counted here on all cores
+                    // instead of by whichever check asks first (44 ms of the small case's checks on one core).
+                    train.tally(column.name());
+                    prod.tally(column.name());
+                    return column;
+                })
                 .map(column -> streamed
                         ? StreamedComparison.compare(column, prod.column(column.name()).orElse(null),
                                 train.sampling().orElse(null), prod.sampling().orElse(null), role(column, target), top, minShare)
