@@ -155,6 +155,11 @@ public final class ParquetReader {
         } catch (IOException | RuntimeException e) {
             throw new UnreadableInputException(file + " cannot be read as Parquet; it is damaged or truncated ("
                     + Reasons.of(e) + ")", e);
+        } catch (OutOfMemoryError e) {
+            // A damaged page can declare billions of values: the page reader's one huge array is refused before
+            // anything is taken, so this is a damaged file, said in one line (BinaryReaderFuzzTest found it).
+            throw new UnreadableInputException(file + " cannot be read as Parquet: a page declares more values than fit in"
+                    + " memory; the file is damaged, or too large to read whole here", e);
         } catch (LinkageError e) {
             // A codec outside the set read here (LZO, Brotli) or a damaged codec id sends Parquet looking for
             // a Hadoop codec class that the Hadoop-free reader does not carry (GZIP and LZ4 are ours, in

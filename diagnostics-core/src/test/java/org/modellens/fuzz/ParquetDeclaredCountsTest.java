@@ -1,0 +1,58 @@
+package org.modellens.fuzz;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import blue.strategic.parquet.ParquetWriter;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Parquet file whose page or footer declares a huge count gives a one-line message, not an
+ * OutOfMemoryError. Regression: BinaryReaderFuzzTest once drew a damage that made a delta-encoded page
+ * declare billions of values; the page reader's allocation failed and took the test JVM down. Here every
+ * byte of a small valid file is overwritten in turn with huge varints.
+ */
+class ParquetDeclaredCountsTest {
+
+    /** 2^28 - 1, 2^30 (a long per value: 8 GB, more than a test JVM's heap) and 2^31 - 1, as unsigned varints. */
+    private static final byte[][] HUGE_VARINTS = {
+            {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0x7F},
+            {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x04},
+            {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0x07}};
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyByteOverwrittenWithAHugeCountGivesATableOrAOneLineMessage() throws IOException {
+        MessageType schema = Types.buildMessage()
+                .required(PrimitiveTypeName.INT32).named("id")
+                .optional(PrimitiveTypeName.DOUBLE).named("amount")
+                .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("city")
+                .named("rec");
+        Path valid = dir.resolve("valid.parquet");
+        try (ParquetWriter<Integer> writer = ParquetWriter.writeFile(schema, valid.toFile(), (id, values) -> {
+            values.write("id", id);
+            values.write("amount", id * 1.5);
+            values.write("city", id % 2 == 0 ? "Oslo" : "Bergen");
+        })) {
+            for (int id = 0; id < 30; id++) {
+                writer.write(id);
+            }
+        }
+        byte[] bytes = Files.readAllBytes(valid);
+        for (int at = 0; at < bytes.length; at++) {
+            for (byte[] varint : HUGE_VARINTS) {
+                byte[] damaged = bytes.clone();
+                System.arraycopy(varint, 0, damaged, at, Math.min(varint.length, damaged.length - at));
+                ReaderContract.check(dir, "damaged.parquet", damaged);
+            }
+        }
+    }
+}
