@@ -27,11 +27,9 @@ public final class ColumnCounts {
     long missing;
     long unparsable;
     long nonFinite;
-    long count;
+    private final RunningMoments moments = new RunningMoments();
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
-    double mean;
-    double m2;
     private final Map<String, long[]> categories;
     private long otherCount;
     private boolean categoriesComplete = true;
@@ -50,7 +48,7 @@ public final class ColumnCounts {
     /** An independent copy, labels limited to {@code maxCategories} (no label is dropped). */
     public ColumnCounts copy(int maxCategories) {
         ColumnCounts copy = new ColumnCounts(categories != null, maxCategories);
-        copy.restore(rows, missing, unparsable, nonFinite, count, min, max, mean, m2);
+        copy.restore(rows, missing, unparsable, nonFinite, moments.count(), min, max, moments.storedMean(), moments.storedM2());
         if (categories != null) {
             categories.forEach((label, c) -> copy.categories.put(label, new long[] {c[0]}));
             copy.otherCount = otherCount;
@@ -66,11 +64,9 @@ public final class ColumnCounts {
         this.missing = missing;
         this.unparsable = unparsable;
         this.nonFinite = nonFinite;
-        this.count = count;
         this.min = min;
         this.max = max;
-        this.mean = mean;
-        this.m2 = m2;
+        moments.restore(count, mean, m2);
     }
 
     /** Sets a label's count and the label figures as read back from a file. */
@@ -104,25 +100,18 @@ public final class ColumnCounts {
 
     /** Adds a parsed value to the moments (Welford). */
     public void addNumber(double value) {
-        count++;
         if (value < min) {
             min = value;
         }
         if (value > max) {
             max = value;
         }
-        double delta = value - mean;
-        mean += delta / count;
-        m2 += delta * (value - mean);
+        moments.add(value);
     }
 
     /** Adds {@code k} equal values at once (Chan's formula with M2 = 0 for the group), as from a label count. */
     public void addEqual(double value, long k) {
-        double total = (double) count + k;
-        double delta = value - mean;
-        mean += delta * k / total;
-        m2 += delta * delta * ((double) count * k / total);
-        count += k;
+        moments.addEqual(value, k);
         min = Math.min(min, value);
         max = Math.max(max, value);
     }
@@ -149,22 +138,10 @@ public final class ColumnCounts {
         missing += other.missing;
         unparsable += other.unparsable;
         nonFinite += other.nonFinite;
-        if (other.count > 0) {
-            if (count == 0) {
-                min = other.min;
-                max = other.max;
-                mean = other.mean;
-                m2 = other.m2;
-            } else {
-                // Chan, Golub & LeVeque (1979): exact for the pooled moments, stable for large counts.
-                double n = (double) count + other.count;
-                double delta = other.mean - mean;
-                mean = mean + delta * other.count / n;
-                m2 = m2 + other.m2 + delta * delta * ((double) count * other.count / n);
-                min = Math.min(min, other.min);
-                max = Math.max(max, other.max);
-            }
-            count += other.count;
+        if (other.count() > 0) {
+            min = count() == 0 ? other.min : Math.min(min, other.min);
+            max = count() == 0 ? other.max : Math.max(max, other.max);
+            moments.merge(other.moments);
         }
         if (categories != null) {
             otherCount += other.otherCount;
@@ -212,29 +189,29 @@ public final class ColumnCounts {
 
     /** Parsed values of a numeric or datetime column. */
     public long count() {
-        return count;
+        return moments.count();
     }
 
     public double min() {
-        return count == 0 ? Double.NaN : min;
+        return count() == 0 ? Double.NaN : min;
     }
 
     public double max() {
-        return count == 0 ? Double.NaN : max;
+        return count() == 0 ? Double.NaN : max;
     }
 
     public double mean() {
-        return count == 0 ? Double.NaN : mean;
+        return moments.mean();
     }
 
     /** Sum of squared deviations from the mean. */
     public double m2() {
-        return count == 0 ? Double.NaN : m2;
+        return moments.m2();
     }
 
     /** Sample standard deviation (n - 1), as numpy's {@code std(ddof=1)}; NaN below two values. */
     public double std() {
-        return count < 2 ? Double.NaN : Math.sqrt(m2 / (count - 1));
+        return moments.std();
     }
 
     /** The minimum as stored: positive infinity before the first value (for writing the figures back). */
@@ -249,12 +226,12 @@ public final class ColumnCounts {
 
     /** The mean as stored: 0 before the first value. */
     public double storedMean() {
-        return mean;
+        return moments.storedMean();
     }
 
     /** M2 as stored: 0 before the first value. */
     public double storedM2() {
-        return m2;
+        return moments.storedM2();
     }
 
     /** Whether labels are counted. */

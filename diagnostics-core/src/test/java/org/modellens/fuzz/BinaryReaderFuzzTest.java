@@ -5,17 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import blue.strategic.parquet.ParquetWriter;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
-import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
-import org.apache.parquet.schema.Types;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -50,22 +45,7 @@ class BinaryReaderFuzzTest {
             workbook.write(out);
         }
         xlsx = out.toByteArray();
-        MessageType schema = Types.buildMessage()
-                .required(PrimitiveTypeName.INT32).named("id")
-                .optional(PrimitiveTypeName.DOUBLE).named("amount")
-                .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("city")
-                .named("rec");
-        Path file = dir.resolve("valid.parquet");
-        try (ParquetWriter<Integer> writer = ParquetWriter.writeFile(schema, file.toFile(), (id, values) -> {
-            values.write("id", id);
-            values.write("amount", id * 1.5);
-            values.write("city", id % 2 == 0 ? "Oslo" : "Bergen");
-        })) {
-            for (int id = 0; id < 30; id++) {
-                writer.write(id);
-            }
-        }
-        parquet = Files.readAllBytes(file);
+        parquet = SmallParquet.write(dir.resolve("valid.parquet"));
     }
 
     @Property(tries = FuzzTimeBox.UNBOUNDED_TRIES)

@@ -1,14 +1,8 @@
 package org.modellens.fuzz;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-import blue.strategic.parquet.ParquetWriter;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
-import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
-import org.apache.parquet.schema.Types;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,22 +25,7 @@ class ParquetDeclaredCountsTest {
 
     @Test
     void everyByteOverwrittenWithAHugeCountGivesATableOrAOneLineMessage() throws IOException {
-        MessageType schema = Types.buildMessage()
-                .required(PrimitiveTypeName.INT32).named("id")
-                .optional(PrimitiveTypeName.DOUBLE).named("amount")
-                .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("city")
-                .named("rec");
-        Path valid = dir.resolve("valid.parquet");
-        try (ParquetWriter<Integer> writer = ParquetWriter.writeFile(schema, valid.toFile(), (id, values) -> {
-            values.write("id", id);
-            values.write("amount", id * 1.5);
-            values.write("city", id % 2 == 0 ? "Oslo" : "Bergen");
-        })) {
-            for (int id = 0; id < 30; id++) {
-                writer.write(id);
-            }
-        }
-        byte[] bytes = Files.readAllBytes(valid);
+        byte[] bytes = SmallParquet.write(dir.resolve("valid.parquet"));
         for (int at = 0; at < bytes.length; at++) {
             for (byte[] varint : HUGE_VARINTS) {
                 byte[] damaged = bytes.clone();

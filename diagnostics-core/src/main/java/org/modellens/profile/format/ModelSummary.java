@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.memory.Memory;
 import org.modellens.data.InputFiles;
+import org.modellens.data.RunningMoments;
 
 /**
  * What a model made of every row of a snapshot, summed so it merges exactly: the prediction's
@@ -26,18 +27,14 @@ public final class ModelSummary {
     private final String model;
     private final List<String> features;
     private final double baseValue;
-    private long rows;
-    private double predictionMean;
-    private double predictionM2;
+    private final RunningMoments prediction = new RunningMoments();
     private double predictionMin = Double.POSITIVE_INFINITY;
     private double predictionMax = Double.NEGATIVE_INFINITY;
     private KllDoublesSketch predictions;
     private final double[] contributionSum;
     private final double[] absContributionSum;
     private boolean hasScores = true;
-    private long scoreRows;
-    private double scoreMean;
-    private double scoreM2;
+    private final RunningMoments score = new RunningMoments();
     private KllDoublesSketch scores;
     private long[] classCounts = new long[0];
 
@@ -57,10 +54,7 @@ public final class ModelSummary {
 
     /** Adds one scored row: its margin and its contributions in feature order ({@code null} when not explained). */
     public void add(double margin, double[] contributions) {
-        rows++;
-        double delta = margin - predictionMean;
-        predictionMean += delta / rows;
-        predictionM2 += delta * (margin - predictionMean);
+        prediction.add(margin);
         predictionMin = Math.min(predictionMin, margin);
         predictionMax = Math.max(predictionMax, margin);
         predictions.update(margin);
@@ -81,10 +75,7 @@ public final class ModelSummary {
         if (!Double.isFinite(score)) {
             return;
         }
-        scoreRows++;
-        double delta = score - scoreMean;
-        scoreMean += delta / scoreRows;
-        scoreM2 += delta * (score - scoreMean);
+        this.score.add(score);
         scores.update(score);
         if (predictedClass >= 0) {
             if (predictedClass >= classCounts.length) {
@@ -99,19 +90,10 @@ public final class ModelSummary {
             throw new IllegalArgumentException("model summaries of different models do not merge: " + model
                     + " and " + other.model);
         }
-        if (other.rows == 0) {
+        if (other.rows() == 0) {
             return;
         }
-        if (rows == 0) {
-            predictionMean = other.predictionMean;
-            predictionM2 = other.predictionM2;
-        } else {
-            double n = (double) rows + other.rows;
-            double delta = other.predictionMean - predictionMean;
-            predictionMean += delta * other.rows / n;
-            predictionM2 += other.predictionM2 + delta * delta * ((double) rows * other.rows / n);
-        }
-        rows += other.rows;
+        prediction.merge(other.prediction);
         predictionMin = Math.min(predictionMin, other.predictionMin);
         predictionMax = Math.max(predictionMax, other.predictionMax);
         predictions.merge(other.predictions);
@@ -124,17 +106,8 @@ public final class ModelSummary {
 
     private void mergeScores(ModelSummary other) {
         hasScores &= other.hasScores;
-        if (other.scoreRows > 0) {
-            if (scoreRows == 0) {
-                scoreMean = other.scoreMean;
-                scoreM2 = other.scoreM2;
-            } else {
-                double n = (double) scoreRows + other.scoreRows;
-                double delta = other.scoreMean - scoreMean;
-                scoreMean += delta * other.scoreRows / n;
-                scoreM2 += other.scoreM2 + delta * delta * ((double) scoreRows * other.scoreRows / n);
-            }
-            scoreRows += other.scoreRows;
+        if (other.scoreRows() > 0) {
+            score.merge(other.score);
             scores.merge(other.scores);
         }
         if (other.classCounts.length > classCounts.length) {
@@ -154,8 +127,7 @@ public final class ModelSummary {
      * file's name and the SHA-256 of its bytes ({@code model.json@<hex>}).
      */
     public boolean madeWith(java.nio.file.Path modelFile) throws org.modellens.data.UnreadableInputException {
-        String name = modelFile.getFileName() == null ? modelFile.toString() : modelFile.getFileName().toString();
-        return model.equals(name + "@" + InputFiles.sha256(modelFile));
+        return model.equals(InputFiles.name(modelFile) + "@" + InputFiles.sha256(modelFile));
     }
 
     public List<String> features() {
@@ -167,23 +139,23 @@ public final class ModelSummary {
     }
 
     public long rows() {
-        return rows;
+        return prediction.count();
     }
 
     public double predictionMean() {
-        return rows == 0 ? Double.NaN : predictionMean;
+        return prediction.mean();
     }
 
     public double predictionStd() {
-        return rows < 2 ? Double.NaN : Math.sqrt(predictionM2 / (rows - 1));
+        return prediction.std();
     }
 
     public double predictionMin() {
-        return rows == 0 ? Double.NaN : predictionMin;
+        return rows() == 0 ? Double.NaN : predictionMin;
     }
 
     public double predictionMax() {
-        return rows == 0 ? Double.NaN : predictionMax;
+        return rows() == 0 ? Double.NaN : predictionMax;
     }
 
     public KllDoublesSketch predictions() {
@@ -192,18 +164,19 @@ public final class ModelSummary {
 
     /** Mean contribution of each feature over all rows (their sum plus the base value is the mean margin). */
     public double[] meanContributions() {
-        double[] mean = new double[contributionSum.length];
-        for (int f = 0; f < mean.length; f++) {
-            mean[f] = rows == 0 ? Double.NaN : contributionSum[f] / rows;
-        }
-        return mean;
+        return perRow(contributionSum);
     }
 
     /** Mean |contribution| of each feature over all rows: the global importance. */
     public double[] meanAbsContributions() {
-        double[] mean = new double[absContributionSum.length];
+        return perRow(absContributionSum);
+    }
+
+    private double[] perRow(double[] sums) {
+        double[] mean = new double[sums.length];
+        long rows = rows();
         for (int f = 0; f < mean.length; f++) {
-            mean[f] = rows == 0 ? Double.NaN : absContributionSum[f] / rows;
+            mean[f] = rows == 0 ? Double.NaN : sums[f] / rows;
         }
         return mean;
     }
@@ -215,15 +188,15 @@ public final class ModelSummary {
 
     /** Rows with a finite score. */
     public long scoreRows() {
-        return scoreRows;
+        return score.count();
     }
 
     public double scoreMean() {
-        return scoreRows == 0 ? Double.NaN : scoreMean;
+        return score.mean();
     }
 
     public double scoreStd() {
-        return scoreRows < 2 ? Double.NaN : Math.sqrt(scoreM2 / (scoreRows - 1));
+        return score.std();
     }
 
     /** The scores' KLL sketch (normalized rank error {@code getNormalizedRankError(false)}). */
@@ -243,9 +216,9 @@ public final class ModelSummary {
             ProfileFormat.writeString(out, f);
         }
         out.writeDouble(baseValue);
-        out.writeLong(rows);
-        out.writeDouble(predictionMean);
-        out.writeDouble(predictionM2);
+        out.writeLong(prediction.count());
+        out.writeDouble(prediction.storedMean());
+        out.writeDouble(prediction.storedM2());
         out.writeDouble(predictionMin);
         out.writeDouble(predictionMax);
         ProfileFormat.writeBytes(out, predictions.toByteArray());
@@ -255,9 +228,9 @@ public final class ModelSummary {
         }
         // Version 2: the scores.
         out.writeBoolean(hasScores);
-        out.writeLong(scoreRows);
-        out.writeDouble(scoreMean);
-        out.writeDouble(scoreM2);
+        out.writeLong(score.count());
+        out.writeDouble(score.storedMean());
+        out.writeDouble(score.storedM2());
         ProfileFormat.writeBytes(out, scores.toByteArray());
         out.writeInt(classCounts.length);
         for (long c : classCounts) {
@@ -276,9 +249,7 @@ public final class ModelSummary {
             features[f] = ProfileFormat.readString(in);
         }
         ModelSummary s = new ModelSummary(model, List.of(features), in.readDouble(), kllK);
-        s.rows = in.readLong();
-        s.predictionMean = in.readDouble();
-        s.predictionM2 = in.readDouble();
+        s.prediction.restore(in.readLong(), in.readDouble(), in.readDouble());
         s.predictionMin = in.readDouble();
         s.predictionMax = in.readDouble();
         s.predictions = KllDoublesSketch.heapify(Memory.wrap(ProfileFormat.readBytes(in)));
@@ -291,9 +262,7 @@ public final class ModelSummary {
             return s;
         }
         s.hasScores = in.readBoolean();
-        s.scoreRows = in.readLong();
-        s.scoreMean = in.readDouble();
-        s.scoreM2 = in.readDouble();
+        s.score.restore(in.readLong(), in.readDouble(), in.readDouble());
         s.scores = KllDoublesSketch.heapify(Memory.wrap(ProfileFormat.readBytes(in)));
         int classes = in.readInt();
         if (classes < 0 || classes > 1_000_000) {
