@@ -8,7 +8,7 @@ import java.util.ResourceBundle;
 /** The words of the Excel and PDF reports, from {@code stakeholder.properties} beside this class. */
 final class StakeholderText {
 
-    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("org.modellens.report.stakeholder", Locale.ROOT);
+    private static final ResourceBundle BUNDLE = org.modellens.TextBundles.load("org.modellens.report.stakeholder");
 
     private StakeholderText() {
     }

@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
 public final class DiagnoseCommand implements Callable<Integer> {
 
     /** User-facing text, from the ui-resources bundle. */
-    private static final java.util.ResourceBundle TEXT = java.util.ResourceBundle.getBundle("org.modellens.ui.messages", Locale.ROOT);
+    private static final java.util.ResourceBundle TEXT = org.modellens.TextBundles.load("org.modellens.ui.messages");
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_FINDINGS = 1;

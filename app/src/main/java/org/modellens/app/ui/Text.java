@@ -8,7 +8,7 @@ import java.util.ResourceBundle;
 /** The workbench's user-facing text, from the ui-resources bundle shared with the command line. */
 public final class Text {
 
-    private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("org.modellens.ui.messages", Locale.ROOT);
+    private static final ResourceBundle BUNDLE = org.modellens.TextBundles.load("org.modellens.ui.messages");
 
     private Text() {
     }
