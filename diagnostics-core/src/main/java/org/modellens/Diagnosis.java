@@ -62,7 +62,7 @@ public final class Diagnosis {
     }
 
     public static DiagnosticReport run(DiagnosisRequest request, ProgressListener progress) throws UnreadableInputException {
-        return OnEveryCore.call(() -> runHere(request, progress));
+        return OnEveryCore.call(() -> runHere(request, progress), ReportIdentity::prepare);
     }
 
     private static DiagnosticReport runHere(DiagnosisRequest request, ProgressListener progress) throws UnreadableInputException {

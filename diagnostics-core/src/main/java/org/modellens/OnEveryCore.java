@@ -36,19 +36,34 @@ final class OnEveryCore {
      * thread hears the files it reads. Failures are rethrown as thrown, on the calling thread.
      */
     static <T> T call(Work<T> work) throws UnreadableInputException {
+        return call(work, () -> { });
+    }
+
+    /**
+     * As {@link #call(Work)}, and runs {@code meanwhile} on the calling thread while it waits (when the work runs on
+     * a new pool): preparation the work will need later, on a thread that would otherwise only wait. A failure of
+     * {@code meanwhile} is ignored; whatever it prepares must still work unprepared.
+     */
+    static <T> T call(Work<T> work, Runnable meanwhile) throws UnreadableInputException {
         if (Thread.currentThread() instanceof ForkJoinWorkerThread worker && worker.getPool() != ForkJoinPool.commonPool()) {
             return work.run(); // already on a pool of its own (a diagnosis nested in another)
         }
         ReadProgress reading = ReadProgress.current();
         ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
         try {
-            Outcome<T> outcome = pool.submit(() -> {
+            java.util.concurrent.Future<Outcome<T>> running = pool.submit(() -> {
                 try {
                     return new Outcome<>(ReadProgress.watching(reading, work::run), null);
                 } catch (Throwable e) {
                     return new Outcome<T>(null, e); // kept as thrown: the pool would wrap or copy it
                 }
-            }).get();
+            });
+            try {
+                meanwhile.run();
+            } catch (RuntimeException e) {
+                // only preparation: the work does without it
+            }
+            Outcome<T> outcome = running.get();
             if (outcome.failure() == null) {
                 return outcome.value();
             }

@@ -83,13 +83,21 @@ final class CsvColumnReader {
             return null;
         }
         byte[] bytes = CsvReader.readBytes(path, file);
-        if (CsvReader.hasUtf16Bom(bytes) || !plainUtf8(bytes)) {
+        if (CsvReader.hasUtf16Bom(bytes)) {
+            return null;
+        }
+        // The slices the parsers share are fixed first, so the one pass that checks the encoding also counts
+        // each slice's line breaks (a second pass for them cost the small benchmark case 13 ms on both cores).
+        List<int[]> ranges = slices(bytes, dataStart(bytes));
+        int[] lineBreaks = plainUtf8Lines(bytes, ranges);
+        if (lineBreaks == null) {
             return null;
         }
         SourceInfo source = SourceInfo.hashing(path, "csv", bytes);
         byte[] head = Arrays.copyOf(bytes, Math.min(bytes.length, 64 * 1024));
         char delimiter = CsvReader.delimiter(file, bytes.length, head, StandardCharsets.UTF_8);
-        Table table = new CsvColumnReader(file, bytes, (byte) delimiter, ReadWatch.counter(path, bytes.length)).parse(plan);
+        Table table = new CsvColumnReader(file, bytes, (byte) delimiter, ReadWatch.counter(path, bytes.length))
+                .parse(plan, ranges, lineBreaks);
         return table.withSource(source);
     }
 
@@ -100,26 +108,25 @@ final class CsvColumnReader {
         }
     }
 
-    private Table parse(Plan plan) throws UnreadableInputException {
-        int from = CsvReader.hasBom(bytes) ? 3 : 0;
-        // The header is the first non-empty line.
-        while (from < bytes.length && (bytes[from] == '\n' || bytes[from] == '\r')) {
-            from++;
-        }
+    /**
+     * Parses the file's data {@code ranges} ({@link #slices}, from {@link #dataStart}), whose line breaks
+     * {@code lineBreaks} counts.
+     */
+    private Table parse(Plan plan, List<int[]> ranges, int[] lineBreaks) throws UnreadableInputException {
+        int from = headerStart(bytes);
         if (from >= bytes.length) {
             throw new UnreadableInputException(file + " is empty");
         }
-        int headerEnd = lineEnd(from);
+        int headerEnd = lineEnd(bytes, from);
         List<String> names = header(from, headerEnd);
-        int dataStart = nextLine(headerEnd);
+        int dataStart = nextLine(bytes, headerEnd);
         int width = names.size();
         ColumnType[] fixed = new ColumnType[width];
         for (int c = 0; c < width; c++) {
             fixed[c] = plan.fixed(names.get(c));
         }
-        List<int[]> ranges = slices(dataStart);
         progress.add(dataStart);
-        Shares shares = shares(ranges, width, fixed);
+        Shares shares = shares(ranges, lineBreaks, width, fixed);
         List<Slice> slices = CsvReader.inParallel(ranges, range -> parseSlice(range[0], range[1], range[2], width, fixed, shares));
         progress.finish();
         int rows = slices.stream().mapToInt(s -> s.rows).sum();
@@ -168,8 +175,23 @@ final class CsvColumnReader {
         return CsvReader.header(raw, lineNumber(from), file);
     }
 
+    /** Where the header starts: the first non-empty line, after a byte-order mark. */
+    private static int headerStart(byte[] bytes) {
+        int from = CsvReader.hasBom(bytes) ? 3 : 0;
+        while (from < bytes.length && (bytes[from] == '\n' || bytes[from] == '\r')) {
+            from++;
+        }
+        return from;
+    }
+
+    /** Where the data starts: the line after the header (the end of the file when it has no header). */
+    static int dataStart(byte[] bytes) {
+        int from = headerStart(bytes);
+        return from >= bytes.length ? bytes.length : nextLine(bytes, lineEnd(bytes, from));
+    }
+
     /** Data ranges {from, to, index}, each starting at a line start. */
-    private List<int[]> slices(int dataStart) {
+    static List<int[]> slices(byte[] bytes, int dataStart) {
         int length = bytes.length - dataStart;
         int count = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), length / MIN_SLICE_BYTES));
         List<int[]> ranges = new ArrayList<>();
@@ -197,9 +219,9 @@ final class CsvColumnReader {
     private record Shares(double[][] arrays, int[] offsets, int[] capacities) {
     }
 
-    private Shares shares(List<int[]> ranges, int width, ColumnType[] fixed) {
+    private Shares shares(List<int[]> ranges, int[] lineBreaks, int width, ColumnType[] fixed) {
         int count = ranges.size();
-        int[] capacities = ranges.parallelStream().mapToInt(r -> countOf(bytes, (byte) '\n', r[0], r[1])).toArray();
+        int[] capacities = lineBreaks.clone();
         int last = bytes.length - 1;
         if (last >= 0 && bytes[last] != '\n' && bytes[last] != '\r') {
             capacities[count - 1]++; // the last line has no break
@@ -275,7 +297,7 @@ final class CsvColumnReader {
                 slice.rowStarts = Arrays.copyOf(slice.rowStarts, row * 2);
             }
             slice.rowStarts[row++] = lineStart;
-            p = p < to ? nextLine(p) : to;
+            p = p < to ? nextLine(b, p) : to;
         }
         slice.rows = row;
         progress.add(to - reported);
@@ -283,7 +305,7 @@ final class CsvColumnReader {
     }
 
     /** The end of the line starting at {@code from}: the index of its line break or the end of the file. */
-    private int lineEnd(int from) {
+    private static int lineEnd(byte[] bytes, int from) {
         int i = from;
         while (i < bytes.length && bytes[i] != '\n' && bytes[i] != '\r') {
             i++;
@@ -292,7 +314,7 @@ final class CsvColumnReader {
     }
 
     /** The start of the line after a line break at {@code at} (CR LF is one break). */
-    private int nextLine(int at) {
+    private static int nextLine(byte[] bytes, int at) {
         if (at >= bytes.length) {
             return bytes.length;
         }
@@ -751,6 +773,8 @@ final class CsvColumnReader {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
     /** 0x80 in each byte of {@code word} that is zero, 0 elsewhere (exact, no borrow between bytes). */
     private static long zeroBytes(long word) {
@@ -762,39 +786,58 @@ final class CsvColumnReader {
      * time while they are ASCII.
      */
     static boolean plainUtf8(byte[] bytes) {
+        return plainUtf8Lines(bytes, List.of(new int[] {0, bytes.length, 0})) != null;
+    }
+
+    /**
+     * The line breaks ({@code \n}) in each of {@code ranges} (contiguous, the last ending at the end of the bytes),
+     * counted while checking that all the bytes are {@link #plainUtf8}; {@code null} where they are not. Bytes before
+     * the first range are checked, not counted.
+     */
+    static int[] plainUtf8Lines(byte[] bytes, List<int[]> ranges) {
+        int[] lineBreaks = new int[ranges.size()];
         int i = 0;
         int pending = 0;
-        int n = bytes.length;
-        while (i < n) {
-            if (pending == 0 && i + 8 <= n) {
-                long word = (long) LONGS.get(bytes, i);
-                if ((word & HIGHS | zeroBytes(word) | zeroBytes(word ^ 0x2222222222222222L)) == 0) {
-                    i += 8;
-                    continue;
+        for (int r = -1; r < ranges.size(); r++) {
+            int end = r + 1 < ranges.size() ? ranges.get(r + 1)[0] : bytes.length;
+            int count = 0;
+            while (i < end) {
+                if (pending == 0 && i + 8 <= end) {
+                    long word = (long) LONGS.get(bytes, i);
+                    if ((word & HIGHS | zeroBytes(word) | zeroBytes(word ^ QUOTES)) == 0) {
+                        count += Long.bitCount(zeroBytes(word ^ NEWLINES));
+                        i += 8;
+                        continue;
+                    }
+                }
+                int b = bytes[i++];
+                if (b == 0 || b == '"') {
+                    return null;
+                }
+                if (pending > 0) {
+                    if ((b & 0xC0) != 0x80) {
+                        return null;
+                    }
+                    pending--;
+                } else if (b < 0) {
+                    if ((b & 0xE0) == 0xC0 && (b & 0xFF) >= 0xC2) {
+                        pending = 1;
+                    } else if ((b & 0xF0) == 0xE0) {
+                        pending = 2;
+                    } else if ((b & 0xF8) == 0xF0 && (b & 0xFF) <= 0xF4) {
+                        pending = 3;
+                    } else {
+                        return null;
+                    }
+                } else if (b == '\n') {
+                    count++;
                 }
             }
-            int b = bytes[i++];
-            if (b == 0 || b == '"') {
-                return false;
-            }
-            if (pending > 0) {
-                if ((b & 0xC0) != 0x80) {
-                    return false;
-                }
-                pending--;
-            } else if (b < 0) {
-                if ((b & 0xE0) == 0xC0 && (b & 0xFF) >= 0xC2) {
-                    pending = 1;
-                } else if ((b & 0xF0) == 0xE0) {
-                    pending = 2;
-                } else if ((b & 0xF8) == 0xF0 && (b & 0xFF) <= 0xF4) {
-                    pending = 3;
-                } else {
-                    return false;
-                }
+            if (r >= 0) {
+                lineBreaks[r] = count;
             }
         }
-        return pending == 0;
+        return pending == 0 ? lineBreaks : null;
     }
 
     /** The first index of {@code b} in {@code bytes[from, to)}, or -1; both CSV readers' byte scans. */

@@ -225,19 +225,15 @@ public final class InputFiles {
         return size + " bytes";
     }
 
-    /** The hex SHA-256 of a file's bytes, read in blocks (a large file is not held). */
+    /**
+     * The hex SHA-256 of a file's bytes, read in blocks (a large file is not held); remembered between runs for a
+     * file that has not changed ({@link DigestCache}).
+     */
     public static String sha256(Path path) throws UnreadableInputException {
-        try (InputStream in = Files.newInputStream(path)) {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] block = new byte[1 << 16];
-            for (int n = in.read(block); n >= 0; n = in.read(block)) {
-                digest.update(block, 0, n);
-            }
-            return java.util.HexFormat.of().formatHex(digest.digest());
+        try {
+            return DigestCache.STANDARD.sha256(path);
         } catch (IOException e) {
             throw new UnreadableInputException(name(path) + " cannot be read: " + Reasons.of(e), e);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

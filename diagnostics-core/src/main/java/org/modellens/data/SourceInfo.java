@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>The digest of a file read whole is computed on a thread of its own while the file is parsed and
  * analysed, and waited for only when first asked (by the report writers): under the C1-only JIT the
  * launcher uses, SHA-256 runs at about 150 MB/s, so waiting for it after each file left a core idle.
+ * A file diagnosed again unchanged is not hashed again ({@link DigestCache}).
  * Immutable; equal when all four parts are.
  */
 public final class SourceInfo {
@@ -39,12 +40,15 @@ public final class SourceInfo {
         this.notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
-    /** A source whose digest of {@code bytes} is computed on a new daemon thread, from now. */
+    /**
+     * A source whose digest of {@code bytes} is found on a new daemon thread, from now: the one {@link DigestCache}
+     * remembers for the file in this state, else computed (and remembered).
+     */
     static SourceInfo hashing(Path path, String format, byte[] bytes) {
         CompletableFuture<String> digest = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                digest.complete(CsvReader.sha256(bytes));
+                digest.complete(DigestCache.STANDARD.sha256(path, bytes));
             } catch (RuntimeException | Error e) {
                 digest.completeExceptionally(e);
             }

@@ -52,6 +52,20 @@ public record ReportIdentity(String reportId, String modelName, String modelVers
         return modelVersion.isEmpty() ? modelName : modelName + " " + modelVersion;
     }
 
+    /**
+     * Loads the SHA-256 implementation {@link #of} needs, ahead of time: the JDK sets up its security providers
+     * on first use (about 12 ms at the command line's start-up speed), and when the inputs' digests were remembered
+     * ({@code DigestCache}) nothing else needs them before the report is assembled, on the diagnosis's last,
+     * single-threaded stretch.
+     */
+    public static void prepare() {
+        try {
+            MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            // reported by of(), which needs it
+        }
+    }
+
     private static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

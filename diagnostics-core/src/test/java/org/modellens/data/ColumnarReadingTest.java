@@ -133,6 +133,56 @@ class ColumnarReadingTest {
         }
     }
 
+    /**
+     * The check that also counts each slice's line breaks: counts equal to a byte-by-byte count of every range, on
+     * ranges cut anywhere (inside a character too) and on the slices the reader cuts.
+     */
+    @Test
+    void lineBreaksAreCountedPerSliceWhileChecking() {
+        SplittableRandom r = new SplittableRandom(5);
+        byte[][] pieces = {"ab".getBytes(StandardCharsets.UTF_8), ",".getBytes(StandardCharsets.UTF_8),
+            "\n".getBytes(StandardCharsets.UTF_8), "\r\n".getBytes(StandardCharsets.UTF_8), "12345678".getBytes(StandardCharsets.UTF_8),
+            "é".getBytes(StandardCharsets.UTF_8), "😀".getBytes(StandardCharsets.UTF_8), {(byte) 0xC3}, {'"'}};
+        for (int i = 0; i < 5_000; i++) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            int n = r.nextInt(300);
+            for (int k = 0; k < n; k++) {
+                byte[] piece = pieces[r.nextInt(r.nextInt(10) < 9 ? 7 : pieces.length)];
+                out.write(piece, 0, piece.length);
+            }
+            byte[] bytes = out.toByteArray();
+            java.util.List<int[]> ranges = new java.util.ArrayList<>();
+            int from = r.nextInt(bytes.length + 1);
+            while (from < bytes.length && r.nextInt(4) > 0) {
+                int to = from + 1 + r.nextInt(bytes.length - from);
+                ranges.add(new int[] {from, to, ranges.size()});
+                from = to;
+            }
+            ranges.add(new int[] {from, bytes.length, ranges.size()});
+            int[] counts = CsvColumnReader.plainUtf8Lines(bytes, ranges);
+            String hex = java.util.HexFormat.of().formatHex(bytes);
+            boolean plain = CsvReader.firstNulOrInvalidUtf8(bytes) == bytes.length
+                    && new String(bytes, StandardCharsets.ISO_8859_1).indexOf('"') < 0;
+            if (!plain) {
+                assertThat(counts).as(hex).isNull();
+                continue;
+            }
+            assertThat(counts).as(hex).isNotNull();
+            for (int[] range : ranges) {
+                int expected = 0;
+                for (int k = range[0]; k < range[1]; k++) {
+                    expected += bytes[k] == '\n' ? 1 : 0;
+                }
+                assertThat(counts[range[2]]).as(hex + " " + range[0] + ".." + range[1]).isEqualTo(expected);
+            }
+            java.util.List<int[]> slices = CsvColumnReader.slices(bytes, CsvColumnReader.dataStart(bytes));
+            int[] sliceCounts = CsvColumnReader.plainUtf8Lines(bytes, slices);
+            for (int[] slice : slices) {
+                assertThat(sliceCounts[slice[2]]).isEqualTo(CsvColumnReader.countOf(bytes, (byte) '\n', slice[0], slice[1]));
+            }
+        }
+    }
+
     @Test
     void numbersAreBitEqualToTheJdkParser() {
         SplittableRandom r = new SplittableRandom(7);
