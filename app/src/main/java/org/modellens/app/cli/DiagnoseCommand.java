@@ -44,8 +44,10 @@ import picocli.CommandLine.Option;
         description = "Compare a training and a production snapshot and report why a model may fail.")
 public final class DiagnoseCommand implements Callable<Integer> {
 
-    /** User-facing text, from the ui-resources bundle. */
-    private static final java.util.ResourceBundle TEXT = org.modellens.TextBundles.load("org.modellens.ui.messages");
+    /** User-facing text, from the ui-resources bundle; loaded on first use (see {@link ProgressLines}). */
+    private static final class Words {
+        static final java.util.ResourceBundle TEXT = org.modellens.TextBundles.load("org.modellens.ui.messages");
+    }
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_FINDINGS = 1;
@@ -141,8 +143,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
             return ProfileCommand.execute(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         if (args.length == 0 || !"diagnose".equals(args[0])) {
-            err.println(TEXT.getString("cli.usage"));
-            err.println(TEXT.getString("cli.usage.help"));
+            err.println(Words.TEXT.getString("cli.usage"));
+            err.println(Words.TEXT.getString("cli.usage.help"));
             return args.length == 0 ? EXIT_OK : EXIT_BAD_INPUT;
         }
         String[] options = java.util.Arrays.copyOfRange(args, 1, args.length);
@@ -237,7 +239,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
             err.println("modellens: --task must be auto, binary, multiclass or regression, not '" + task + "'");
             return EXIT_BAD_INPUT;
         }
-        try {
+        // The text bundle and the message formatter are set up by the progress lines' thread while this one reads
+        // the settings.
+        try (ProgressLines progress = new ProgressLines(err,
+                () -> java.text.MessageFormat.format(Words.TEXT.getString("cli.causes"), 1))) {
             refuseOverwritingInputs();
             Settings settings = settingsFile == null ? Settings.defaults() : Settings.withOverrides(settingsFile);
             ExplainRows rows = explainRows == null ? null : ExplainRows.parse(explainRows);
@@ -248,9 +253,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
             DiagnosisRequest request = new DiagnosisRequest(train, prod, target, task,
                     new LinkedHashSet<>(categorical), new LinkedHashSet<>(numeric), settings, model, modelFeatures, rows,
                     reference, timeColumn, chunk);
-            long start = System.nanoTime();
-            DiagnosticReport report = Diagnosis.run(request, (stage, fraction) -> err.printf(Locale.ROOT,
-                    "[%3d%%] %-26s %6.2f s%n", Math.round(fraction * 100), stage, (System.nanoTime() - start) / 1e9));
+            DiagnosticReport report = Diagnosis.run(request, progress);
+            progress.close();
             if (previous != null) {
                 report = report.withComparison(previous.compareWith(report.findings()));
             }
@@ -354,10 +358,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
         if (timeline == null) {
             return;
         }
-        err.println(java.text.MessageFormat.format(TEXT.getString("cli.timeline"), timeline.column(), timeline.chunk(),
+        err.println(java.text.MessageFormat.format(Words.TEXT.getString("cli.timeline"), timeline.column(), timeline.chunk(),
                 timeline.chunks().size(), timeline.changePoints().size()));
         timeline.changePoints().forEach(point -> err.println("  " + point.sentence()
-                + (point.cause() > 0 ? java.text.MessageFormat.format(TEXT.getString("cli.timeline.cause"), point.cause()) : "")));
+                + (point.cause() > 0 ? java.text.MessageFormat.format(Words.TEXT.getString("cli.timeline.cause"), point.cause()) : "")));
     }
 
     /** How many causes the summary names; the JSON report lists them all. */
@@ -365,18 +369,18 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     /** The verdict and the costliest causes with what each costs the model. */
     private void printSummary(DiagnosticReport report) {
-        err.println(java.text.MessageFormat.format(TEXT.getString("cli.verdict"), report.verdict(),
+        err.println(java.text.MessageFormat.format(Words.TEXT.getString("cli.verdict"), report.verdict(),
                 report.counts().get(Severity.FAIL), report.counts().get(Severity.WARN), report.counts().get(Severity.INFO)));
         List<Cause> causes = report.causes();
         if (!causes.isEmpty()) {
-            err.println(java.text.MessageFormat.format(TEXT.getString("cli.causes"), causes.size()));
+            err.println(java.text.MessageFormat.format(Words.TEXT.getString("cli.causes"), causes.size()));
             for (Cause cause : causes.subList(0, Math.min(SUMMARY_CAUSES, causes.size()))) {
                 err.printf(Locale.ROOT, "  %d. %-4s  %s%n", cause.rank(), cause.severity().jsonName().toUpperCase(Locale.ROOT),
                         cause.title());
                 err.println("           " + impact(cause, report));
             }
             if (causes.size() > SUMMARY_CAUSES) {
-                err.println("  " + java.text.MessageFormat.format(TEXT.getString("cli.causes.more"), causes.size() - SUMMARY_CAUSES));
+                err.println("  " + java.text.MessageFormat.format(Words.TEXT.getString("cli.causes.more"), causes.size() - SUMMARY_CAUSES));
             }
         }
     }
@@ -385,18 +389,18 @@ public final class DiagnoseCommand implements Callable<Integer> {
     private void printOutcome(DiagnosticReport report, Severity threshold) {
         List<String> written = new java.util.ArrayList<>();
         if (json != null) {
-            written.add("-".equals(json) ? TEXT.getString("cli.reports.stdout") : Path.of(json).toAbsolutePath().toString());
+            written.add("-".equals(json) ? Words.TEXT.getString("cli.reports.stdout") : Path.of(json).toAbsolutePath().toString());
         }
         for (Path file : java.util.Arrays.asList(xlsx, pdf)) {
             if (file != null) {
                 written.add(file.toAbsolutePath().toString());
             }
         }
-        err.println(written.isEmpty() ? TEXT.getString("cli.reports.none")
-                : java.text.MessageFormat.format(TEXT.getString("cli.reports.written"), String.join(", ", written)));
+        err.println(written.isEmpty() ? Words.TEXT.getString("cli.reports.none")
+                : java.text.MessageFormat.format(Words.TEXT.getString("cli.reports.written"), String.join(", ", written)));
         Severity worst = report.worstSeverity();
         if (threshold != null && worst != null && worst.atLeast(threshold)) {
-            err.println(java.text.MessageFormat.format(TEXT.getString("cli.exit.findings"), threshold.jsonName()));
+            err.println(java.text.MessageFormat.format(Words.TEXT.getString("cli.exit.findings"), threshold.jsonName()));
         }
     }
 
@@ -406,7 +410,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         List<String> parts = new java.util.ArrayList<>();
         // Said of causes on columns; a concept or label shift, duplicates and the like are about the data as a whole.
         if (report.model() != null && (cause.modelInput() || CauseRanking.onUnusedColumns(cause))) {
-            parts.add(TEXT.getString(cause.modelInput() ? "cli.cause.modelInput" : "cli.cause.notModelInput"));
+            parts.add(Words.TEXT.getString(cause.modelInput() ? "cli.cause.modelInput" : "cli.cause.notModelInput"));
         }
         parts.add(String.format(Locale.ROOT, "%,d rows (%.1f%%)", impact.rows(), 100 * impact.rowShare()));
         if (Double.isFinite(impact.predictionShift())) {
