@@ -18,8 +18,8 @@ import java.util.zip.CRC32C;
 
 /**
  * The SHA-256 digests of input files, remembered between runs so that a file diagnosed again unchanged is
- * not hashed again. The command line's C1-only JIT hashes at about 130 MB/s: a seventh of the small
- * benchmark case's CPU and a fifth of the long and wide cases'.
+ * not hashed again. The command line's C1-only JIT hashes at about 130 MB/s: a tenth of the small
+ * benchmark case's CPU and a fifth of the long and wide cases' (README "Performance").
  *
  * <p>A remembered digest is used only for the same file in the same state and the same bytes:
  * <ul>

@@ -51,9 +51,12 @@ final class ProgressLines implements ProgressListener, AutoCloseable {
         lines.add(new Line(stage, fraction, System.nanoTime()));
     }
 
-    /** Waits until every line handed over is written. */
+    /** Waits until every line handed over is written; closing again does nothing. */
     @Override
     public void close() {
+        if (!writer.isAlive()) {
+            return;
+        }
         lines.add(END);
         try {
             writer.join();
