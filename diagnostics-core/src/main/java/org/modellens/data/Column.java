@@ -36,7 +36,8 @@ public final class Column {
     private final String[] texts;
     private final int unparsableCount;
     private final int missingCount;
-    private long[] codeHashes;
+    /** Computed on first use; volatile so that a thread that sees the array sees its elements (weakly ordered CPUs). */
+    private volatile long[] codeHashes;
 
     private Column(String name, ColumnType type, boolean identifier, int size, double[] numbers, int[] codes,
                    String[] dictionary, int[] textRows, String[] texts, int unparsableCount) {
@@ -370,7 +371,7 @@ public final class Column {
             for (int k = 0; k < hashes.length; k++) {
                 hashes[k] = dictionary[k].hashCode() * HASH_FACTOR + dictionary[k].length();
             }
-            codeHashes = hashes; // racy but idempotent: every thread computes the same array
+            codeHashes = hashes; // racy but idempotent: every thread computes the same array, published whole
         }
         return hashes;
     }
@@ -438,7 +439,7 @@ public final class Column {
         return type == ColumnType.CATEGORICAL || type == ColumnType.BOOLEAN;
     }
 
-    /** The parsed, finite values in row order, missing and unparsable cells left out. */
+    /** The parsed values in row order, missing and unparsable cells (NaN) left out; infinite values stay. */
     public double[] presentNumbers() {
         if (numbers == null) {
             throw new IllegalStateException("column " + name + " is " + type.jsonName() + ", not numeric");
