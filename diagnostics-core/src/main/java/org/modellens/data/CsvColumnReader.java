@@ -782,17 +782,10 @@ final class CsvColumnReader {
     }
 
     /**
-     * Whether the bytes are valid UTF-8 without NUL and without a quote character, eight bytes at a
-     * time while they are ASCII.
-     */
-    static boolean plainUtf8(byte[] bytes) {
-        return plainUtf8Lines(bytes, List.of(new int[] {0, bytes.length, 0})) != null;
-    }
-
-    /**
      * The line breaks ({@code \n}) in each of {@code ranges} (contiguous, the last ending at the end of the bytes),
-     * counted while checking that all the bytes are {@link #plainUtf8}; {@code null} where they are not. Bytes before
-     * the first range are checked, not counted.
+     * counted while checking that all the bytes are valid UTF-8 without NUL and without a quote character (eight
+     * bytes at a time while they are ASCII); {@code null} where they are not. Bytes before the first range are
+     * checked, not counted.
      */
     static int[] plainUtf8Lines(byte[] bytes, List<int[]> ranges) {
         int[] lineBreaks = new int[ranges.size()];

@@ -95,7 +95,7 @@ public final class DigestCache {
     String sha256(Path path) throws IOException {
         State before = state(path, 0);
         if (before != null && holds(before)) {
-            State now = state(path, crc(path));
+            State now = state(path, read(path, null));
             String known = lookup(now);
             if (known != null && now.sameFile(before)) {
                 return known;
@@ -107,16 +107,9 @@ public final class DigestCache {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        CRC32C crc = new CRC32C();
-        try (InputStream in = Files.newInputStream(path)) {
-            byte[] block = new byte[1 << 16];
-            for (int n = in.read(block); n >= 0; n = in.read(block)) {
-                digest.update(block, 0, n);
-                crc.update(block, 0, n);
-            }
-        }
+        int crc = read(path, digest);
         String hex = java.util.HexFormat.of().formatHex(digest.digest());
-        State after = state(path, (int) crc.getValue());
+        State after = state(path, crc);
         if (before != null && after != null && after.sameFile(before)) {
             remember(after, hex);
         }
@@ -238,12 +231,16 @@ public final class DigestCache {
         return (int) crc.getValue();
     }
 
-    private static int crc(Path path) throws IOException {
+    /** The CRC-32C of the file's bytes, read in blocks, each also given to {@code digest} when there is one. */
+    private static int read(Path path, java.security.MessageDigest digest) throws IOException {
         CRC32C crc = new CRC32C();
         try (InputStream in = Files.newInputStream(path)) {
             byte[] block = new byte[1 << 16];
             for (int n = in.read(block); n >= 0; n = in.read(block)) {
                 crc.update(block, 0, n);
+                if (digest != null) {
+                    digest.update(block, 0, n);
+                }
             }
         }
         return (int) crc.getValue();

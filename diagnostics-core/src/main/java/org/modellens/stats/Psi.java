@@ -74,7 +74,7 @@ public final class Psi {
             // Ascending and no NaN: bin b ends where the values above edge b begin, found by bisection.
             int start = 0;
             for (int b = 0; b < edges.length; b++) {
-                int end = firstAbove(sorted, edges[b], start);
+                int end = Sorted.firstAbove(sorted, edges[b], start);
                 counts[b] = end - start;
                 start = end;
             }
@@ -93,20 +93,5 @@ public final class Psi {
             out[i] = (double) counts[i] / sorted.length;
         }
         return out;
-    }
-
-    /** The first index at or after {@code from} whose value is greater than {@code edge} ({@code sorted.length} if none). */
-    private static int firstAbove(double[] sorted, double edge, int from) {
-        int lo = from;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] > edge) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
     }
 }

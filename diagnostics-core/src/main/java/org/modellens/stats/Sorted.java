@@ -1,7 +1,7 @@
 package org.modellens.stats;
 
-/** Ascending views of samples without copying what is sorted already (callers often pass sorted data). */
-final class Sorted {
+/** Ascending samples: views without copying what is sorted already, and searches in them. */
+public final class Sorted {
 
     private Sorted() {
     }
@@ -16,5 +16,24 @@ final class Sorted {
             }
         }
         return values;
+    }
+
+    /**
+     * The first index at or after {@code from} whose value is greater than {@code x} in ascending {@code sorted}
+     * ({@code sorted.length} if none): the count of values at or below {@code x}, numpy's
+     * {@code searchsorted(side='right')}.
+     */
+    public static int firstAbove(double[] sorted, double x, int from) {
+        int lo = from;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] > x) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 }

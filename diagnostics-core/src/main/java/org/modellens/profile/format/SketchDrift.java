@@ -108,16 +108,6 @@ public final class SketchDrift {
 
     /** Share of the sorted values at or below x (numpy searchsorted side='right' over n). */
     private static double cdf(double[] sorted, double x) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo / (double) sorted.length;
+        return org.modellens.stats.Sorted.firstAbove(sorted, x, 0) / (double) sorted.length;
     }
 }
